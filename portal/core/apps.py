@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "portal.core"
+    label = "core"
+    verbose_name = _("Site core")
+    default_auto_field = "django.db.models.BigAutoField"

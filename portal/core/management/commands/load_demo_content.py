@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal.core.demo_content import load_all
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site: page tree, zones, settings and sample content in Polish and "
+        "English. Safe to run again: it only adds what is missing."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            demo = load_all()
+        if demo.created:
+            for what in demo.created:
+                self.stdout.write(f"  created {what}")
+            self.stdout.write(self.style.SUCCESS(f"Demo content: {len(demo.created)} created."))
+        else:
+            self.stdout.write("Demo content already present; nothing changed.")

@@ -1,0 +1,209 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from zones.models import Zone
+
+from .blocks import BaseStreamBlock, LogoBlock
+
+
+class HomePage(Page):
+    """The portal's front page: what the project is and the four zones as the way in."""
+
+    hero_title = models.CharField(_("hero title"), max_length=160)
+    hero_text = models.TextField(_("hero text"), max_length=500, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(_("hero image description"), max_length=250, blank=True)
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    zones_heading = models.CharField(
+        _("zones heading"), max_length=120, default=_("Find what concerns you")
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("zones_heading"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_title"),
+        index.SearchField("intro"),
+        index.FilterField("locale_id"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["core.StandardPage"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def zones(self):
+        """The four zones, in this page's language, in their editorial order."""
+        return Zone.objects.for_locale(self.locale).order_by("sort_order")
+
+
+class StandardPage(Page):
+    """A page of text, images and documents: about the project, privacy, accessibility…"""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("locale_id"),
+    ]
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class FundingNotice(TranslatableMixin, models.Model):
+    """The EU funding notice shown at the foot of every page.
+
+    A translatable snippet rather than a site setting, because Wagtail's site settings
+    cannot be translated; the settings point at the Polish notice and templates show
+    its translation in the visitor's language.
+    """
+
+    title = models.CharField(_("internal title"), max_length=120)
+    text = RichTextField(_("text"), features=["bold", "italic", "link"])
+    logos = StreamField(
+        [("logo", LogoBlock())], blank=True, verbose_name=_("logos"), max_num=6
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("logos")]
+
+    translatable_fields = [
+        SynchronizedField("title"),
+        TranslatableField("text"),
+        TranslatableField("logos"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("funding notice")
+        verbose_name_plural = _("funding notices")
+
+    def __str__(self):
+        return self.title
+
+
+@register_setting(icon="site")
+class ProjectSettings(ClusterableModel, BaseSiteSetting):
+    """Language-neutral facts about the project office, shown in every page's footer."""
+
+    class Weekdays(models.TextChoices):
+        MON_FRI = "mon-fri", _("Monday to Friday")
+        MON_THU = "mon-thu", _("Monday to Thursday")
+
+    office_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=12, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    open_days = models.CharField(
+        _("open on"), max_length=10, choices=Weekdays.choices, blank=True
+    )
+    opens_at = models.TimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.TimeField(_("closes at"), null=True, blank=True)
+    funding_notice = models.ForeignKey(
+        FundingNotice,
+        verbose_name=_("funding notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the footer; each language shows its own translation."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("office_name"),
+                FieldPanel("street"),
+                FieldPanel("postcode"),
+                FieldPanel("city"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+            ],
+            heading=_("Project office"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("open_days"), FieldPanel("opens_at"), FieldPanel("closes_at")],
+            heading=_("Opening hours"),
+        ),
+        InlinePanel("partners", label=_("Partners"), heading=_("Leader and partners")),
+        FieldPanel("funding_notice"),
+    ]
+
+    class Meta:
+        verbose_name = _("project settings")
+
+    @property
+    def has_opening_hours(self):
+        return bool(self.open_days and self.opens_at and self.closes_at)
+
+    def localized_funding_notice(self):
+        return self.funding_notice.localized if self.funding_notice else None
+
+
+class Partner(Orderable):
+    """The project's leader or a partner, listed in the footer and the partnership page."""
+
+    class Role(models.TextChoices):
+        LEADER = "leader", _("Project leader")
+        PARTNER = "partner", _("Partner")
+
+    settings = ParentalKey(ProjectSettings, related_name="partners", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("website"), FieldPanel("logo")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return self.name

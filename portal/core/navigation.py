@@ -1,0 +1,74 @@
+"""What the header shows: the main menu, the breadcrumb trail and the language links.
+
+Each is one or two queries whatever the size of the tree; templates only print the result.
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+
+def home_page_for(request):
+    """The home page of the request's site in the active language (or the source one)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    try:
+        locale = Locale.objects.get_for_language(translation.get_language())
+    except Locale.DoesNotExist:
+        return root.specific
+    return (root.get_translation_or_none(locale) or root).specific
+
+
+def main_menu(home):
+    """Live pages directly below the home page that editors marked 'show in menus'."""
+    if home is None:
+        return Page.objects.none()
+    return home.get_children().live().public().in_menu().order_by("path")
+
+
+def breadcrumbs(page):
+    """The trail from the home page down to (not including) `page`."""
+    return page.get_ancestors().filter(depth__gt=1).live().order_by("depth")
+
+
+def language_links(request, page):
+    """One link per language: to this page's translation, or to that language's home page.
+
+    Each item says whether it leads to the same page (`is_translation`) so the switcher can
+    tell the visitor when it can only offer the other language's home page.
+    """
+    site = Site.find_for_request(request)
+    current = translation.get_language()
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other
+    homes = {}
+    if site is not None:
+        for home in site.root_page.get_translations(inclusive=True).live().select_related(
+            "locale"
+        ):
+            homes[home.locale.language_code] = home
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        is_translation = target is not None
+        if target is None:
+            target = homes.get(code)
+        if target is None:
+            continue
+        with translation.override(code):
+            url = target.get_url(request)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "is_translation": is_translation,
+            }
+        )
+    return links

@@ -1,0 +1,32 @@
+from django import template
+
+from portal.core import navigation
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    home = navigation.home_page_for(request)
+    current = context.get("page")
+    return {
+        "request": request,
+        "home": home,
+        "items": navigation.main_menu(home),
+        "current_path": getattr(current, "path", ""),
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"items": [], "page": page}
+    return {"items": navigation.breadcrumbs(page), "page": page, "request": context["request"]}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    return {"links": navigation.language_links(request, context.get("page"))}

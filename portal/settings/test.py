@@ -1,0 +1,16 @@
+"""Settings for the test suite: fast hashing, in-memory cache and e-mail outbox."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/portal-wtz-test-media")  # noqa: S108
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ZonesConfig(AppConfig):
+    name = "zones"
+    verbose_name = _("Stakeholder zones")
+    default_auto_field = "django.db.models.BigAutoField"
