@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 from django.utils.module_loading import autodiscover_modules
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,16 @@ def translate(instance, locale, strings, publish=True):
     if missing:
         logger.warning("Demo translation of %r lacks: %s", instance, missing)
     translation.import_po(po)
-    translation.save_target(publish=publish)
+    if isinstance(instance, Page):
+        # wagtail-localize publishes a page translation in transaction.on_commit with the
+        # page as it was before its children existed, which resets the tree's child count
+        # when the demo runs inside one transaction. Publish it here, from the database.
+        translation.save_target(publish=False)
+        translated = instance.get_translation(locale)
+        if publish:
+            translated.get_latest_revision().publish()
+        return translated.specific
+    translation.save_target(publish=True)
     return instance.get_translation(locale)
 
 

@@ -1,0 +1,79 @@
+# Portal WTZ — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_DIR ?= /tmp/portal-wtz-pg-$(PG_PORT)
+PG_PORT ?= 54329
+
+.PHONY: run test install install-test system-deps lint check pytest pytest-sqlite bench messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+messages: $(VENV)/.installed
+	$(MANAGE) compile_translations
+
+run: install messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_admin
+	@echo "Portal WTZ: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Debian's Chromium for the browser tests and PostgreSQL for the database tests,
+# installed only when missing (the machines run as root; see DESIGN.md).
+system-deps:
+	@missing=""; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+check: install-test messages
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+# The whole suite on PostgreSQL, in a throw-away cluster started here and stopped afterwards.
+pytest: install-test system-deps messages
+	@.ci/postgres start "$(PG_DIR)" $(PG_PORT)
+	@status=0; \
+	DATABASE_URL="postgres://portal@/portal?host=$(PG_DIR)&port=$(PG_PORT)" \
+		$(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
+	.ci/postgres stop "$(PG_DIR)"; \
+	exit $$status
+
+# The embedded default: SQLite gets migrate plus the page smoke tests.
+pytest-sqlite: install-test messages
+	$(BIN)/pytest -m smoke -p no:cacheprovider $(PYTEST_ARGS)
+
+test: lint check pytest pytest-sqlite
+
+bench: install-test
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf .tmp staticfiles .pytest_cache

@@ -1,0 +1,75 @@
+"""The footer of every page shows the office, the partners and the funding notice."""
+
+import datetime
+
+import pytest
+from wagtail.models import Site
+
+from portal.core.models import FundingNotice, Partner, ProjectSettings
+
+pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
+
+
+@pytest.fixture
+def project(home, locales):
+    project = ProjectSettings.for_site(Site.objects.get(is_default_site=True))
+    project.office_name = "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych"
+    project.street = "ul. Chłapowskiego 15/1"
+    project.postcode = "61-504"
+    project.city = "Poznań"
+    project.phone = "61 887 11 66"
+    project.email = "biuro@spoldzielnie.org"
+    project.funding_notice = FundingNotice.objects.create(
+        locale=locales["pl"], title="EFS", text="<p>Projekt współfinansowany przez UE.</p>"
+    )
+    project.partners = [
+        Partner(name="Stowarzyszenie Na Rzecz Spółdzielni Socjalnych", role=Partner.Role.LEADER),
+        Partner(name="Konimpex Sp. z o.o.", role=Partner.Role.PARTNER),
+    ]
+    project.save()
+    return project
+
+
+def footer_of(client, url):
+    response = client.get(url)
+    return response.content.decode().split('<footer class="site-footer">')[1]
+
+
+def test_footer_shows_office_contact_partners_and_funding(client, project, standard_page):
+    for url in ("/pl/", standard_page.url):
+        footer = footer_of(client, url)
+        assert "ul. Chłapowskiego 15/1" in footer
+        assert "61-504 Poznań" in footer
+        assert '<a href="tel:618871166">61 887 11 66</a>' in footer
+        assert '<a href="mailto:biuro@spoldzielnie.org">' in footer
+        assert "Lider projektu:" in footer
+        assert "Konimpex Sp. z o.o." in footer
+        assert "Projekt współfinansowany przez UE." in footer
+
+
+def test_changing_a_setting_changes_the_page(client, project):
+    project.phone = "61 000 00 00"
+    project.save()
+    project.partners.get(name="Konimpex Sp. z o.o.").delete()
+    footer = footer_of(client, "/pl/")
+    assert "61 000 00 00" in footer
+    assert "61 887 11 66" not in footer
+    assert "Konimpex" not in footer
+
+
+def test_opening_hours_shown_only_when_complete(client, project):
+    assert "Czynne" not in footer_of(client, "/pl/")
+    project.open_days = ProjectSettings.Weekdays.MON_FRI
+    project.opens_at = datetime.time(9)
+    project.closes_at = datetime.time(15, 30)
+    project.save()
+    assert "Czynne: od poniedziałku do piątku, 09:00–15:30" in footer_of(client, "/pl/")
+
+
+def test_english_pages_show_the_english_funding_notice(client, project, home_en, locales):
+    notice = project.funding_notice
+    english = notice.copy_for_translation(locales["en"])
+    english.text = "<p>Co-financed by the European Union.</p>"
+    english.save()
+    assert "Co-financed by the European Union." in footer_of(client, "/en/")
+    assert "Projekt współfinansowany przez UE." in footer_of(client, "/pl/")

@@ -1,0 +1,137 @@
+"""What a visitor gets from the site's addresses: pages, languages and error pages."""
+
+import pytest
+from django.utils import translation
+
+from tests.factories import StandardPageFactory, ZoneFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
+
+
+@pytest.fixture(autouse=True)
+def _polish_by_default():
+    with translation.override("pl"):
+        yield
+
+
+def test_root_redirects_to_polish_by_default(client, home):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/pl/"
+
+
+def test_root_redirects_english_speaking_visitor_to_english(client, home_en):
+    response = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "heading"),
+    [
+        ("/pl/", "pl", "Spółdzielnie socjalne przy WTZ"),
+        ("/en/", "en", "Social cooperatives beside workshops"),
+    ],
+)
+def test_home_page_answers_in_each_language(client, home_en, url, lang, heading):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert heading in html
+
+
+def test_standard_page_answers_in_both_languages(client, standard_page, home_en, locales):
+    english = standard_page.copy_for_translation(locales["en"])
+    english.title = "About the project"
+    english.slug = "about-the-project"
+    english.save_revision().publish()
+
+    polish_response = client.get("/pl/o-projekcie/")
+    english_response = client.get("/en/about-the-project/")
+
+    assert polish_response.status_code == 200
+    assert "<h1>O projekcie</h1>" in polish_response.content.decode()
+    assert english_response.status_code == 200
+    assert "<h1>About the project</h1>" in english_response.content.decode()
+    assert 'lang="en"' in english_response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "message"),
+    [
+        ("/pl/nie-ma-takiej-strony/", "pl", "Nie znaleziono strony"),
+        ("/en/no-such-page/", "en", "Page not found"),
+    ],
+)
+def test_unknown_address_gives_the_sites_own_404(client, home_en, url, lang, message):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert message in html
+    assert 'class="site-footer"' in html
+    assert "Traceback" not in html
+
+
+def test_unsupported_language_prefix_gives_polish_404(client, home):
+    response = client.get("/de/irgendwas/", follow=True)
+    assert response.status_code == 404
+    assert "Nie znaleziono strony" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["?%E0%A4%A", "?page=%ff%fe", "?q=%00", "?a[b]=c&&&=", "?" + "x" * 5000]
+)
+def test_malformed_query_string_never_gives_500(client, home, query):
+    response = client.get("/pl/" + query)
+    assert response.status_code in (200, 400, 404)
+
+
+def test_draft_page_is_not_public(client, home):
+    StandardPageFactory(parent=home, slug="szkic", live=False)
+    assert client.get("/pl/szkic/").status_code == 404
+
+
+def test_main_menu_lists_only_pages_marked_for_menus(client, standard_page, home):
+    StandardPageFactory(parent=home, title="Ukryta", slug="ukryta", show_in_menus=False)
+    html = client.get("/pl/").content.decode()
+    menu = html.split('class="main-nav"')[1].split("</nav>")[0]
+    assert "O projekcie" in menu
+    assert "Ukryta" not in menu
+
+
+def test_current_page_is_marked_in_menu_and_breadcrumbs(client, standard_page):
+    child = StandardPageFactory(parent=standard_page, title="Cel projektu", slug="cel")
+    html = client.get(child.url).content.decode()
+    breadcrumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert '<a href="/pl/">Strona główna</a>' in breadcrumbs
+    assert '<a href="/pl/o-projekcie/">O projekcie</a>' in breadcrumbs
+    assert '<span aria-current="page">Cel projektu</span>' in breadcrumbs
+
+
+def test_page_has_skip_link_and_landmarks(client, home):
+    html = client.get("/pl/").content.decode()
+    assert '<a class="skip-link" href="#main">' in html
+    for landmark in ('<header class="site-header">', '<main id="main"', '<footer class="site-footer">'):
+        assert landmark in html
+
+
+def test_home_page_shows_the_zones_in_order(client, home):
+    ZoneFactory(name="Strefa Biznesu", sort_order=30)
+    ZoneFactory(name="Strefa Samorządów", sort_order=10)
+    html = client.get("/pl/").content.decode()
+    assert html.index("Strefa Samorządów") < html.index("Strefa Biznesu")
+
+
+def test_home_page_query_count_does_not_grow_with_zones(client, home, django_assert_num_queries):
+    ZoneFactory.create_batch(2)
+    client.get("/pl/")  # warm the site and settings caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as two_zones:
+        client.get("/pl/")
+    ZoneFactory.create_batch(4)
+    with django_assert_num_queries(len(two_zones.captured_queries)):
+        client.get("/pl/")
