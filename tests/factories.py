@@ -2,6 +2,7 @@
 
 import factory
 import wagtail_factories
+
 from wagtail.models import Locale
 
 from portal.core.models import HomePage, StandardPage

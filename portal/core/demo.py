@@ -117,7 +117,11 @@ LOGO_ALT = {
 }
 
 PARTNERS = [
-    ("Stowarzyszenie Na Rzecz Spółdzielni Socjalnych", Partner.Role.LEADER, "https://www.spoldzielnie.org"),
+    (
+        "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych",
+        Partner.Role.LEADER,
+        "https://www.spoldzielnie.org",
+    ),
     ("Regionalny Ośrodek Polityki Społecznej w Poznaniu", Partner.Role.PARTNER, ""),
     ("Konimpex Sp. z o.o.", Partner.Role.PARTNER, ""),
 ]
@@ -147,8 +151,9 @@ def create_home_pages(demo):
         demo.note("Polish home page")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                            site_name="Portal WTZ")
+        Site.objects.create(
+            hostname="localhost", root_page=home, is_default_site=True, site_name="Portal WTZ"
+        )
     elif site.root_page_id != home.pk:
         placeholder = site.root_page.specific
         site.root_page = home
@@ -160,8 +165,10 @@ def create_home_pages(demo):
         if home.get_translation_or_none(locale) is None:
             translate(home, locale, _strings(HOME))
             demo.note(f"home page ({locale.language_code})")
-    demo.home_pages = {page.locale.language_code: page for page in
-                       HomePage.objects.filter(translation_key=home.translation_key)}
+    demo.home_pages = {
+        page.locale.language_code: page
+        for page in HomePage.objects.filter(translation_key=home.translation_key)
+    }
 
 
 @demo_step(order=30)

@@ -97,9 +97,7 @@ class FundingNotice(TranslatableMixin, models.Model):
 
     title = models.CharField(_("internal title"), max_length=120)
     text = RichTextField(_("text"), features=["bold", "italic", "link"])
-    logos = StreamField(
-        [("logo", LogoBlock())], blank=True, verbose_name=_("logos"), max_num=6
-    )
+    logos = StreamField([("logo", LogoBlock())], blank=True, verbose_name=_("logos"), max_num=6)
 
     panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("logos")]
 
@@ -132,9 +130,7 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    open_days = models.CharField(
-        _("open on"), max_length=10, choices=Weekdays.choices, blank=True
-    )
+    open_days = models.CharField(_("open on"), max_length=10, choices=Weekdays.choices, blank=True)
     opens_at = models.TimeField(_("opens at"), null=True, blank=True)
     closes_at = models.TimeField(_("closes at"), null=True, blank=True)
     funding_notice = models.ForeignKey(

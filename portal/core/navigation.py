@@ -48,9 +48,7 @@ def language_links(request, page):
             translations[other.locale.language_code] = other
     homes = {}
     if site is not None:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related(
-            "locale"
-        ):
+        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
             homes[home.locale.language_code] = home
     links = []
     for code, name in settings.LANGUAGES:

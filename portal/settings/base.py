@@ -7,6 +7,7 @@ dev.py, test.py and production.py only set what differs from here.
 from pathlib import Path
 
 import environ
+
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -148,7 +149,7 @@ USE_TZ = True
 
 # Static files are served by whitenoise; production.py switches to hashed, compressed names.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

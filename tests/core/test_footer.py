@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+
 from wagtail.models import Site
 
 from portal.core.models import FundingNotice, Partner, ProjectSettings

@@ -1,6 +1,7 @@
 """What a visitor gets from the site's addresses: pages, languages and error pages."""
 
 import pytest
+
 from django.utils import translation
 
 from tests.factories import StandardPageFactory, ZoneFactory
@@ -113,7 +114,11 @@ def test_current_page_is_marked_in_menu_and_breadcrumbs(client, standard_page):
 def test_page_has_skip_link_and_landmarks(client, home):
     html = client.get("/pl/").content.decode()
     assert '<a class="skip-link" href="#main">' in html
-    for landmark in ('<header class="site-header">', '<main id="main"', '<footer class="site-footer">'):
+    for landmark in (
+        '<header class="site-header">',
+        '<main id="main"',
+        '<footer class="site-footer">',
+    ):
         assert landmark in html
 
 

@@ -13,9 +13,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default=os.environ.get("ADMIN_USERNAME", "admin"))
-        parser.add_argument(
-            "--email", default=os.environ.get("ADMIN_EMAIL", "admin@example.com")
-        )
+        parser.add_argument("--email", default=os.environ.get("ADMIN_EMAIL", "admin@example.com"))
 
     def handle(self, *args, username, email, **options):
         User = get_user_model()

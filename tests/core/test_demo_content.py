@@ -1,0 +1,106 @@
+"""`load_demo_content` builds the site once and never duplicates or overwrites it."""
+
+import pytest
+
+from django.core.management import call_command
+
+from wagtail.models import Page, Site
+from wagtail_localize.models import Translation
+
+from portal.core.models import FundingNotice, HomePage, Partner, ProjectSettings, StandardPage
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "zones": Zone.objects.count(),
+        "partners": Partner.objects.count(),
+        "notices": FundingNotice.objects.count(),
+        "translations": Translation.objects.count(),
+    }
+
+
+@pytest.fixture
+def demo_site():
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return Site.objects.get(is_default_site=True)
+
+
+def test_running_twice_changes_nothing(demo_site):
+    first = counts()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts() == first
+    assert first["zones"] == 8  # four zones in Polish and in English
+    assert first["partners"] == 3
+
+
+def test_builds_polish_home_as_site_root_with_english_translation(demo_site):
+    home = demo_site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.locale.language_code == "pl"
+    english = home.get_translation(home.locale.__class__.objects.get(language_code="en"))
+    assert english.live
+    # created through wagtail-localize, so the admin can sync it
+    assert Translation.objects.filter(source__object_id=home.translation_key).exists()
+    assert english.get_children().live().count() == home.get_children().live().count()
+
+
+def test_settings_hold_the_real_office_and_partners(demo_site):
+    project = ProjectSettings.for_site(demo_site)
+    assert project.street == "ul. Chłapowskiego 15/1"
+    assert (project.postcode, project.city) == ("61-504", "Poznań")
+    assert project.email == "biuro@spoldzielnie.org"
+    roles = list(project.partners.values_list("name", "role"))
+    assert roles[0] == ("Stowarzyszenie Na Rzecz Spółdzielni Socjalnych", "leader")
+    assert {name for name, _ in roles[1:]} == {
+        "Regionalny Ośrodek Polityki Społecznej w Poznaniu",
+        "Konimpex Sp. z o.o.",
+    }
+    assert "Kapitał Ludzki" in project.funding_notice.text
+
+
+def test_the_four_zones_exist_in_both_languages(demo_site):
+    polish = list(Zone.objects.filter(locale__language_code="pl").values_list("name", flat=True))
+    english = list(Zone.objects.filter(locale__language_code="en").values_list("name", flat=True))
+    assert polish == [
+        "Strefa Samorządów",
+        "Strefa WTZ",
+        "Strefa Biznesu",
+        "Strefa Współpracy Międzynarodowej",
+    ]
+    assert english[0] == "Local Government Zone"
+    assert len(english) == 4
+
+
+def test_keeps_what_an_editor_changed(demo_site):
+    project = ProjectSettings.for_site(demo_site)
+    project.phone = "61 123 45 67"
+    project.save()
+    about = StandardPage.objects.get(slug="o-projekcie")
+    about.title = "O nas"
+    about.save_revision().publish()
+
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert ProjectSettings.for_site(demo_site).phone == "61 123 45 67"
+    assert StandardPage.objects.get(slug="o-projekcie").title == "O nas"
+
+
+def test_demo_pages_render_in_both_languages(client, demo_site):
+    for url in (
+        "/pl/",
+        "/en/",
+        "/pl/o-projekcie/",
+        "/en/about-the-project/",
+        "/pl/deklaracja-dostepnosci/",
+        "/en/accessibility-statement/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    english = client.get("/en/").content.decode()
+    assert "Choose your zone" in english
+    assert "International Cooperation Zone" in english
+    assert "co-financed by the European Union" in english

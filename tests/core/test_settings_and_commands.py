@@ -1,0 +1,89 @@
+"""Production settings refuse to start half-configured; the admin account is never default."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "wtz.example.org",
+    "DATABASE_URL": "sqlite:////tmp/portal-wtz-deploy-check.sqlite3",
+}
+
+
+def run_manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    clean.update(env, DJANGO_SETTINGS_MODULE="portal.settings.production")
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_without_required_variable_fails_naming_it(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert f"The environment variable {missing} must be set" in result.stderr
+
+
+def test_production_deploy_check_has_no_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_production_static_files_get_hashed_names(tmp_path):
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
+    ignore = ["-i", "wagtail*", "-i", "admin", "-i", "rest_framework", "-i", "django_*"]
+    collected = run_manage("collectstatic", "--noinput", "-v0", *ignore, env=env)
+    assert collected.returncode == 0, collected.stderr
+    printed = run_manage(
+        "shell",
+        "-c",
+        "from django.templatetags.static import static; print(static('css/site.css'))",
+        env=env,
+    )
+    url = printed.stdout.strip().splitlines()[-1]
+    assert url.startswith("/static/css/site.") and url.endswith(".css")
+    assert url != "/static/css/site.css"
+    assert (tmp_path / url.removeprefix("/static/")).exists()
+    assert (tmp_path / (url.removeprefix("/static/") + ".gz")).exists()
+
+
+@pytest.mark.django_db
+def test_admin_password_is_generated_and_printed_once(monkeypatch):
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    first, second = StringIO(), StringIO()
+    call_command("ensure_admin", stdout=first)
+    call_command("ensure_admin", stdout=second)
+
+    password = first.getvalue().split("(shown only now): ")[1].split()[0]
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert len(password) >= 12
+    assert admin.check_password(password)
+    assert password not in second.getvalue()
+    assert "password unchanged" in second.getvalue()
+
+
+@pytest.mark.django_db
+def test_admin_password_comes_from_environment(monkeypatch):
+    monkeypatch.setenv("ADMIN_PASSWORD", "from-the-environment-42")
+    out = StringIO()
+    call_command("ensure_admin", stdout=out)
+    assert get_user_model().objects.get(username="admin").check_password("from-the-environment-42")
+    assert "from-the-environment-42" not in out.getvalue()
