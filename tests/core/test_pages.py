@@ -140,3 +140,10 @@ def test_home_page_query_count_does_not_grow_with_zones(client, home, django_ass
     ZoneFactory.create_batch(4)
     with django_assert_num_queries(len(two_zones.captured_queries)):
         client.get("/pl/")
+
+
+def test_bad_host_header_gives_the_sites_400_page(client, home, settings):
+    settings.ALLOWED_HOSTS = ["wtz.example.org"]
+    response = client.get("/pl/", headers={"host": "evil.example.com"})
+    assert response.status_code == 400
+    assert "Nie udało się zrozumieć tego żądania" in response.content.decode()
