@@ -147,3 +147,19 @@ def test_bad_host_header_gives_the_sites_400_page(client, home, settings):
     response = client.get("/pl/", headers={"host": "evil.example.com"})
     assert response.status_code == 400
     assert "Nie udało się zrozumieć tego żądania" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("pl", "Coś poszło nie tak po naszej stronie"), ("en", "Something went wrong on our side")],
+)
+def test_server_error_page_is_the_sites_own_and_translated(rf, language, message):
+    from django.views.defaults import server_error
+
+    with translation.override(language):
+        response = server_error(rf.get(f"/{language}/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert f'<html lang="{language}">' in html
+    assert message in html
+    assert "/static/css/site.css" in html
