@@ -242,6 +242,10 @@ def create_standard_pages(demo):
         )
         _publish_child(home, statement)
         demo.note("accessibility statement")
+        project = ProjectSettings.for_site(Site.objects.get(is_default_site=True))
+        if project.accessibility_page_id is None:
+            project.accessibility_page = statement
+            project.save(update_fields=["accessibility_page"])
     for page, data in ((about, ABOUT), (statement, ACCESSIBILITY)):
         for locale in demo.translation_locales:
             if page.get_translation_or_none(locale) is None:

@@ -143,6 +143,16 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
         help_text=_("Shown in the footer; each language shows its own translation."),
     )
 
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every page's footer, in the visitor's language."),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -162,6 +172,7 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
         ),
         InlinePanel("partners", label=_("Partners"), heading=_("Leader and partners")),
         FieldPanel("funding_notice"),
+        FieldPanel("accessibility_page"),
     ]
 
     class Meta:
@@ -173,6 +184,13 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
 
     def localized_funding_notice(self):
         return self.funding_notice.localized if self.funding_notice else None
+
+    def localized_accessibility_page(self):
+        page = self.accessibility_page
+        if page is None:
+            return None
+        page = page.localized
+        return page if page.live else None
 
 
 class Partner(Orderable):

@@ -104,3 +104,4 @@ def test_demo_pages_render_in_both_languages(client, demo_site):
     assert "Choose your zone" in english
     assert "International Cooperation Zone" in english
     assert "co-financed by the European Union" in english
+    assert '<a href="/en/accessibility-statement/">Accessibility statement</a>' in english

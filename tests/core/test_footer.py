@@ -7,6 +7,7 @@ import pytest
 from wagtail.models import Site
 
 from portal.core.models import FundingNotice, Partner, ProjectSettings
+from tests.factories import StandardPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -74,3 +75,20 @@ def test_english_pages_show_the_english_funding_notice(client, project, home_en,
     english.save()
     assert "Co-financed by the European Union." in footer_of(client, "/en/")
     assert "Projekt współfinansowany przez UE." in footer_of(client, "/pl/")
+
+
+def test_footer_links_the_accessibility_statement_in_each_language(
+    client, project, home_en, locales
+):
+    statement = StandardPageFactory(
+        parent=project.site.root_page, title="Deklaracja dostępności", slug="deklaracja"
+    )
+    english = statement.copy_for_translation(locales["en"])
+    english.title = "Accessibility statement"
+    english.slug = "accessibility"
+    english.save_revision().publish()
+    project.accessibility_page = statement
+    project.save()
+
+    assert '<a href="/pl/deklaracja/">Deklaracja dostępności</a>' in footer_of(client, "/pl/")
+    assert '<a href="/en/accessibility/">Accessibility statement</a>' in footer_of(client, "/en/")
