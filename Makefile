@@ -6,7 +6,6 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PG_DIR ?= /tmp/portal-wtz-pg-$(PG_PORT)
 PG_PORT ?= 54329
 
 .PHONY: run test install install-test system-deps lint check pytest pytest-sqlite bench messages clean
@@ -59,16 +58,17 @@ check: install-test messages
 
 # The whole suite on PostgreSQL, in a throw-away cluster started here and stopped afterwards.
 pytest: install-test system-deps messages
-	@.ci/postgres start "$(PG_DIR)" $(PG_PORT)
-	@status=0; \
-	DATABASE_URL="postgres://portal@/portal?host=$(PG_DIR)&port=$(PG_PORT)" \
+	@pg_dir=$$(mktemp -d /tmp/portal-wtz-pg.XXXXXX); \
+	.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
+	status=0; \
+	DATABASE_URL="postgres://portal@/portal?host=$$pg_dir&port=$(PG_PORT)" \
 		$(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
-	.ci/postgres stop "$(PG_DIR)"; \
+	.ci/postgres stop "$$pg_dir"; \
 	exit $$status
 
 # The embedded default: SQLite gets migrate plus the page smoke tests.
 pytest-sqlite: install-test messages
-	$(BIN)/pytest -m smoke -p no:cacheprovider $(PYTEST_ARGS)
+	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -m smoke -p no:cacheprovider $(PYTEST_ARGS)
 
 test: lint check pytest pytest-sqlite
 

@@ -20,14 +20,8 @@ def locales(db):
 @pytest.fixture
 def home(locales):
     """The Polish home page as the default site's root, like the real site."""
-    root = Page.get_first_root_node()
-    if root is None:  # a transactional test flushed what Wagtail's migrations created
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["pl"]))
-    page = HomePageFactory(parent=root)
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", root_page=page, is_default_site=True)
-        return page
+    page = HomePageFactory(parent=Page.get_first_root_node())
+    site = Site.objects.get(is_default_site=True)
     welcome = site.root_page
     site.root_page = page
     site.save()

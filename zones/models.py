@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +14,11 @@ class ZoneQuerySet(models.QuerySet):
         """The zones as seen in `locale`, falling back to the source zone where no
         translation exists yet, so a half-translated site still shows all four zones."""
         default = Locale.get_default()
+        zones = self.select_related("locale")
         if locale.pk == default.pk:
-            return self.filter(locale=locale)
+            return zones.filter(locale=locale)
         translated_keys = self.filter(locale=locale).values("translation_key")
-        return self.filter(
+        return zones.filter(
             Q(locale=locale) | Q(locale=default) & ~Q(translation_key__in=translated_keys)
         )
 
@@ -99,6 +101,15 @@ class Zone(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Say so next to the field when the slug is taken in this language; the database
+        constraint alone would only surface as a server error in the admin form."""
+        super().clean()
+        if self.slug and self.locale_id:
+            taken = Zone.objects.filter(slug=self.slug, locale_id=self.locale_id)
+            if taken.exclude(pk=self.pk).exists():
+                raise ValidationError({"slug": _("Another zone in this language has this slug.")})
 
     @property
     def icon_path(self):

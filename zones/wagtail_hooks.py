@@ -13,7 +13,7 @@ class ZoneViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "slug", "audience", "sort_order"]
-    search_fields = ["name", "intro"]
+    list_filter = ["colour"]
     list_export = ["name", "slug", "audience", "intro", "sort_order"]
     ordering = ["sort_order"]
 

@@ -111,7 +111,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     )
     image = CaptionedImageBlock()
     quote = QuoteBlock()
-    table = TableBlock(label=_("Table"))
+    table = TableBlock(label=_("Table"), template="blocks/table.html")
     document = DocumentLinkBlock()
     call_to_action = CallToActionBlock()
 

@@ -154,13 +154,15 @@ def create_home_pages(demo):
         Site.objects.create(
             hostname="localhost", root_page=home, is_default_site=True, site_name="Portal WTZ"
         )
-    elif site.root_page_id != home.pk:
-        placeholder = site.root_page.specific
+    elif type(site.root_page.specific) is Page and site.root_page.depth == 2:
+        # Still Wagtail's "Welcome to your new Wagtail site!" page: replace it. A root an
+        # administrator chose is left alone.
+        placeholder = site.root_page
         site.root_page = home
         site.site_name = site.site_name or "Portal WTZ"
         site.save()
-        if type(placeholder) is Page and not placeholder.get_children().exists():
-            placeholder.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
+        if not placeholder.get_children().exists():
+            placeholder.delete()
     for locale in demo.translation_locales:
         if home.get_translation_or_none(locale) is None:
             translate(home, locale, _strings(HOME))
@@ -193,8 +195,8 @@ def create_project_settings(demo):
             demo.note(f"funding notice ({locale.language_code})")
 
     site = Site.objects.get(is_default_site=True)
-    project = ProjectSettings.for_site(site)
-    if not project.office_name:
+    if not ProjectSettings.objects.filter(site=site).exists():
+        project = ProjectSettings(site=site)
         project.office_name = "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych"
         project.street = "ul. Chłapowskiego 15/1"
         project.postcode = "61-504"
@@ -203,11 +205,10 @@ def create_project_settings(demo):
         project.email = "biuro@spoldzielnie.org"
         project.website = "https://www.spoldzielnie.org"
         project.funding_notice = notice
-        if not project.partners.exists():
-            project.partners = [
-                Partner(name=name, role=role, website=website, sort_order=index)
-                for index, (name, role, website) in enumerate(PARTNERS)
-            ]
+        project.partners = [
+            Partner(name=name, role=role, website=website, sort_order=index)
+            for index, (name, role, website) in enumerate(PARTNERS)
+        ]
         project.save()
         demo.note("project settings and partners")
 

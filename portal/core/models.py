@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -31,7 +32,10 @@ class HomePage(Page):
     hero_image_alt = models.CharField(_("hero image description"), max_length=250, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     zones_heading = models.CharField(
-        _("zones heading"), max_length=120, default=_("Find what concerns you")
+        _("zones heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty for the standard heading in the page's language."),
     )
 
     content_panels = Page.content_panels + [
@@ -170,13 +174,23 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
             [FieldPanel("open_days"), FieldPanel("opens_at"), FieldPanel("closes_at")],
             heading=_("Opening hours"),
         ),
-        InlinePanel("partners", label=_("Partners"), heading=_("Leader and partners")),
+        InlinePanel("partners", label=_("Partner"), heading=_("Leader and partners")),
         FieldPanel("funding_notice"),
         FieldPanel("accessibility_page"),
     ]
 
     class Meta:
         verbose_name = _("project settings")
+
+    def clean(self):
+        super().clean()
+        hours = [self.open_days, self.opens_at, self.closes_at]
+        if any(hours) and not all(hours):
+            raise ValidationError(
+                {"open_days": _("Give the days and both hours, or leave all three empty.")}
+            )
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The office must close after it opens.")})
 
     @property
     def has_opening_hours(self):

@@ -29,6 +29,19 @@ def main_menu(home):
     return home.get_children().live().public().in_menu().order_by("path")
 
 
+def menu_items(pages, current):
+    """Pair each menu page with whether it is the current page or one of its ancestors."""
+    current_path = getattr(current, "path", "")
+    return [
+        {
+            "page": page,
+            "is_current": page.path == current_path,
+            "is_ancestor": page.path != current_path and current_path.startswith(page.path),
+        }
+        for page in pages
+    ]
+
+
 def breadcrumbs(page):
     """The trail from the home page down to (not including) `page`."""
     return page.get_ancestors().filter(depth__gt=1).live().order_by("depth")

@@ -12,6 +12,7 @@ class FundingNoticeViewSet(SnippetViewSet):
     menu_label = _("Funding notice")
     list_display = ["title"]
     search_fields = ["title"]
+    list_export = ["title", "locale"]
 
 
 register_snippet(FundingNoticeViewSet)

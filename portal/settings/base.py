@@ -8,8 +8,6 @@ from pathlib import Path
 
 import environ
 
-from django.utils.translation import gettext_lazy as _
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PORTAL_DIR = BASE_DIR / "portal"
 
@@ -177,5 +175,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
-
-PORTAL_LANGUAGE_NAMES = {"pl": _("Polish"), "en": _("English")}

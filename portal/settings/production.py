@@ -19,7 +19,13 @@ def _required(name, value):
 
 DEBUG = False
 SECRET_KEY = _required("SECRET_KEY", env("SECRET_KEY", default=""))
-ALLOWED_HOSTS = _required("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
+ALLOWED_HOSTS = _required(
+    "ALLOWED_HOSTS",
+    [host.strip() for host in env.list("ALLOWED_HOSTS", default=[]) if host.strip()],
+)
+WAGTAILADMIN_BASE_URL = _required(
+    "WAGTAILADMIN_BASE_URL", env("WAGTAILADMIN_BASE_URL", default="")
+).rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )

@@ -10,10 +10,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-# Playwright's sync API runs an event loop in this thread; the Django ORM calls that the
-# tests make between browser steps are synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = "/usr/bin/chromium"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -26,6 +22,19 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser():
+    # Playwright's sync API runs an event loop in this thread; the Django ORM calls the
+    # tests make between browser steps are synchronous and safe, so allow them while the
+    # browser is open, and only then.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield from _launch_chromium()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def _launch_chromium():
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package.")
     with sync_playwright() as playwright:
@@ -68,3 +77,15 @@ def visit(live_server):
         return response
 
     return go
+
+
+@pytest.fixture
+def demo_site():
+    """The full demo site (zones, footer settings, logos, English pages), so axe sees
+    every part of the layout a visitor does."""
+    from django.core.management import call_command
+
+    from wagtail.models import Site
+
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return Site.objects.get(is_default_site=True)

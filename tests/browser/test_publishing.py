@@ -11,7 +11,9 @@ from portal.core.models import StandardPage
 
 from .conftest import assert_accessible
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback restores what Wagtail's migrations created (root page, collection,
+# default site) after each transactional test flushes the database.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
@@ -45,12 +47,31 @@ def test_editor_creates_and_publishes_a_standard_page(page, live_server, home, e
     assert_accessible(page)
 
 
-def test_home_standard_page_and_404_pass_axe(page, visit, home, standard_page):
-    visit(page, "/pl/")
-    expect(page.locator("html")).to_have_attribute("lang", "pl")
-    visit(page, standard_page.url)
-    visit(page, "/pl/nie-ma-takiej-strony/", expect_status=404)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Nie znaleziono strony")
+@pytest.mark.parametrize(
+    ("path", "status", "lang"),
+    [
+        ("/pl/", 200, "pl"),
+        ("/en/", 200, "en"),
+        ("/pl/o-projekcie/", 200, "pl"),
+        ("/en/about-the-project/", 200, "en"),
+        ("/pl/nie-ma-takiej-strony/", 404, "pl"),
+        ("/en/no-such-page/", 404, "en"),
+    ],
+)
+def test_demo_pages_pass_axe_in_both_languages(page, visit, demo_site, path, status, lang):
+    visit(page, path, expect_status=status)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator("footer")).to_contain_text("ul. Chłapowskiego 15/1")
+
+
+def test_visitor_switches_language_on_the_same_page(page, visit, demo_site):
+    visit(page, "/pl/o-projekcie/")
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile("/en/about-the-project/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("About the project")
+    assert_accessible(page)
+    page.get_by_role("link", name="Polski").click()
+    expect(page).to_have_url(re.compile("/pl/o-projekcie/$"))
 
 
 def test_skip_link_moves_focus_to_main_content(page, visit, home):
@@ -62,10 +83,10 @@ def test_skip_link_moves_focus_to_main_content(page, visit, home):
     expect(page).to_have_url(re.compile("#main$"))
 
 
-def test_site_works_on_a_320px_phone(browser, live_server, home, standard_page):
+def test_site_works_on_a_320px_phone(browser, visit, demo_site):
     context = browser.new_context(locale="pl-PL", viewport={"width": 320, "height": 640})
     phone = context.new_page()
-    phone.goto(live_server.url + "/pl/")
+    visit(phone, "/pl/")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, f"page scrolls sideways: {width}px"
     toggle = phone.get_by_role("button", name="Menu")
@@ -75,5 +96,12 @@ def test_site_works_on_a_320px_phone(browser, live_server, home, standard_page):
     expect(toggle).to_have_attribute("aria-expanded", "true")
     phone.get_by_role("link", name="O projekcie").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("O projekcie")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(phone)
     context.close()
+
+
+def test_menu_button_is_only_shown_on_small_screens(page, visit, demo_site):
+    visit(page, "/pl/")
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    expect(page.get_by_role("link", name="O projekcie")).to_be_visible()

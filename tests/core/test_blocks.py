@@ -75,4 +75,5 @@ def test_standard_page_renders_every_block_type(client, home, image):
     assert "<figcaption>Pracownia</figcaption>" in html
     assert "<blockquote><p>Praca daje sens.</p></blockquote>" in html
     assert "<caption>Zatrudnienie</caption>" in html
+    assert '<div class="table-scroll" role="region" tabindex="0" aria-label="Zatrudnienie">' in html
     assert '<a class="button" href="/pl/">Dowiedz się więcej</a>' in html

@@ -78,14 +78,19 @@ def test_the_four_zones_exist_in_both_languages(demo_site):
 def test_keeps_what_an_editor_changed(demo_site):
     project = ProjectSettings.for_site(demo_site)
     project.phone = "61 123 45 67"
+    project.office_name = ""
     project.save()
+    project.partners.filter(name="Konimpex Sp. z o.o.").delete()
     about = StandardPage.objects.get(slug="o-projekcie")
     about.title = "O nas"
     about.save_revision().publish()
 
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
-    assert ProjectSettings.for_site(demo_site).phone == "61 123 45 67"
+    project = ProjectSettings.for_site(demo_site)
+    assert project.phone == "61 123 45 67"
+    assert project.office_name == ""
+    assert project.partners.count() == 2
     assert StandardPage.objects.get(slug="o-projekcie").title == "O nas"
 
 

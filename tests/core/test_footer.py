@@ -92,3 +92,20 @@ def test_footer_links_the_accessibility_statement_in_each_language(
 
     assert '<a href="/pl/deklaracja/">Deklaracja dostępności</a>' in footer_of(client, "/pl/")
     assert '<a href="/en/accessibility/">Accessibility statement</a>' in footer_of(client, "/en/")
+
+
+@pytest.mark.parametrize(
+    ("days", "opens", "closes", "field"),
+    [
+        (ProjectSettings.Weekdays.MON_FRI, datetime.time(17), datetime.time(9), "closes_at"),
+        (ProjectSettings.Weekdays.MON_FRI, datetime.time(9), None, "open_days"),
+        ("", datetime.time(9), datetime.time(15), "open_days"),
+    ],
+)
+def test_incomplete_or_reversed_opening_hours_are_refused(project, days, opens, closes, field):
+    from django.core.exceptions import ValidationError
+
+    project.open_days, project.opens_at, project.closes_at = days, opens, closes
+    with pytest.raises(ValidationError) as refused:
+        project.full_clean()
+    assert field in refused.value.message_dict

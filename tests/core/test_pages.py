@@ -102,7 +102,39 @@ def test_main_menu_lists_only_pages_marked_for_menus(client, standard_page, home
     assert "Ukryta" not in menu
 
 
-def test_current_page_is_marked_in_menu_and_breadcrumbs(client, standard_page):
+def test_menu_marks_the_current_page_and_the_section_of_a_subpage(client, home, standard_page):
+    # Menu items whose tree paths are prefixes of each other's: 0001…0001 vs 0001…0001000x
+    for number in range(2, 12):
+        StandardPageFactory(parent=home, title=f"Sekcja {number}", show_in_menus=True)
+    tenth = home.get_children().get(title="Sekcja 10")
+    deep = StandardPageFactory(parent=StandardPageFactory(parent=tenth), title="Głęboko")
+
+    def menu(url):
+        return client.get(url).content.decode().split('class="main-nav"')[1].split("</nav>")[0]
+
+    assert '<a href="/pl/o-projekcie/" aria-current="page">O projekcie</a>' in menu(
+        "/pl/o-projekcie/"
+    )
+    deep_menu = menu(deep.url)
+    assert f'<a href="{tenth.url}" class="is-ancestor">Sekcja 10</a>' in deep_menu
+    assert deep_menu.count("is-ancestor") == 1
+    assert "aria-current" not in deep_menu
+
+
+def test_menu_query_count_does_not_grow_with_items(client, home, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    StandardPageFactory.create_batch(2, parent=home, show_in_menus=True)
+    client.get("/pl/")
+    with CaptureQueriesContext(connection) as two_items:
+        client.get("/pl/")
+    StandardPageFactory.create_batch(6, parent=home, show_in_menus=True)
+    with django_assert_num_queries(len(two_items.captured_queries)):
+        client.get("/pl/")
+
+
+def test_breadcrumbs_lead_from_home_to_the_current_page(client, standard_page):
     child = StandardPageFactory(parent=standard_page, title="Cel projektu", slug="cel")
     html = client.get(child.url).content.decode()
     breadcrumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
@@ -163,3 +195,26 @@ def test_server_error_page_is_the_sites_own_and_translated(rf, language, message
     assert f'<html lang="{language}">' in html
     assert message in html
     assert "/static/css/site.css" in html
+
+
+def test_expired_form_gives_the_sites_403_page_not_a_500(home):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/pl/", {"q": "x"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Nie udało się wysłać formularza" in html
+    assert '<html lang="pl">' in html
+
+
+def test_english_address_without_english_page_says_the_content_is_polish(client, home):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert '<html lang="pl">' in response.content.decode()
+
+
+def test_polish_zone_shown_on_english_page_is_marked_polish(client, home_en):
+    ZoneFactory(name="Strefa WTZ")
+    html = client.get("/en/").content.decode()
+    assert 'lang="pl">' in html.split("Strefa WTZ")[0].rsplit("<li", 1)[1]

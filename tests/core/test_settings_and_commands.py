@@ -15,13 +15,20 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
     "ALLOWED_HOSTS": "wtz.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://wtz.example.org",
     "DATABASE_URL": "sqlite:////tmp/portal-wtz-deploy-check.sqlite3",
 }
 
 
 def run_manage(*args, env):
     # A deployment's environment: none of the test run's own switches leak into it.
-    dropped = ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG")
+    dropped = (
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "WAGTAILADMIN_BASE_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DEBUG",
+    )
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean.update(env, DJANGO_SETTINGS_MODULE="portal.settings.production")
     return subprocess.run(  # noqa: S603
@@ -34,12 +41,18 @@ def run_manage(*args, env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"])
 def test_production_without_required_variable_fails_naming_it(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert f"The environment variable {missing} must be set" in result.stderr
+
+
+def test_production_refuses_blank_allowed_hosts():
+    result = run_manage("check", env={**PRODUCTION_ENV, "ALLOWED_HOSTS": " , "})
+    assert result.returncode != 0
+    assert "The environment variable ALLOWED_HOSTS must be set" in result.stderr
 
 
 def test_production_deploy_check_has_no_warnings():

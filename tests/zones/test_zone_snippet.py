@@ -70,3 +70,35 @@ def test_admin_form_reports_missing_name_next_to_the_field(admin_client, locales
     assert response.status_code == 200
     assert "name" in response.context["form"].errors
     assert Zone.objects.count() == 0
+
+
+def test_admin_search_finds_a_zone_by_name(admin_client, locales):
+    ZoneFactory(name="Strefa Biznesu")
+    ZoneFactory(name="Strefa WTZ")
+    response = admin_client.get(reverse("wagtailsnippets_zones_zone:list"), {"q": "Biznesu"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Strefa Biznesu" in html
+    assert "Strefa WTZ" not in html
+
+
+def test_taken_slug_is_reported_next_to_the_field_not_as_an_error_page(admin_client, locales):
+    ZoneFactory(slug="wtz")
+    response = admin_client.post(
+        reverse("wagtailsnippets_zones_zone:add") + "?locale=pl",
+        {
+            "name": "Druga strefa WTZ",
+            "slug": "wtz",
+            "intro": "Tekst",
+            "audience": "Warsztaty",
+            "colour": "teal",
+            "icon": "workshop",
+            "sort_order": 5,
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["slug"] == [
+        "Inna strefa w tym języku ma już ten identyfikator."
+    ]
+    assert 'value="Druga strefa WTZ"' in response.content.decode()
+    assert Zone.objects.filter(slug="wtz").count() == 1

@@ -10,12 +10,7 @@ def main_menu(context):
     request = context["request"]
     home = navigation.home_page_for(request)
     current = context.get("page")
-    return {
-        "request": request,
-        "home": home,
-        "items": navigation.main_menu(home),
-        "current_path": getattr(current, "path", ""),
-    }
+    return {"items": navigation.menu_items(navigation.main_menu(home), current)}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
