@@ -1,6 +1,6 @@
 import pytest
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from tests.factories import HomePageFactory, StandardPageFactory
 
@@ -12,8 +12,14 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture
 def locales(db):
+    """Both languages, plus the root page and root collection that Wagtail's migrations
+    create: a transactional (browser) test flushes the database, so make sure they exist."""
     polish = Locale.objects.get_or_create(language_code="pl")[0]
     english = Locale.objects.get_or_create(language_code="en")[0]
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=polish))
     return {"pl": polish, "en": english}
 
 
@@ -21,7 +27,10 @@ def locales(db):
 def home(locales):
     """The Polish home page as the default site's root, like the real site."""
     page = HomePageFactory(parent=Page.get_first_root_node())
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=page, is_default_site=True)
+        return page
     welcome = site.root_page
     site.root_page = page
     site.save()

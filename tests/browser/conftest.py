@@ -80,7 +80,7 @@ def visit(live_server):
 
 
 @pytest.fixture
-def demo_site():
+def demo_site(locales):
     """The full demo site (zones, footer settings, logos, English pages), so axe sees
     every part of the layout a visitor does."""
     from django.core.management import call_command

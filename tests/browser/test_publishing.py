@@ -11,9 +11,7 @@ from portal.core.models import StandardPage
 
 from .conftest import assert_accessible
 
-# serialized_rollback restores what Wagtail's migrations created (root page, collection,
-# default site) after each transactional test flushes the database.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
