@@ -52,6 +52,8 @@ def test_editor_creates_and_publishes_a_standard_page(page, live_server, home, e
         ("/en/", 200, "en"),
         ("/pl/o-projekcie/", 200, "pl"),
         ("/en/about-the-project/", 200, "en"),
+        ("/pl/deklaracja-dostepnosci/", 200, "pl"),
+        ("/en/accessibility-statement/", 200, "en"),
         ("/pl/nie-ma-takiej-strony/", 404, "pl"),
         ("/en/no-such-page/", 404, "en"),
     ],
