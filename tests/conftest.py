@@ -1,5 +1,8 @@
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Collection, Locale, Page, Site
 
 from tests.factories import HomePageFactory, StandardPageFactory
@@ -56,3 +59,19 @@ def standard_page(home):
     return StandardPageFactory(
         parent=home, title="O projekcie", slug="o-projekcie", show_in_menus=True
     )
+
+
+@pytest.fixture
+def assert_queries_do_not_grow(client, django_assert_num_queries):
+    """Check that a listing costs a fixed number of queries: render `url`, let `grow()` add
+    rows, render again, and require exactly the same query count (caches warmed first)."""
+
+    def check(url, grow):
+        client.get(url)
+        with CaptureQueriesContext(connection) as before:
+            client.get(url)
+        grow()
+        with django_assert_num_queries(len(before.captured_queries)):
+            client.get(url)
+
+    return check

@@ -121,17 +121,11 @@ def test_menu_marks_the_current_page_and_the_section_of_a_subpage(client, home, 
     assert "aria-current" not in deep_menu
 
 
-def test_menu_query_count_does_not_grow_with_items(client, home, django_assert_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_menu_query_count_does_not_grow_with_items(home, assert_queries_do_not_grow):
     StandardPageFactory.create_batch(2, parent=home, show_in_menus=True)
-    client.get("/pl/")
-    with CaptureQueriesContext(connection) as two_items:
-        client.get("/pl/")
-    StandardPageFactory.create_batch(6, parent=home, show_in_menus=True)
-    with django_assert_num_queries(len(two_items.captured_queries)):
-        client.get("/pl/")
+    assert_queries_do_not_grow(
+        "/pl/", lambda: StandardPageFactory.create_batch(6, parent=home, show_in_menus=True)
+    )
 
 
 def test_breadcrumbs_lead_from_home_to_the_current_page(client, standard_page):
@@ -161,17 +155,9 @@ def test_home_page_shows_the_zones_in_order(client, home):
     assert html.index("Strefa Samorządów") < html.index("Strefa Biznesu")
 
 
-def test_home_page_query_count_does_not_grow_with_zones(client, home, django_assert_num_queries):
+def test_home_page_query_count_does_not_grow_with_zones(home, assert_queries_do_not_grow):
     ZoneFactory.create_batch(2)
-    client.get("/pl/")  # warm the site and settings caches
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as two_zones:
-        client.get("/pl/")
-    ZoneFactory.create_batch(4)
-    with django_assert_num_queries(len(two_zones.captured_queries)):
-        client.get("/pl/")
+    assert_queries_do_not_grow("/pl/", lambda: ZoneFactory.create_batch(4))
 
 
 def test_bad_host_header_gives_the_sites_400_page(client, home, settings):
