@@ -60,7 +60,6 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["core.StandardPage"]
-    max_count_per_parent = None
 
     class Meta:
         verbose_name = _("home page")
