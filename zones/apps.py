@@ -6,3 +6,6 @@ class ZonesConfig(AppConfig):
     name = "zones"
     verbose_name = _("Stakeholder zones")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import editing  # noqa: F401  (connects the zone page permission signal)

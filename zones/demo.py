@@ -1,8 +1,18 @@
 """Demo content of the zones app: the four stakeholder zones, in Polish and English."""
 
-from portal.core.demo_content import demo_step, translate
+import secrets
 
-from .models import Zone
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from portal.core.demo_content import demo_file, demo_pdf, demo_rtf, demo_step, translate
+
+from .demo_pages import RESOURCES, ZONE_PAGES
+from .editing import MODERATORS, set_up_editing
+from .models import Zone, ZonePage
 
 ZONES = [
     {
@@ -99,3 +109,110 @@ def create_zones(demo):
             if zone.get_translation_or_none(locale) is None:
                 translate(zone, locale, strings)
                 demo.note(f"zone {data['name'][1]} ({locale.language_code})")
+
+
+@demo_step(order=45)
+def create_zone_pages(demo):
+    """One landing page per zone below each home page, the English ones as translations.
+    Each recommends the about page (shown in the visitor's language)."""
+    home = demo.home_pages["pl"]
+    about = home.get_children().filter(slug="o-projekcie").first()
+    for zone in Zone.objects.filter(locale=demo.source_locale).order_by("sort_order"):
+        data = ZONE_PAGES.get(zone.slug)
+        if data is None:
+            continue
+        page = ZonePage.objects.filter(locale=demo.source_locale, zone=zone).first()
+        if page is None:
+            page = ZonePage(
+                zone=zone,
+                title=data["title"][0],
+                slug=data["slug"][0],
+                intro=data["intro"][0],
+                show_in_menus=True,
+                featured=[("page", about)] if about else [],
+                benefits=[
+                    ("benefit", {"title": title[0], "text": text[0]})
+                    for title, text in data["benefits"]
+                ],
+                contact_name=data["contact"][0],
+                contact_role=data["contact"][1][0],
+                contact_email=data["contact"][2],
+                contact_phone="61 887 11 66",
+                faq=[
+                    ("question", {"question": question[0], "answer": f"<p>{answer[0]}</p>"})
+                    for question, answer in data["faq"]
+                ],
+            )
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            demo.note(f"zone page {page.title}")
+        for locale in demo.translation_locales:
+            if page.get_translation_or_none(locale) is None:
+                translate(page, locale, _zone_page_strings(data))
+                demo.note(f"zone page {data['title'][1]} ({locale.language_code})")
+
+
+def _zone_page_strings(data):
+    pairs = [data["title"], data["slug"], data["intro"], data["contact"][1]]
+    for title, text in data["benefits"]:
+        pairs += [title, text]
+    for question, answer in data["faq"]:
+        pairs += [question, answer]
+    return dict(pairs)
+
+
+@demo_step(order=50)
+def set_up_zone_editing(demo):
+    """Groups, collections, permissions and the moderation workflow (see zones.editing)."""
+    set_up_editing()
+
+
+@demo_step(order=55)
+def create_zone_resources(demo):
+    """Three small real files per zone in the zone's collection, tagged with the zone."""
+    Document = get_document_model()
+    for zone in Zone.objects.filter(locale=demo.source_locale):
+        for kind, language, filename, title, description, paragraphs in RESOURCES.get(
+            zone.slug, []
+        ):
+            if Document.objects.filter(title=title).exists():
+                continue
+            content = (
+                demo_rtf(title, paragraphs)
+                if filename.endswith(".rtf")
+                else demo_pdf(title, paragraphs)
+            )
+            document = Document.objects.create(
+                title=title,
+                file=demo_file(filename, content),
+                collection=zone.collection or Collection.get_first_root_node(),
+                description=description,
+                language=language,
+                kind=kind,
+                file_size=len(content),
+            )
+            document.zones.add(zone)
+            demo.note(f"resource {filename}")
+
+
+@demo_step(order=60)
+def create_demo_editors(demo):
+    """One editor per zone and one moderator, to try the moderation workflow. Passwords
+    are generated and shown once, like the administrator's."""
+    User = get_user_model()
+    accounts = [
+        (f"redakcja-{zone.slug}", zone.editor_group)
+        for zone in Zone.objects.filter(
+            locale=demo.source_locale, editor_group__isnull=False
+        ).select_related("editor_group")
+    ]
+    accounts.append(("moderacja", Group.objects.get(name=MODERATORS)))
+    for username, group in accounts:
+        if User.objects.filter(username=username).exists():
+            continue
+        password = secrets.token_urlsafe(10)
+        user = User.objects.create_user(
+            username=username, email=f"{username}@example.org", password=password
+        )
+        user.groups.add(group)
+        demo.note(f"account {username} in '{group.name}', password (shown only now): {password}")

@@ -1,12 +1,23 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .listings import listing_urls, registered_listings
+from .permissions import ZoneContentMixin
+
+LATEST_ITEMS = 3
 
 
 class ZoneQuerySet(models.QuerySet):
@@ -58,6 +69,23 @@ class Zone(TranslatableMixin, index.Indexed, models.Model):
     colour = models.CharField(_("colour"), max_length=20, choices=Colour.choices)
     icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    editor_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("editors' group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="zones",
+        help_text=_("Members may edit this zone's pages and its content, but not publish."),
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection of images and documents"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ZoneQuerySet.as_manager()
 
@@ -70,6 +98,10 @@ class Zone(TranslatableMixin, index.Indexed, models.Model):
             [FieldPanel("colour"), FieldPanel("icon"), FieldPanel("sort_order")],
             heading=_("Look and order"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("editor_group"), FieldPanel("collection")],
+            heading=_("Editing"),
+        ),
     ]
 
     translatable_fields = [
@@ -80,6 +112,8 @@ class Zone(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("colour"),
         SynchronizedField("icon"),
         SynchronizedField("sort_order"),
+        SynchronizedField("editor_group"),
+        SynchronizedField("collection"),
     ]
 
     search_fields = [
@@ -114,3 +148,202 @@ class Zone(TranslatableMixin, index.Indexed, models.Model):
     @property
     def icon_path(self):
         return f"img/zones/{self.icon}.svg"
+
+
+class BenefitBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("What they gain"), max_length=160)
+    text = blocks.TextBlock(label=_("Explanation"))
+
+    class Meta:
+        icon = "tick"
+        label = _("Benefit")
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=250)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
+    """The landing page of one zone, in one language: what the group gains, the people to
+    ask, the answers to common questions, and the zone's resources, reports, news and
+    events. Families plug their sub-views in through `zones.listings`."""
+
+    zone = models.ForeignKey(
+        Zone,
+        verbose_name=_("zone"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    intro = models.TextField(_("introduction"), max_length=1500)
+    benefits_heading = models.CharField(
+        _("benefits heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty for the standard heading in the page's language."),
+    )
+    benefits = StreamField(
+        [("benefit", BenefitBlock())], verbose_name=_("what you gain"), blank=True
+    )
+    featured = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        verbose_name=_("featured content"),
+        blank=True,
+        max_num=6,
+    )
+    contact_name = models.CharField(_("name"), max_length=120, blank=True)
+    contact_role = models.CharField(_("role"), max_length=160, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    faq = StreamField(
+        [("question", QuestionBlock())], verbose_name=_("questions and answers"), blank=True
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("zone", permission="zones.change_zone"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("benefits_heading"), FieldPanel("benefits")], heading=_("What you gain")
+        ),
+        FieldPanel("featured"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Contact person"),
+        ),
+        FieldPanel("faq"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("benefits"),
+        index.SearchField("faq"),
+        index.FilterField("locale_id"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("benefits_heading"),
+        TranslatableField("benefits"),
+        TranslatableField("faq"),
+        TranslatableField("contact_role"),
+        SynchronizedField("zone"),
+        SynchronizedField("featured"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+    ]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("zone page")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        """One landing page per zone and language; say so next to the zone field."""
+        super().clean()
+        if self.zone_id and self.locale_id:
+            others = ZonePage.objects.filter(
+                locale_id=self.locale_id, zone__translation_key=self.zone.translation_key
+            ).exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError({"zone": _("This zone already has a page in this language.")})
+
+    def zone_keys(self):
+        return [self.zone.translation_key]
+
+    @cached_property
+    def localized_zone(self):
+        """The zone in this page's language (the Polish zone where not yet translated)."""
+        return self.zone.get_translation_or_none(self.locale) or self.zone
+
+    @classmethod
+    def get_subpage_urls(cls):
+        return super().get_subpage_urls() + tuple(listing_urls())
+
+    def listings(self):
+        return registered_listings()
+
+    def listing_url(self, name):
+        """The URL of one family's sub-view, with its route in this page's language."""
+        with translation.override(self.locale.language_code):
+            return self.url + self.reverse_subpage(name).lstrip("/")
+
+    def subview_links(self, current=None):
+        """The zone's own navigation: the overview and one link per family's sub-view."""
+        links = [{"title": _("Overview"), "url": self.url, "is_current": current is None}]
+        for listing in self.listings():
+            links.append(
+                {
+                    "title": listing.title,
+                    "url": self.listing_url(listing.name),
+                    "is_current": current == listing.name,
+                }
+            )
+        return links
+
+    def render_subview(self, request, listing_name, template, context):
+        """Render a family's sub-view of this page: the zone navigation and breadcrumbs
+        know which sub-view is open."""
+        listing = next(item for item in self.listings() if item.name == listing_name)
+        return self.render(
+            request,
+            template=template,
+            context_overrides={
+                "listing": listing,
+                "subview_title": listing.title,
+                "subview_links": self.subview_links(current=listing_name),
+                **context,
+            },
+        )
+
+    def sections(self):
+        """The families that have something new in this zone, with their latest items.
+        A family without items, or without a section at all, is simply absent."""
+        sections = []
+        for listing in self.listings():
+            if listing.latest is None:
+                continue
+            items = listing.latest(self, LATEST_ITEMS)
+            if items:
+                sections.append(
+                    {"listing": listing, "items": items, "url": self.listing_url(listing.name)}
+                )
+        return sections
+
+    def featured_pages(self):
+        """The pages editors chose, live, in this page's language where translated."""
+        chosen = [block.value for block in self.featured if block.value is not None]
+        if not chosen:
+            return []
+        keys = [page.translation_key for page in chosen]
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .specific()
+        }
+        result = []
+        for page in chosen:
+            page = translated.get(page.translation_key, page)
+            if page.live:
+                result.append(page)
+        return result

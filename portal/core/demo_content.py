@@ -8,6 +8,7 @@ editor's change.
 """
 
 import logging
+import textwrap
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
@@ -94,3 +95,108 @@ def translate(instance, locale, strings, publish=True):
 def demo_file(name, content):
     """A small file made by the demo command itself (no downloads)."""
     return ContentFile(content, name=name)
+
+
+# Polish letters are not in WinAnsiEncoding; the PDF maps them onto unused codes through
+# a /Differences array, naming the standard glyphs every PDF viewer's Helvetica has.
+_PDF_POLISH_GLYPHS = {
+    "ą": "aogonek", "Ą": "Aogonek", "ć": "cacute", "Ć": "Cacute", "ę": "eogonek",
+    "Ę": "Eogonek", "ł": "lslash", "Ł": "Lslash", "ń": "nacute", "Ń": "Nacute",
+    "ś": "sacute", "Ś": "Sacute", "ź": "zacute", "Ź": "Zacute", "ż": "zdotaccent",
+    "Ż": "Zdotaccent",
+}  # fmt: skip
+_PDF_FREE_CODES = [0x80, 0x81, 0x82, 0x83, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E,
+                   0x8F, 0x90, 0x98]  # fmt: skip
+_PDF_CODES = dict(zip(_PDF_POLISH_GLYPHS, _PDF_FREE_CODES, strict=True))
+
+
+def _pdf_text(text):
+    """`text` as a PDF literal string in the font's encoding."""
+    out = bytearray()
+    for char in text:
+        if char in _PDF_CODES:
+            out.append(_PDF_CODES[char])
+            continue
+        byte = char.encode("cp1252", errors="replace")
+        if byte in (b"(", b")", b"\\"):
+            out += b"\\"
+        out += byte
+    return b"(" + bytes(out) + b")"
+
+
+def demo_pdf(title, paragraphs, lines_per_page=46, width=88):
+    """A small real PDF (A4, Helvetica) with a title and paragraphs of text, several pages
+    when the text is long. Made by the demo command so that it needs no PDF library and
+    the text can be extracted and searched like any publisher's PDF."""
+    lines = [("title", title), ("text", "")]
+    for paragraph in paragraphs:
+        lines += [("text", line) for line in textwrap.wrap(paragraph, width)] + [("text", "")]
+    pages = [
+        lines[start : start + lines_per_page] for start in range(0, len(lines), lines_per_page)
+    ]
+    differences = b" ".join(
+        b"%d /%s" % (code, glyph.encode())
+        for code, glyph in zip(_PDF_FREE_CODES, _PDF_POLISH_GLYPHS.values(), strict=True)
+    )
+    encoding = (
+        b"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [" + differences + b"] >>"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        None,  # the page tree, once the pages are numbered
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding " + encoding + b" >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding " + encoding + b" >>",
+    ]
+    page_numbers = []
+    for number, page_lines in enumerate(pages, start=1):
+        stream = [b"BT", b"/F1 11 Tf", b"14 TL", b"56 790 Td"]
+        for kind, line in page_lines:
+            font = b"/F2 16 Tf" if kind == "title" else b"/F1 11 Tf"
+            stream += [font, _pdf_text(line) + b" Tj", b"T*"]
+        stream += [
+            b"/F1 9 Tf",
+            b"ET",
+            b"BT /F1 9 Tf 290 30 Td " + _pdf_text(str(number)) + b" Tj ET",
+        ]
+        content = b"\n".join(stream)
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>" % len(objects)
+        )
+        page_numbers.append(len(objects))
+    kids = b" ".join(b"%d 0 R" % number for number in page_numbers)
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_numbers))
+    output = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(output))
+        output += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(output)
+    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(output)
+
+
+def demo_rtf(title, paragraphs):
+    """A small real RTF document (opens in any word processor), for document templates."""
+
+    def escape(text):
+        return "".join(
+            char
+            if ord(char) < 128 and char not in "\\{}"
+            else f"\\u{ord(char)}?"
+            if ord(char) >= 128
+            else f"\\{char}"
+            for char in text
+        )
+
+    body = "".join(f"\\par {escape(paragraph)}\\par\n" for paragraph in paragraphs)
+    document = "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\\fs24\n" + (
+        f"{{\\b\\fs32 {escape(title)}}}\\par\n{body}}}"
+    )
+    return document.encode("ascii")

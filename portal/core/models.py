@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,12 +7,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from zones.models import Zone
+from zones.models import Zone, ZonePage
 
 from .blocks import BaseStreamBlock, LogoBlock
 
@@ -59,7 +61,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage"]
+    subpage_types = ["core.StandardPage", "zones.ZonePage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -67,6 +69,14 @@ class HomePage(Page):
     def zones(self):
         """The four zones, in this page's language, in their editorial order."""
         return Zone.objects.for_locale(self.locale).order_by("sort_order")
+
+    def zone_cards(self):
+        """Each zone with its landing page below this home page (None until there is one)."""
+        pages = {
+            page.zone.translation_key: page
+            for page in ZonePage.objects.child_of(self).live().select_related("zone")
+        }
+        return [{"zone": zone, "page": pages.get(zone.translation_key)} for zone in self.zones()]
 
 
 class StandardPage(Page):
@@ -234,3 +244,60 @@ class Partner(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class PortalDocument(AbstractDocument):
+    """A file in the site's document library, with what a reader needs before opening it:
+    a description, its language and, for the zones' resources, its kind and zones.
+
+    A document tagged with zones is listed among those zones' resources. The zones are the
+    source-language (Polish) zones; every translation of a zone page finds them through
+    the zone's translation key.
+    """
+
+    class Language(models.TextChoices):
+        POLISH = "pl", _("Polish")
+        ENGLISH = "en", _("English")
+        SEVERAL = "mul", _("Several languages")
+
+    class Kind(models.TextChoices):
+        GUIDE = "guide", _("Guide")
+        TEMPLATE = "template", _("Document template")
+        PRESENTATION = "presentation", _("Presentation")
+        REPORT = "report", _("Report")
+        FILM = "film", _("Film")
+
+    description = models.TextField(_("description"), max_length=600, blank=True)
+    language = models.CharField(
+        _("language"), max_length=3, choices=Language.choices, default=Language.POLISH
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, blank=True)
+    zones = models.ManyToManyField(
+        Zone,
+        verbose_name=_("zones"),
+        blank=True,
+        related_name="documents",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        help_text=_("The document is listed among the resources of these zones."),
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        "description",
+        "language",
+        "kind",
+        "zones",
+        "tags",
+    )
+
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("language"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")

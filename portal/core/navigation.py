@@ -5,8 +5,11 @@ Each is one or two queries whatever the size of the tree; templates only print t
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
+
+from zones.models import ZonePage
 
 
 def home_page_for(request):
@@ -30,16 +33,29 @@ def main_menu(home):
 
 
 def menu_items(pages, current):
-    """Pair each menu page with whether it is the current page or one of its ancestors."""
+    """Pair each menu page with whether it is the current page or one of its ancestors.
+
+    The zone pages are gathered into one "Zones" entry (a disclosure list) at the place of
+    the first of them, so four zones do not crowd the menu.
+    """
     current_path = getattr(current, "path", "")
-    return [
-        {
+    items = []
+    zones = None
+    for page in pages:
+        item = {
             "page": page,
             "is_current": page.path == current_path,
             "is_ancestor": page.path != current_path and current_path.startswith(page.path),
         }
-        for page in pages
-    ]
+        if page.specific_class is not ZonePage:
+            items.append(item)
+            continue
+        if zones is None:
+            zones = {"label": _("Zones"), "children": [], "is_ancestor": False}
+            items.append(zones)
+        zones["children"].append(item)
+        zones["is_ancestor"] = zones["is_ancestor"] or item["is_current"] or item["is_ancestor"]
+    return items
 
 
 def breadcrumbs(page):

@@ -18,7 +18,13 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"items": [], "page": page}
-    return {"items": navigation.breadcrumbs(page), "page": page, "request": context["request"]}
+    items = list(navigation.breadcrumbs(page))
+    current = page.title
+    if context.get("subview_title"):
+        # A routable sub-view (a zone's resources, say): the page itself is a step back.
+        items.append(page)
+        current = context["subview_title"]
+    return {"items": items, "current": current}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

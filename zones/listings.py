@@ -1,0 +1,61 @@
+"""How a content family (resources, reports, news, events) shows itself on a zone page.
+
+A family registers a `ZoneListing` with the Wagtail hook ``register_zone_listing`` in its
+own ``wagtail_hooks.py``; ZonePage then gains the listing's sub-view URL (its route is
+translated, so /pl/strefa-wtz/materialy/ is /en/wtz-zone/resources/) and, when the
+family can say what is new, a section with the latest items on the zone page. Nothing in
+zones/ lists the families: an app that is not installed simply has no section.
+
+    @hooks.register("register_zone_listing")
+    def news_listing():
+        return ZoneListing(
+            name="news", route=_("news/"), title=_("News"),
+            all_label=_("All news of this zone"), view=news_for_zone, latest=latest_news_for_zone, order=20,
+        )
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import path
+
+from wagtail import hooks
+
+HOOK_NAME = "register_zone_listing"
+
+
+@dataclass(frozen=True)
+class ZoneListing:
+    """One family's sub-view of a zone page.
+
+    `view(zone_page, request)` answers the sub-view URL; `latest(zone_page, limit)` returns
+    the newest items for the zone page's section, or None when the family has no section.
+    `section_template` renders those items (with `items` and `page`); `all_label` is the
+    link from the section to the sub-view.
+    """
+
+    name: str
+    route: str
+    title: str
+    all_label: str
+    view: Callable
+    latest: Callable | None = None
+    section_template: str = ""
+    order: int = 100
+
+
+def registered_listings():
+    """Every family's listing, in the order their sections appear on a zone page."""
+    listings = [register() for register in hooks.get_hooks(HOOK_NAME)]
+    names = [listing.name for listing in listings]
+    duplicates = {name for name in names if names.count(name) > 1}
+    if duplicates:
+        raise ValueError(f"Zone listings registered twice: {sorted(duplicates)}")
+    return sorted(listings, key=lambda listing: (listing.order, listing.name))
+
+
+def listing_urls():
+    """The URL patterns the listings add to ZonePage's routes."""
+    return [
+        path(listing.route, listing.view, name=listing.name) for listing in registered_listings()
+    ]

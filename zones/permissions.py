@@ -1,0 +1,53 @@
+"""Zone editors may only touch their own zone's content.
+
+Wagtail's group page permissions give a zone editor rights on a part of the tree (their
+zone page's subtree, the news index…). Content that belongs to zones but lives elsewhere
+in the tree (news, reports, events) needs one more rule: a zone editor may act on it only
+when it belongs to one of their zones. `ZoneContentMixin` puts that rule into Wagtail's
+permission layer (`Page.permissions_for_user`), so the edit, delete, move, copy, publish
+and workflow views all refuse it, not just the buttons.
+
+Moderators (anyone with publish rights on the page) and superusers are not restricted;
+nor are users in no zone editors' group.
+"""
+
+from wagtail.models import PagePermissionTester
+
+
+def zone_keys_edited_by(user):
+    """The translation keys of the zones whose editors' group `user` belongs to (cached
+    on the user object for the request, since a page listing asks once per row)."""
+    if not hasattr(user, "_edited_zone_keys"):
+        from .models import Zone
+
+        user._edited_zone_keys = (
+            frozenset(
+                Zone.objects.filter(editor_group__user=user).values_list(
+                    "translation_key", flat=True
+                )
+            )
+            if user.is_authenticated
+            else frozenset()
+        )
+    return user._edited_zone_keys
+
+
+class ZonePermissionTester(PagePermissionTester):
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if not user.is_active or user.is_superuser or "publish" in self.permissions:
+            return
+        editor_of = zone_keys_edited_by(user)
+        if editor_of and not editor_of & set(page.zone_keys()):
+            self.permissions = set()
+
+
+class ZoneContentMixin:
+    """For page types that belong to zones. The page says which by `zone_keys()`: the
+    translation keys of its zones."""
+
+    def zone_keys(self):
+        raise NotImplementedError
+
+    def permissions_for_user(self, user):
+        return ZonePermissionTester(user, self)

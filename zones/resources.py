@@ -1,0 +1,68 @@
+"""The zone's resources: guides, templates, presentations, reports and films that editors
+tag with the zone in the document library."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents import get_document_model
+
+from portal.core.forms import AccessibleErrorsMixin
+from portal.core.pagination import page_of
+
+RESOURCES_PER_PAGE = 10
+
+
+def resources_for_zone(zone_page):
+    """The documents tagged with the page's zone, newest first, in one query."""
+    return (
+        get_document_model()
+        .objects.filter(zones__translation_key=zone_page.zone.translation_key)
+        .order_by("-created_at", "title")
+        .distinct()
+    )
+
+
+def latest_resources(zone_page, limit):
+    return list(resources_for_zone(zone_page)[:limit])
+
+
+class ResourceFilterForm(AccessibleErrorsMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        Document = get_document_model()
+        self.fields["kind"].choices = [("", _("All kinds")), *Document.Kind.choices]
+        self.fields["language"].choices = [("", _("All languages")), *Document.Language.choices]
+
+    def filter(self, documents):
+        if self.cleaned_data.get("kind"):
+            documents = documents.filter(kind=self.cleaned_data["kind"])
+        if self.cleaned_data.get("language"):
+            documents = documents.filter(language=self.cleaned_data["language"])
+        return documents
+
+
+def zone_resources_view(zone_page, request):
+    """The sub-view /<zone>/materialy/: the zone's resources, filtered and paginated.
+    An unknown filter value is answered 400 with the message next to the filter and the
+    unfiltered list, so the visitor can correct it."""
+    form = ResourceFilterForm(request.GET)
+    documents = resources_for_zone(zone_page)
+    valid = form.is_valid()
+    if valid:
+        documents = form.filter(documents)
+    response = zone_page.render_subview(
+        request,
+        "resources",
+        "zones/zone_resources.html",
+        {
+            "filter_form": form,
+            "results": page_of(request, documents, RESOURCES_PER_PAGE),
+            "is_filtered": valid and any(form.cleaned_data.values()),
+        },
+    )
+    if not valid:
+        response.status_code = 400
+    return response
