@@ -3,10 +3,14 @@
 import factory
 import wagtail_factories
 
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+
+from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from portal.core.models import HomePage, StandardPage
-from zones.models import Zone
+from zones.models import Zone, ZonePage
 
 
 class LocaleFactory(factory.django.DjangoModelFactory):
@@ -49,3 +53,37 @@ class ZoneFactory(factory.django.DjangoModelFactory):
     colour = Zone.Colour.TEAL
     icon = Zone.Icon.WORKSHOP
     sort_order = factory.Sequence(lambda n: n)
+
+
+class ZonePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ZonePage
+
+    title = factory.LazyAttribute(lambda page: page.zone.name)
+    slug = factory.LazyAttribute(lambda page: f"strefa-{page.zone.slug}")
+    intro = factory.LazyAttribute(lambda page: f"Wstęp strefy {page.zone.name}.")
+    show_in_menus = True
+    contact_name = "Jan Kontaktowy"
+    contact_email = "kontakt@example.org"
+    contact_phone = "61 000 00 00"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A small real file in the document library."""
+
+    class Meta:
+        model = get_document_model()
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Dokument {n}")
+    file = factory.LazyAttribute(
+        lambda document: ContentFile(b"%PDF-1.4 demo", name=f"{slugify(document.title)}.pdf")
+    )
+    file_size = 13
+    kind = "guide"
+    language = "pl"
+
+    @factory.post_generation
+    def zones(self, create, zones):
+        if create and zones:
+            self.zones.set(zones)

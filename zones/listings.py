@@ -9,8 +9,13 @@ zones/ lists the families: an app that is not installed simply has no section.
     @hooks.register("register_zone_listing")
     def news_listing():
         return ZoneListing(
-            name="news", route=_("news/"), title=_("News"),
-            all_label=_("All news of this zone"), view=news_for_zone, latest=latest_news_for_zone, order=20,
+            name="news",
+            route=_("news/"),
+            title=_("News"),
+            all_label=_("All news of this zone"),
+            view=news_for_zone,
+            latest=latest_news_for_zone,
+            order=20,
         )
 """
 

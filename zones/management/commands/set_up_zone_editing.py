@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -18,6 +19,6 @@ class Command(BaseCommand):
         for zone in Zone.objects.filter(editor_group__isnull=False).select_related(
             "editor_group", "locale"
         ):
-            if zone.locale.language_code == "pl":
+            if zone.locale.language_code == settings.LANGUAGE_CODE:
                 self.stdout.write(f"{zone.name}: group '{zone.editor_group.name}'")
         self.stdout.write(self.style.SUCCESS("Zone editing is set up."))

@@ -1,0 +1,59 @@
+from dataclasses import dataclass, field
+
+import pytest
+
+from django.contrib.auth.models import Group
+
+from tests.factories import DocumentFactory, ZoneFactory, ZonePageFactory
+from zones.editing import MODERATORS, set_up_editing
+
+ZONES = [
+    ("samorzady", "Strefa Samorządów"),
+    ("wtz", "Strefa WTZ"),
+    ("biznes", "Strefa Biznesu"),
+    ("wspolpraca", "Strefa Współpracy Międzynarodowej"),
+]
+
+
+@dataclass
+class ZoneSite:
+    zones: dict = field(default_factory=dict)
+    pages: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)
+    editors: dict = field(default_factory=dict)
+    moderator: object = None
+
+
+@pytest.fixture
+def zone_site(home, django_user_model):
+    """Four zones, each with its Polish landing page (own benefits, FAQ and one resource in
+    its collection), the real editing set-up, one editor per zone and a moderator."""
+    site = ZoneSite()
+    for order, (slug, name) in enumerate(ZONES):
+        zone = ZoneFactory(slug=slug, name=name, sort_order=order)
+        site.zones[slug] = zone
+        page = ZonePageFactory(
+            parent=home,
+            zone=zone,
+            benefits=[("benefit", {"title": f"Korzyść {slug}", "text": f"Opis korzyści {slug}"})],
+            faq=[
+                (
+                    "question",
+                    {"question": f"Pytanie o {slug}?", "answer": f"<p>Odpowiedź {slug}</p>"},
+                )
+            ],
+        )
+        page.save_revision().publish()
+        site.pages[slug] = page
+    set_up_editing()
+    for slug, zone in site.zones.items():
+        zone.refresh_from_db()
+        site.documents[slug] = DocumentFactory(
+            title=f"Materiał {slug}", collection=zone.collection, zones=[zone]
+        )
+        editor = django_user_model.objects.create_user(username=f"redakcja-{slug}", password="x")
+        editor.groups.add(zone.editor_group)
+        site.editors[slug] = editor
+    site.moderator = django_user_model.objects.create_user(username="moderacja", password="x")
+    site.moderator.groups.add(Group.objects.get(name=MODERATORS))
+    return site
