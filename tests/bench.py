@@ -13,7 +13,17 @@ import tempfile
 import time
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
-PAGES = ["/pl/", "/en/", "/pl/o-projekcie/", "/en/about-the-project/", "/pl/brak-strony/"]
+PAGES = [
+    "/pl/",
+    "/en/",
+    "/pl/o-projekcie/",
+    "/en/about-the-project/",
+    "/pl/strefa-wtz/",
+    "/en/wtz-zone/",
+    "/pl/strefa-wtz/materialy/",
+    "/pl/strefa-wtz/materialy/?kind=guide",
+    "/pl/brak-strony/",
+]
 
 
 def main():
@@ -34,7 +44,7 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     client = Client()
-    print(f"{'page':32} {'status':>6} {'median ms':>10} {'p90 ms':>8} {'queries':>8}")
+    print(f"{'page':40} {'status':>6} {'median ms':>10} {'p90 ms':>8} {'queries':>8}")
     for url in PAGES:
         client.get(url)
         timings = []
@@ -47,7 +57,7 @@ def main():
         timings.sort()
         p90 = timings[int(len(timings) * 0.9) - 1]
         print(
-            f"{url:32} {response.status_code:>6} {statistics.median(timings):>10.1f} "
+            f"{url:40} {response.status_code:>6} {statistics.median(timings):>10.1f} "
             f"{p90:>8.1f} {len(queries.captured_queries):>8}"
         )
     return 0
