@@ -12,3 +12,30 @@
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
 })();
+
+// The "Zones" entry of the main menu is a <details> disclosure that works without script;
+// with script it also closes on Escape and when the visitor clicks elsewhere.
+(function () {
+    "use strict";
+    var groups = document.querySelectorAll(".main-nav__group details");
+    if (!groups.length) { return; }
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") { return; }
+        groups.forEach(function (group) {
+            if (group.open && group.contains(document.activeElement)) {
+                group.open = false;
+                group.querySelector("summary").focus();
+            }
+        });
+    });
+    document.addEventListener("click", function (event) {
+        groups.forEach(function (group) {
+            if (group.open && !group.contains(event.target)) { group.open = false; }
+        });
+    });
+})();
+
+// Printed pages show every answer of a questions-and-answers list.
+window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".faq__item").forEach(function (item) { item.open = true; });
+});

@@ -89,7 +89,13 @@ def test_faq_answer_opens_by_keyboard_and_passes_axe(page, visit, demo_site):
 
 def test_visitor_reaches_a_zone_from_the_menu_in_two_clicks(page, visit, demo_site):
     visit(page, "/pl/o-projekcie/")
-    page.locator(".main-nav summary", has_text="Strefy").click()
+    zones = page.locator(".main-nav summary", has_text="Strefy")
+    zones.click()
+    expect(page.get_by_role("link", name="Strefa Biznesu")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("link", name="Strefa Biznesu")).to_be_hidden()
+    expect(zones).to_be_focused()
+    zones.click()
     page.get_by_role("link", name="Strefa Biznesu").click()
     expect(page).to_have_url(re.compile("/pl/strefa-biznesu/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Strefa Biznesu")
