@@ -80,12 +80,16 @@ def set_up_zone_editors(zone):
 
 
 def grant_zone_page(page):
-    """Give the zone's editors their rights on one of the zone's pages and its subtree."""
-    group_id = (
-        Zone.objects.filter(translation_key=page.zone.translation_key, editor_group__isnull=False)
-        .values_list("editor_group_id", flat=True)
-        .first()
+    """Give the zone's editors their rights on one of the zone's pages and its subtree,
+    and take them from any other zone's editors (the page may have changed zone)."""
+    zone_groups = dict(
+        Zone.objects.filter(editor_group__isnull=False).values_list(
+            "translation_key", "editor_group_id"
+        )
     )
+    group_id = zone_groups.get(page.zone.translation_key)
+    others = set(zone_groups.values()) - {group_id}
+    GroupPagePermission.objects.filter(page=page, group_id__in=others).delete()
     if group_id is None:
         return
     for action in ZONE_EDITOR_PAGE_ACTIONS:
@@ -108,9 +112,10 @@ def set_up_workflow(moderators):
 
 
 @receiver(post_save, sender=ZonePage)
-def _grant_on_new_zone_page(sender, instance, created, raw=False, **kwargs):
-    """A zone page created later (a new translation, say) is editable by its zone's editors."""
-    if created and not raw:
+def _grant_on_zone_page_save(sender, instance, raw=False, **kwargs):
+    """A zone page created later (a new translation, say) is editable by its zone's
+    editors; one a moderator moved to another zone changes hands."""
+    if not raw:
         grant_zone_page(instance)
 
 

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +13,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .admin_forms import ZonePageForm
 from .listings import listing_urls, registered_listings
 from .permissions import ZoneContentMixin
 
@@ -205,7 +205,7 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
     )
 
     content_panels = Page.content_panels + [
-        FieldPanel("zone", permission="zones.change_zone"),
+        FieldPanel("zone"),
         FieldPanel("intro"),
         MultiFieldPanel(
             [FieldPanel("benefits_heading"), FieldPanel("benefits")], heading=_("What you gain")
@@ -247,6 +247,7 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
         SynchronizedField("contact_phone"),
     ]
 
+    base_form_class = ZonePageForm
     parent_page_types = ["core.HomePage"]
     subpage_types = ["core.StandardPage"]
 
@@ -283,8 +284,9 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
 
     def listing_url(self, name):
         """The URL of one family's sub-view, with its route in this page's language."""
-        with translation.override(self.locale.language_code):
-            return self.url + self.reverse_subpage(name).lstrip("/")
+        from portal.core.navigation import subpage_url
+
+        return subpage_url(self, name)
 
     def subview_links(self, current=None):
         """The zone's own navigation: the overview and one link per family's sub-view."""
@@ -329,21 +331,35 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
         return sections
 
     def featured_pages(self):
-        """The pages editors chose, live, in this page's language where translated."""
+        """The pages editors chose, in this page's language where translated, and only
+        those that are live and public (in one query)."""
         chosen = [block.value for block in self.featured if block.value is not None]
         if not chosen:
             return []
-        keys = [page.translation_key for page in chosen]
-        translated = {
-            page.translation_key: page
-            for page in Page.objects.live()
+        candidates = (
+            Page.objects.live()
             .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .filter(translation_key__in=[page.translation_key for page in chosen])
             .specific()
-        }
-        result = []
-        for page in chosen:
-            page = translated.get(page.translation_key, page)
-            if page.live:
-                result.append(page)
-        return result
+        )
+        by_key = {}
+        for page in candidates:
+            if page.locale_id == self.locale_id or page.translation_key not in by_key:
+                by_key[page.translation_key] = page
+        chosen_ids = {page.pk for page in chosen}
+        return [
+            found
+            for page in chosen
+            if (found := by_key.get(page.translation_key))
+            and (found.locale_id == self.locale_id or found.pk in chosen_ids)
+        ]
+
+
+def attach_localized_zones(pages, locale):
+    """Give each page a `zone_list`: its zones as named in `locale`, in editorial order.
+    The caller prefetches `zones`; this adds one query for the zones of the language."""
+    by_key = {zone.translation_key: zone for zone in Zone.objects.for_locale(locale)}
+    for page in pages:
+        zones = (by_key.get(zone.translation_key, zone) for zone in page.zones.all())
+        page.zone_list = sorted(zones, key=lambda zone: zone.sort_order)
+    return pages

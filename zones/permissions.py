@@ -51,3 +51,12 @@ class ZoneContentMixin:
 
     def permissions_for_user(self, user):
         return ZonePermissionTester(user, self)
+
+
+def zones_restricted_for(user):
+    """The zones (translation keys) a zone editor is limited to in forms that tag content,
+    or None when the user is not limited: superusers, moderators (who may change zones)
+    and users in no zone editors' group."""
+    if user is None or user.is_superuser or user.has_perm("zones.change_zone"):
+        return None
+    return zone_keys_edited_by(user) or None

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
 
-from portal.core.forms import AccessibleErrorsMixin
+from portal.core.forms import ListingFilterForm
 from portal.core.pagination import page_of
 
 RESOURCES_PER_PAGE = 10
@@ -26,7 +26,7 @@ def latest_resources(zone_page, limit):
     return list(resources_for_zone(zone_page)[:limit])
 
 
-class ResourceFilterForm(AccessibleErrorsMixin, forms.Form):
+class ResourceFilterForm(ListingFilterForm):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
 
@@ -36,12 +36,11 @@ class ResourceFilterForm(AccessibleErrorsMixin, forms.Form):
         self.fields["kind"].choices = [("", _("All kinds")), *Document.Kind.choices]
         self.fields["language"].choices = [("", _("All languages")), *Document.Language.choices]
 
-    def filter(self, documents):
-        if self.cleaned_data.get("kind"):
-            documents = documents.filter(kind=self.cleaned_data["kind"])
-        if self.cleaned_data.get("language"):
-            documents = documents.filter(language=self.cleaned_data["language"])
-        return documents
+    def filter_kind(self, documents, kind):
+        return documents.filter(kind=kind)
+
+    def filter_language(self, documents, language):
+        return documents.filter(language=language)
 
 
 def zone_resources_view(zone_page, request):
@@ -60,7 +59,7 @@ def zone_resources_view(zone_page, request):
         {
             "filter_form": form,
             "results": page_of(request, documents, RESOURCES_PER_PAGE),
-            "is_filtered": valid and any(form.cleaned_data.values()),
+            "is_filtered": form.is_filtered,
         },
     )
     if not valid:

@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -5,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .listings import ZoneListing
-from .models import Zone
+from .models import Zone, ZonePage
 from .resources import latest_resources, zone_resources_view
 
 
@@ -36,3 +38,16 @@ def resources_listing():
         section_template="zones/includes/resource_list.html",
         order=40,
     )
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_zone_pages(request, page):
+    """A zone has one page per language, and copying skips model validation; the English
+    page is made with "Translate" instead."""
+    if isinstance(page.specific, ZonePage):
+        messages.error(
+            request,
+            _("A zone page cannot be copied: each zone has one page per language. Use Translate."),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None

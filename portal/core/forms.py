@@ -1,6 +1,6 @@
-from django import forms
+from urllib.parse import urlencode
 
-from wagtail.documents.forms import BaseDocumentForm
+from django import forms
 
 
 class AccessibleErrorsMixin:
@@ -17,8 +17,32 @@ class AccessibleErrorsMixin:
                 attrs["aria-describedby"] = f"{self[name].id_for_label}-error"
 
 
-class DocumentForm(BaseDocumentForm):
-    """The admin's document form, with the zones as checkboxes rather than a list box."""
+class ListingFilterForm(AccessibleErrorsMixin, forms.Form):
+    """The GET form above a listing. Each field `x` may have a `filter_x(queryset, value)`
+    method; `filter()` applies those whose value is set. An unknown value makes the form
+    invalid, and the view shows the message next to the field and the unfiltered list."""
 
-    class Meta(BaseDocumentForm.Meta):
-        widgets = {**BaseDocumentForm.Meta.widgets, "zones": forms.CheckboxSelectMultiple}
+    def filter(self, queryset):
+        for name, value in self.cleaned_data.items():
+            method = getattr(self, f"filter_{name}", None)
+            if value not in (None, "") and method is not None:
+                queryset = method(queryset, value)
+        return queryset
+
+    @property
+    def query_string(self):
+        """The valid filters as a query string, for the pagination links (an unknown value
+        is dropped there, so the other pages of the list do work)."""
+        self.is_valid()
+        values = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in self.errors and value not in (None, "")
+        }
+        return urlencode(values)
+
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(
+            value not in (None, "") for value in self.cleaned_data.values()
+        )

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from zones.models import Zone, ZonePage
 
 from .blocks import BaseStreamBlock, LogoBlock
+from .sections import home_sections
 
 
 class HomePage(Page):
@@ -61,7 +62,12 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage", "zones.ZonePage"]
+    subpage_types = [
+        "core.StandardPage",
+        "zones.ZonePage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -69,6 +75,10 @@ class HomePage(Page):
     def zones(self):
         """The four zones, in this page's language, in their editorial order."""
         return Zone.objects.for_locale(self.locale).order_by("sort_order")
+
+    def sections(self):
+        """The latest items of each content family that has some (see core.sections)."""
+        return home_sections(self)
 
     def zone_cards(self):
         """Each zone with its landing page below this home page (None until there is one)."""
@@ -93,7 +103,7 @@ class StandardPage(Page):
         index.FilterField("locale_id"),
     ]
 
-    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    parent_page_types = ["core.HomePage", "core.StandardPage", "zones.ZonePage"]
     subpage_types = ["core.StandardPage"]
 
     class Meta:

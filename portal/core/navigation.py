@@ -32,9 +32,10 @@ def main_menu(home):
     return home.get_children().live().public().in_menu().order_by("path")
 
 
-def menu_items(pages, current):
+def menu_items(pages, current, in_subview=False):
     """Pair each menu page with whether it is the current page or one of its ancestors.
 
+    On a routable sub-view (a zone's resources, say) the page itself counts as an ancestor.
     The zone pages are gathered into one "Zones" entry (a disclosure list) at the place of
     the first of them, so four zones do not crowd the menu.
     """
@@ -42,10 +43,11 @@ def menu_items(pages, current):
     items = []
     zones = None
     for page in pages:
+        is_current = page.path == current_path and not in_subview
         item = {
             "page": page,
-            "is_current": page.path == current_path,
-            "is_ancestor": page.path != current_path and current_path.startswith(page.path),
+            "is_current": is_current,
+            "is_ancestor": not is_current and current_path.startswith(page.path),
         }
         if page.specific_class is not ZonePage:
             items.append(item)
@@ -79,6 +81,7 @@ def language_links(request, page):
     if site is not None:
         for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
             homes[home.locale.language_code] = home
+    subview = getattr(request, "routable_resolver_match", None)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -89,6 +92,11 @@ def language_links(request, page):
             continue
         with translation.override(code):
             url = target.get_url(request)
+            if is_translation and subview is not None and subview.url_name:
+                # The same sub-view (a zone's resources, say) in the other language.
+                url += target.specific.reverse_subpage(
+                    subview.url_name, args=subview.args, kwargs=subview.kwargs
+                ).lstrip("/")
         links.append(
             {
                 "code": code,
@@ -99,3 +107,12 @@ def language_links(request, page):
             }
         )
     return links
+
+
+def subpage_url(page, name, args=None, request=None):
+    """The address of a routable page's sub-view, with the route in the page's language
+    (routes such as "resources/" are translated), absolute when `request` is given."""
+    with translation.override(page.locale.language_code):
+        tail = page.reverse_subpage(name, args=args).lstrip("/")
+    base = page.get_full_url(request) if request is not None else page.get_url()
+    return base + tail

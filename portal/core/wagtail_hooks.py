@@ -1,7 +1,13 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.views import convert
 
 from .models import FundingNotice
 
@@ -16,3 +22,24 @@ class FundingNoticeViewSet(SnippetViewSet):
 
 
 register_snippet(FundingNoticeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def guard_convert_to_alias():
+    """wagtail-localize's "convert to alias" replaces a live translation at once and only
+    asks for edit rights, which would let an editor who cannot publish skip moderation.
+    This address comes before wagtail-localize's own and requires publish rights."""
+    return [
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            convert_to_alias_if_publisher,
+            name="guarded_convert_to_alias",
+        )
+    ]
+
+
+def convert_to_alias_if_publisher(request, page_id):
+    page = get_object_or_404(Page, id=page_id).specific
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)

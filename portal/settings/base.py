@@ -20,6 +20,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
     "portal.core",
+    "portal.news",
+    "portal.events",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -165,7 +167,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Portal WTZ"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "core.PortalDocument"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.forms.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.admin_forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -14,7 +14,7 @@
 })();
 
 // The "Zones" entry of the main menu is a <details> disclosure that works without script;
-// with script it also closes on Escape and when the visitor clicks elsewhere.
+// with script it also closes on Escape, when focus leaves it and on a click elsewhere.
 (function () {
     "use strict";
     var groups = document.querySelectorAll(".main-nav__group details");
@@ -25,6 +25,13 @@
             if (group.open && group.contains(document.activeElement)) {
                 group.open = false;
                 group.querySelector("summary").focus();
+            }
+        });
+    });
+    groups.forEach(function (group) {
+        group.addEventListener("focusout", function (event) {
+            if (group.open && event.relatedTarget && !group.contains(event.relatedTarget)) {
+                group.open = false;
             }
         });
     });

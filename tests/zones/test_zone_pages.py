@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils import translation
 
 from wagtail import hooks
+from wagtail.models import PageViewRestriction
 
 from tests.factories import DocumentFactory, StandardPageFactory
 from zones.listings import ZoneListing, registered_listings
@@ -229,7 +230,12 @@ def test_a_family_plugs_its_sub_view_and_section_in_through_the_hook(
 
     page = zone_site.pages["wtz"]
     with hooks.register_temporarily("register_zone_listing", ideas_listing):
-        assert [listing.name for listing in registered_listings()] == ["ideas", "resources"]
+        assert [listing.name for listing in registered_listings()] == [
+            "ideas",
+            "news",
+            "events",
+            "resources",
+        ]
         assert client.get(page.url + "pomysly/").content.decode() == "Pomysły strefy wtz"
         html = client.get(page.url).content.decode()
         assert '<h2 id="section-ideas">Pomysły</h2>' in html
@@ -237,3 +243,34 @@ def test_a_family_plugs_its_sub_view_and_section_in_through_the_hook(
         assert html.index("section-ideas") < html.index("section-resources")
     forget_routes()
     assert client.get(page.url + "pomysly/").status_code == 404
+
+
+def test_language_switcher_keeps_the_sub_view(client, zone_site, home_en, locales):
+    english = zone_site.pages["wtz"].copy_for_translation(locales["en"])
+    english.slug = "wtz-zone"
+    english.save_revision().publish()
+    html = client.get(zone_site.pages["wtz"].url + "materialy/").content.decode()
+    assert 'href="/en/wtz-zone/resources/"' in html
+
+
+def test_pagination_drops_an_unknown_filter_value(client, zone_site):
+    DocumentFactory.create_batch(11, zones=[zone_site.zones["wtz"]])
+    response = client.get(zone_site.pages["wtz"].url + "materialy/?kind=zzz&language=pl")
+    html = response.content.decode()
+    assert 'href="?language=pl&amp;page=2"' in html
+    assert "kind=zzz" not in html
+
+
+def test_menu_marks_the_zone_as_ancestor_on_its_sub_view(client, zone_site):
+    page = zone_site.pages["wtz"]
+    menu = client.get(page.url + "materialy/").content.decode()
+    assert f'<a href="{page.url}" class="is-ancestor">' in menu
+    assert 'aria-current="page">Strefa WTZ</a>' not in menu
+
+
+def test_featured_private_pages_are_not_recommended(client, zone_site, standard_page):
+    PageViewRestriction.objects.create(page=standard_page, restriction_type="login")
+    page = zone_site.pages["wtz"]
+    page.featured = [("page", standard_page)]
+    page.save_revision().publish()
+    assert 'id="featured-heading"' not in client.get(page.url).content.decode()

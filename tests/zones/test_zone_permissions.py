@@ -6,6 +6,8 @@ import itertools
 
 import pytest
 
+from django.urls import reverse
+
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -52,10 +54,11 @@ def edit_form(page, **changes):
 
 
 def denied(response):
-    """Wagtail answers a forbidden admin view with a 403, or a redirect and a message."""
+    """Wagtail answers a forbidden admin view with a 403, or with a redirect to the admin's
+    dashboard and a message (a successful edit redirects elsewhere)."""
     if response.status_code == 403:
         return True
-    return response.status_code == 302 and "/admin/" in response["Location"]
+    return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
 @pytest.mark.parametrize(("mine", "other"), OTHER_ZONE_PAIRS)
@@ -164,9 +167,105 @@ def test_zone_editor_cannot_change_which_zone_a_page_belongs_to(client, zone_sit
     client.force_login(zone_site.editors["wtz"])
     page = zone_site.pages["wtz"]
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
-    assert 'name="zone"' not in html
-    client.post(
+    assert 'name="zone"' in html and "disabled" in html[html.index('name="zone"') - 300 :][:600]
+    response = client.post(
         f"/admin/pages/{page.pk}/edit/",
-        edit_form(page, zone=zone_site.zones["biznes"].pk),
+        edit_form(page, zone=zone_site.zones["biznes"].pk, intro="Wstęp z inną strefą"),
     )
-    assert page.get_latest_revision_as_object().zone == zone_site.zones["wtz"]
+    assert response.status_code == 302  # saved as a draft…
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert latest.intro == "Wstęp z inną strefą"
+    assert latest.zone == zone_site.zones["wtz"]  # …but still in its own zone
+
+
+def test_zone_editor_adds_a_page_below_their_own_zone_only(client, zone_site):
+    client.force_login(zone_site.editors["wtz"])
+    data = {"title": "Dla kadry", "slug": "dla-kadry", "intro": "", "body-count": 0}
+    data |= {"comments-TOTAL_FORMS": 0, "comments-INITIAL_FORMS": 0}
+    own = zone_site.pages["wtz"]
+    response = client.post(f"/admin/pages/add/core/standardpage/{own.pk}/", data)
+    assert response.status_code == 302
+    assert Page.objects.child_of(own).filter(slug="dla-kadry", live=False).exists()
+    other = zone_site.pages["biznes"]
+    response = client.post(f"/admin/pages/add/core/standardpage/{other.pk}/", data)
+    assert denied(response)
+    assert not Page.objects.child_of(other).exists()
+
+
+def test_moderator_adds_a_zone_page_without_a_server_error(client, zone_site, home):
+    zone_site.pages["wtz"].delete()
+    client.force_login(zone_site.moderator)
+    data = {
+        "title": "Strefa WTZ",
+        "slug": "strefa-wtz-nowa",
+        "zone": zone_site.zones["wtz"].pk,
+        "intro": "Wstęp",
+        "benefits-count": 0,
+        "featured-count": 0,
+        "faq-count": 0,
+        "comments-TOTAL_FORMS": 0,
+        "comments-INITIAL_FORMS": 0,
+    }
+    response = client.post(f"/admin/pages/add/zones/zonepage/{home.pk}/", data)
+    assert response.status_code == 302
+    assert Page.objects.child_of(home).filter(slug="strefa-wtz-nowa").exists()
+
+
+def test_zone_editor_tags_documents_with_their_own_zone_only(client, zone_site):
+    document = zone_site.documents["wtz"]
+    document.zones.add(zone_site.zones["samorzady"])  # set by a moderator
+    client.force_login(zone_site.editors["wtz"])
+    url = f"/admin/documents/edit/{document.pk}/"
+    html = client.get(url).content.decode()
+    assert "Strefa WTZ" in html
+    assert "Strefa Biznesu" not in html
+    response = client.post(
+        url,
+        {
+            "title": document.title,
+            "collection": document.collection_id,
+            "language": "pl",
+            "kind": "guide",
+            "zones": [zone_site.zones["wtz"].pk, zone_site.zones["biznes"].pk],
+            "tags": "",
+        },
+    )
+    assert response.status_code in (200, 302)
+    slugs = set(document.zones.values_list("slug", flat=True))
+    assert slugs == {"wtz", "samorzady"}  # biznes refused, the moderator's tag kept
+
+
+def test_zone_pages_cannot_be_copied(client, zone_site, home):
+    client.force_login(zone_site.moderator)
+    page = zone_site.pages["wtz"]
+    response = client.get(f"/admin/pages/{page.pk}/copy/", follow=True)
+    assert "Strony strefy nie można skopiować" in response.content.decode()
+    response = client.post(
+        f"/admin/pages/{page.pk}/copy/",
+        {"new_title": "Kopia", "new_slug": "kopia", "new_parent_page": home.pk},
+    )
+    assert not Page.objects.filter(slug="kopia").exists()
+
+
+def test_editor_cannot_turn_a_translation_into_an_alias_without_publish_rights(
+    client, zone_site, home_en, locales
+):
+    english = zone_site.pages["wtz"].copy_for_translation(locales["en"])
+    english.save_revision().publish()
+    client.force_login(zone_site.editors["wtz"])
+    response = client.post(f"/admin/localize/page/{english.pk}/convert_to_alias/")
+    assert denied(response)
+    english.refresh_from_db()
+    assert english.alias_of_id is None
+
+
+def test_moving_a_zone_page_to_another_zone_moves_the_editors_rights(client, zone_site):
+    page = zone_site.pages["wtz"]
+    zone_site.pages["biznes"].delete()
+    page.zone = zone_site.zones["biznes"]
+    page.save_revision().publish()
+    client.force_login(zone_site.editors["biznes"])
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    client.force_login(zone_site.editors["wtz"])
+    assert denied(client.get(f"/admin/pages/{page.pk}/edit/"))

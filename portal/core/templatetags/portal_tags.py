@@ -1,8 +1,15 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from portal.core import navigation
 
 register = template.Library()
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -10,7 +17,8 @@ def main_menu(context):
     request = context["request"]
     home = navigation.home_page_for(request)
     current = context.get("page")
-    return {"items": navigation.menu_items(navigation.main_menu(home), current)}
+    in_subview = bool(context.get("subview_title"))
+    return {"items": navigation.menu_items(navigation.main_menu(home), current, in_subview)}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -31,3 +39,12 @@ def breadcrumbs(context):
 def language_switcher(context):
     request = context["request"]
     return {"links": navigation.language_links(request, context.get("page"))}
+
+
+@register.simple_tag
+def jsonld(page, request):
+    """A page's schema.org description (its `structured_data(request)`) as JSON-LD, escaped
+    like json_script so the text cannot close the <script> element."""
+    data = json.dumps(page.structured_data(request), cls=DjangoJSONEncoder, ensure_ascii=False)
+    escaped = data.translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))  # noqa: S308

@@ -1,0 +1,430 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from portal.core.blocks import BaseStreamBlock
+from portal.core.forms import ListingFilterForm
+from portal.core.navigation import subpage_url
+from portal.core.pagination import page_of
+from zones.forms import ZoneFilterMixin
+from zones.models import Zone, attach_localized_zones
+from zones.permissions import ZoneContentMixin
+
+from . import calendar
+
+EVENTS_PER_PAGE = 10
+
+
+class AgendaItemBlock(blocks.StructBlock):
+    time = blocks.TimeBlock(label=_("Time"))
+    title = blocks.CharBlock(label=_("What happens"), max_length=200)
+    speaker = blocks.CharBlock(label=_("Who speaks"), max_length=200, required=False)
+
+    class Meta:
+        icon = "time"
+        label = _("Agenda item")
+
+
+class SpeakerBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Name"), max_length=120)
+    role = blocks.CharBlock(label=_("Role or organisation"), max_length=200, required=False)
+
+    class Meta:
+        icon = "user"
+        label = _("Speaker")
+
+
+def events_of(locale):
+    """The live, public events of one language, with their zones, for a listing."""
+    return (
+        EventPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("locale")
+        .prefetch_related("zones")
+    )
+
+
+def upcoming(events, now=None):
+    """Events that have not ended yet, soonest first."""
+    return events.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+
+def past(events, now=None):
+    """Events that have ended, newest first."""
+    return events.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+
+class EventFilterForm(ZoneFilterMixin, ListingFilterForm):
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    city = forms.ChoiceField(label=_("City"), required=False)
+
+    def __init__(self, *args, cities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds")), *EventPage.Kind.choices]
+        self.fields["city"].choices = [("", _("All places"))] + [(city, city) for city in cities]
+
+    def filter_kind(self, events, kind):
+        return events.filter(kind=kind)
+
+    def filter_city(self, events, city):
+        return events.filter(city=city)
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """ "Wydarzenia": upcoming events (soonest first) and the archive of past ones, with an
+    iCalendar feed to subscribe to, for the whole site and for each zone."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events index")
+
+    def events(self):
+        return events_of(self.locale)
+
+    def cities(self):
+        return list(
+            EventPage.objects.live()
+            .filter(locale=self.locale)
+            .exclude(city="")
+            .order_by("city")
+            .values_list("city", flat=True)
+            .distinct()
+        )
+
+    def _listing(self, request, when):
+        form = EventFilterForm(request.GET, locale=self.locale, cities=self.cities())
+        events = self.events()
+        valid = form.is_valid()
+        if valid:
+            events = form.filter(events)
+        events = upcoming(events) if when == "upcoming" else past(events)
+        results = page_of(request, events, EVENTS_PER_PAGE)
+        attach_localized_zones(results.object_list, self.locale)
+        response = self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "results": results,
+                "when": when,
+                "tabs": self.tabs(when, request),
+                "calendar_url": self.calendar_url(),
+            },
+        )
+        if not valid:
+            response.status_code = 400
+        return response
+
+    def tabs(self, current, request=None):
+        query = request.GET.copy() if request else {}
+        if query:
+            query.pop("page", None)
+        suffix = f"?{query.urlencode()}" if query else ""
+        return [
+            {"title": _("Upcoming"), "url": self.url + suffix, "is_current": current == "upcoming"},
+            {
+                "title": _("Past"),
+                "url": subpage_url(self, "past") + suffix,
+                "is_current": current == "past",
+            },
+        ]
+
+    def calendar_url(self, zone_slug=None):
+        if zone_slug:
+            return subpage_url(self, "zone_calendar", args=[zone_slug])
+        return subpage_url(self, "calendar")
+
+    @path("")
+    def upcoming_events(self, request):
+        return self._listing(request, "upcoming")
+
+    @path(_("past/"), name="past")
+    def past_events(self, request):
+        return self._listing(request, "past")
+
+    @path("ical/", name="calendar")
+    @path("ical/<slug:zone>/", name="zone_calendar")
+    def calendar_feed(self, request, zone=None):
+        events = upcoming(self.events())
+        name = self.title
+        if zone is not None:
+            found = Zone.objects.for_locale(self.locale).filter(slug=zone).first()
+            if found is None:
+                raise Http404(_("There is no such zone."))
+            events = events.filter(zones__translation_key=found.translation_key)
+            name = f"{self.title}: {found.name}"
+        return calendar.ics_response(calendar.feed(list(events), name, request), f"{self.slug}.ics")
+
+
+class EventPage(ZoneContentMixin, RoutablePageMixin, Page):
+    """An event: when and where (or online), for whom, what happens, how accessible the
+    venue is, and the seats and registration window used by the registration form."""
+
+    class Kind(models.TextChoices):
+        INFO_MEETING = "info-meeting", _("Information and promotion meeting")
+        CONFERENCE = "conference", _("Conference")
+        TRAINING = "training", _("Training")
+        WORKSHOP = "workshop", _("Workshop")
+        STUDY_VISIT = "study-visit", _("Study visit")
+        WEBINAR = "webinar", _("Webinar")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        CANCELLED = "cancelled", _("Cancelled")
+        MOVED_ONLINE = "moved-online", _("Moved online")
+        POSTPONED = "postponed", _("Postponed")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in-person", _("In person")
+        ONLINE = "online", _("Online")
+        MIXED = "mixed", _("In person and online")
+
+    ACCESSIBILITY_FACTS = [
+        ("step_free_entrance", "step-free"),
+        ("accessible_toilet", "toilet"),
+        ("induction_loop", "loop"),
+        ("sign_language", "sign-language"),
+        ("easy_read", "easy-read"),
+        ("quiet_room", "quiet-room"),
+    ]
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    zones = ParentalManyToManyField(
+        Zone,
+        verbose_name=_("zones"),
+        blank=True,
+        related_name="event_pages",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    lead = models.TextField(_("lead"), max_length=500)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("description"), blank=True)
+
+    attendance = models.CharField(
+        _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=12, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    directions = models.TextField(_("how to get there"), blank=True)
+    online_platform = models.CharField(
+        _("online platform"), max_length=100, blank=True, help_text=_("For example: Zoom.")
+    )
+    join_url = models.URLField(
+        _("join link"),
+        blank=True,
+        help_text=_("Sent only to registered participants; never shown on the site."),
+    )
+
+    agenda = StreamField([("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True)
+    speakers = StreamField([("speaker", SpeakerBlock())], verbose_name=_("speakers"), blank=True)
+
+    step_free_entrance = models.BooleanField(_("step-free entrance"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    induction_loop = models.BooleanField(_("induction loop"), default=False)
+    sign_language = models.BooleanField(_("Polish Sign Language interpreter"), default=False)
+    easy_read = models.BooleanField(_("easy-to-read materials"), default=False)
+    quiet_room = models.BooleanField(_("quiet room"), default=False)
+
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty when seats are not limited.")
+    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+
+    organiser_name = models.CharField(_("organiser"), max_length=200, blank=True)
+    organiser_email = models.EmailField(_("organiser's e-mail"), blank=True)
+    organiser_phone = models.CharField(_("organiser's phone"), max_length=40, blank=True)
+
+    ical_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("zones", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("What and when"),
+        ),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance"),
+                FieldPanel("venue_name"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldPanel("directions"),
+                FieldPanel("online_platform"),
+                FieldPanel("join_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("agenda"),
+        FieldPanel("speakers"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name, _icon in ACCESSIBILITY_FACTS],
+            heading=_("Accessibility of the venue"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+            ],
+            heading=_("Seats and registration"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser_name"),
+                FieldPanel("organiser_email"),
+                FieldPanel("organiser_phone"),
+            ],
+            heading=_("Organiser"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.FilterField("start"),
+        index.FilterField("kind"),
+        index.FilterField("locale_id"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("lead"),
+        TranslatableField("body"),
+        TranslatableField("directions"),
+        TranslatableField("agenda"),
+        TranslatableField("speakers"),
+        SynchronizedField("kind"),
+        SynchronizedField("zones"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("status"),
+        SynchronizedField("attendance"),
+        SynchronizedField("venue_name"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("city"),
+        SynchronizedField("online_platform"),
+        SynchronizedField("join_url"),
+        *[SynchronizedField(name) for name, _icon in ACCESSIBILITY_FACTS],
+        SynchronizedField("capacity"),
+        SynchronizedField("registration_opens"),
+        SynchronizedField("registration_closes"),
+        SynchronizedField("organiser_name"),
+        SynchronizedField("organiser_email"),
+        SynchronizedField("organiser_phone"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The event must end after it starts.")
+        if self.attendance != self.Attendance.ONLINE and not self.city:
+            errors["city"] = _("Give the city of the venue, or choose online attendance.")
+        if (
+            self.registration_opens
+            and self.registration_closes
+            and self.registration_closes <= self.registration_opens
+        ):
+            errors["registration_closes"] = _("Registration must close after it opens.")
+        if self.registration_closes and self.end and self.registration_closes > self.end:
+            errors["registration_closes"] = _("Registration cannot close after the event ends.")
+        if errors:
+            raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        """Keep the iCalendar sequence of the live record when a revision is restored or
+        published: it only ever grows (see signals.py)."""
+        page = super().with_content_json(content)
+        page.ical_sequence = self.ical_sequence
+        return page
+
+    def zone_keys(self):
+        return [zone.translation_key for zone in self.zones.all()]
+
+    @cached_property
+    def zone_list(self):
+        return attach_localized_zones([self], self.locale)[0].zone_list
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_online(self):
+        return self.attendance == self.Attendance.ONLINE or self.status == self.Status.MOVED_ONLINE
+
+    @property
+    def has_venue(self):
+        return not self.is_online and bool(self.city)
+
+    def accessibility(self):
+        """The venue's accessibility facts that are true, with their icon and label."""
+        return [
+            {"icon": icon, "label": self._meta.get_field(name).verbose_name}
+            for name, icon in self.ACCESSIBILITY_FACTS
+            if getattr(self, name)
+        ]
+
+    @path("")
+    def event(self, request):
+        return self.render(request)
+
+    @path("ical/", name="ics")
+    def ics(self, request):
+        return calendar.ics_response(calendar.feed([self], self.title, request), f"{self.slug}.ics")
+
+    def ics_url(self):
+        return subpage_url(self, "ics")
+
+    def structured_data(self, request):
+        return calendar.structured_data(self, request)

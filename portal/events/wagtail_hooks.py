@@ -1,0 +1,66 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from portal.core.pagination import page_of
+from portal.core.sections import HomeSection
+from zones.listings import ZoneListing
+from zones.models import attach_localized_zones
+
+from .models import EVENTS_PER_PAGE, EventIndexPage, events_of, upcoming
+
+
+def events_of_zone(zone_page):
+    return upcoming(events_of(zone_page.locale)).filter(
+        zones__translation_key=zone_page.zone.translation_key
+    )
+
+
+def next_events_of_zone(zone_page, limit):
+    return attach_localized_zones(list(events_of_zone(zone_page)[:limit]), zone_page.locale)
+
+
+def zone_events_view(zone_page, request):
+    results = page_of(request, events_of_zone(zone_page), EVENTS_PER_PAGE)
+    attach_localized_zones(results.object_list, zone_page.locale)
+    index = EventIndexPage.objects.live().filter(locale=zone_page.locale).first()
+    return zone_page.render_subview(
+        request,
+        "events",
+        "events/zone_events.html",
+        {
+            "results": results,
+            "calendar_url": index.calendar_url(zone_page.zone.slug) if index else "",
+        },
+    )
+
+
+@hooks.register("register_zone_listing")
+def events_listing():
+    return ZoneListing(
+        name="events",
+        route=_("events/"),
+        title=_("Events"),
+        all_label=_("All events of this zone"),
+        view=zone_events_view,
+        latest=next_events_of_zone,
+        section_template="events/includes/event_list.html",
+        order=30,
+    )
+
+
+@hooks.register("register_home_section")
+def next_events_section():
+    return HomeSection(
+        name="events",
+        title=_("Next events"),
+        all_label=_("All events"),
+        items=lambda home, limit: attach_localized_zones(
+            list(upcoming(events_of(home.locale))[:limit]), home.locale
+        ),
+        url=lambda home: (
+            index.url if (index := EventIndexPage.objects.child_of(home).live().first()) else ""
+        ),
+        template="events/includes/event_list.html",
+        order=20,
+    )

@@ -1,0 +1,262 @@
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from portal.core.blocks import BaseStreamBlock
+from portal.core.forms import ListingFilterForm
+from portal.core.pagination import page_of
+from zones.forms import ZoneFilterMixin
+from zones.models import Zone, attach_localized_zones
+from zones.permissions import ZoneContentMixin
+
+from .feeds import NewsAtomFeed, NewsRssFeed, feed_links
+
+NEWS_PER_PAGE = 10
+LISTING_IMAGE = "fill-480x270"
+
+
+def published_news(locale):
+    """The live, public articles of one language, newest first, ready for a listing:
+    zones, image and its listing rendition fetched in a fixed number of queries."""
+    return (
+        NewsPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("locale")
+        .prefetch_related(
+            "zones",
+            models.Prefetch(
+                "image", queryset=get_image_model().objects.prefetch_renditions(LISTING_IMAGE)
+            ),
+        )
+        .order_by("-date", "-pk")
+    )
+
+
+class NewsFilterForm(ZoneFilterMixin, ListingFilterForm):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (entry["year"], f"{entry['year']} ({entry['count']})") for entry in years
+        ]
+
+    def filter_year(self, news, year):
+        return news.filter(date__year=year)
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """ "Aktualności": every article of one language, newest first, with RSS and Atom feeds
+    for the whole site and for each zone."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def news(self):
+        return published_news(self.locale)
+
+    def years(self):
+        """Each year that has articles, with how many, newest first (one query)."""
+        return list(
+            NewsPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .annotate(year=ExtractYear("date"))
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+
+    @path("")
+    def listing(self, request):
+        years = self.years()
+        form = NewsFilterForm(request.GET, locale=self.locale, years=years)
+        news = self.news()
+        valid = form.is_valid()
+        if valid:
+            news = form.filter(news)
+        results = page_of(request, news, NEWS_PER_PAGE)
+        attach_localized_zones(results.object_list, self.locale)
+        response = self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "results": results,
+                "years": years,
+                "feeds": feed_links(self, form.cleaned_data.get("zone") if valid else None),
+            },
+        )
+        if not valid:
+            response.status_code = 400
+        return response
+
+    @path("rss/", name="rss")
+    @path("rss/<slug:zone>/", name="zone_rss")
+    def rss(self, request, zone=None):
+        return NewsRssFeed(self, zone)(request)
+
+    @path("atom/", name="atom")
+    @path("atom/<slug:zone>/", name="zone_atom")
+    def atom(self, request, zone=None):
+        return NewsAtomFeed(self, zone)(request)
+
+
+class NewsPage(ZoneContentMixin, Page):
+    """An article: what happened or what is coming, for one or more zones."""
+
+    date = models.DateField(_("date"), default=datetime.date.today)
+    zones = ParentalManyToManyField(
+        Zone,
+        verbose_name=_("zones"),
+        blank=True,
+        related_name="news_pages",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    lead = models.TextField(_("lead"), max_length=500)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    attachments = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        verbose_name=_("attachments"),
+        blank=True,
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("zones", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Date and zones"),
+        ),
+        FieldPanel("lead"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Main image")),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("locale_id"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("lead"),
+        TranslatableField("body"),
+        TranslatableField("image_alt"),
+        SynchronizedField("date"),
+        SynchronizedField("zones"),
+        SynchronizedField("image"),
+        SynchronizedField("attachments"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt:
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    def zone_keys(self):
+        return [zone.translation_key for zone in self.zones.all()]
+
+    @cached_property
+    def zone_list(self):
+        return attach_localized_zones([self], self.locale)[0].zone_list
+
+    @cached_property
+    def published_at(self):
+        """The article's date as a moment (midnight in the site's time zone), for feeds
+        and structured data."""
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time()))
+
+    def _siblings(self):
+        return NewsPage.objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
+
+    def previous_article(self):
+        """The article just before this one in date order (ties broken by creation)."""
+        earlier = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        return self._siblings().filter(earlier).order_by("-date", "-pk").first()
+
+    def next_article(self):
+        later = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        return self._siblings().filter(later).order_by("date", "pk").first()
+
+    def related_articles(self, limit=3):
+        """The newest other articles that share a zone with this one."""
+        keys = self.zone_keys()
+        if not keys:
+            return []
+        return list(
+            self._siblings()
+            .filter(zones__translation_key__in=keys)
+            .distinct()
+            .order_by("-date", "-pk")[:limit]
+        )
+
+    def structured_data(self, request):
+        """schema.org NewsArticle, for search engines (JSON-LD)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.lead,
+            "datePublished": self.published_at.isoformat(),
+            "dateModified": (self.last_published_at or self.published_at).isoformat(),
+            "inLanguage": self.locale.language_code,
+            "mainEntityOfPage": self.get_full_url(request),
+            "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+        }
+        if self.image:
+            rendition = self.image.get_rendition("fill-1200x630")
+            data["image"] = [request.build_absolute_uri(rendition.url)]
+        return data
