@@ -1,15 +1,20 @@
 """Factories mirroring the page tree: root → HomePage (pl, with an en translation) → pages."""
 
+import datetime
+
 import factory
 import wagtail_factories
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from portal.core.models import HomePage, StandardPage
+from portal.events.models import EventIndexPage, EventPage
+from portal.news.models import NewsIndexPage, NewsPage
 from zones.models import Zone, ZonePage
 
 
@@ -87,3 +92,70 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     def zones(self, create, zones):
         if create and zones:
             self.zones.set(zones)
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "Aktualności"
+    slug = "aktualnosci"
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Artykuł {n}")
+    slug = factory.Sequence(lambda n: f"artykul-{n}")
+    date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+    lead = factory.LazyAttribute(lambda page: f"Zajawka: {page.title}")
+
+    @factory.post_generation
+    def zones(self, create, zones):
+        if create and zones:
+            self.zones = zones
+            self.save_revision().publish()
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "Wydarzenia"
+    slug = "wydarzenia"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """A meeting in Poznań a week from now, 10:00–13:00 Warsaw time."""
+
+    class Meta:
+        model = EventPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Spotkanie {n}")
+    slug = factory.Sequence(lambda n: f"spotkanie-{n}")
+    kind = EventPage.Kind.INFO_MEETING
+    lead = "Spotkanie dla WTZ i samorządów."
+    start = factory.LazyFunction(lambda: warsaw(days=7, hour=10))
+    end = factory.LazyAttribute(lambda page: page.start + datetime.timedelta(hours=3))
+    city = "Poznań"
+    venue_name = "Sala konferencyjna"
+    street = "ul. Chłapowskiego 15/1"
+    postcode = "61-504"
+    capacity = 30
+    organiser_name = "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych"
+    organiser_email = "biuro@example.org"
+
+    @factory.post_generation
+    def zones(self, create, zones):
+        if create and zones:
+            self.zones = zones
+            self.save_revision().publish()
+
+
+def warsaw(days=0, hour=10, minute=0, date=None):
+    """An aware moment at `hour` Warsaw time, `days` from today (or on `date`)."""
+    day = date or timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))

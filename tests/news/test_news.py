@@ -1,0 +1,193 @@
+"""News: the listing and its archive, articles, feeds and what search engines see."""
+
+import datetime
+import json
+import re
+
+import feedparser
+import pytest
+
+from django.utils import translation
+
+from tests.factories import NewsIndexPageFactory, NewsPageFactory, ZoneFactory, ZonePageFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
+
+
+@pytest.fixture(autouse=True)
+def _polish_by_default():
+    with translation.override("pl"):
+        yield
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPageFactory(parent=home, intro="Co słychać w projekcie.")
+
+
+@pytest.fixture
+def zones(locales):
+    return {
+        "wtz": ZoneFactory(slug="wtz", name="Strefa WTZ"),
+        "biznes": ZoneFactory(slug="biznes", name="Strefa Biznesu"),
+    }
+
+
+def article(index, title, date, zones=()):
+    return NewsPageFactory(parent=index, title=title, date=date, zones=list(zones))
+
+
+def test_listing_shows_newest_first_and_paginates(client, news_index):
+    for day in range(12):
+        article(news_index, f"Wiadomość {day:02d}", datetime.date(2026, 3, 1 + day))
+    html = client.get(news_index.url).content.decode()
+    titles = re.findall(r">(Wiadomość \d\d)</a>", html)
+    assert titles[:3] == ["Wiadomość 11", "Wiadomość 10", "Wiadomość 09"]
+    assert html.count('class="news-item"') == 10
+    assert "12 artykułów" in html
+    second = client.get(news_index.url + "?page=2").content.decode()
+    assert second.count('class="news-item"') == 2
+
+
+def test_listing_filters_by_zone_and_year_and_counts_each_year(client, news_index, zones):
+    article(news_index, "O warsztatach", datetime.date(2025, 5, 1), [zones["wtz"]])
+    article(news_index, "O firmach", datetime.date(2025, 6, 1), [zones["biznes"]])
+    article(news_index, "Znowu o warsztatach", datetime.date(2026, 2, 1), [zones["wtz"]])
+    html = client.get(news_index.url).content.decode()
+    assert '<a href="?year=2025">2025</a> (2)' in html
+    assert '<a href="?year=2026">2026</a> (1)' in html
+    by_zone = client.get(news_index.url + "?zone=wtz").content.decode()
+    assert "O warsztatach" in by_zone and "Znowu o warsztatach" in by_zone
+    assert "O firmach" not in by_zone
+    by_year = client.get(news_index.url + "?zone=wtz&year=2025").content.decode()
+    assert "O warsztatach" in by_year
+    assert "Znowu o warsztatach" not in by_year
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("?year=abcd", 400),
+        ("?year=1999", 400),
+        ("?zone=nie-ma", 400),
+        ("?page=abc", 404),
+        ("?page=999", 404),
+    ],
+)
+def test_bad_listing_input_is_a_4xx_with_a_message(client, news_index, query, status):
+    article(news_index, "Jedyna wiadomość", datetime.date(2026, 1, 5))
+    response = client.get(news_index.url + query)
+    assert response.status_code == status
+    if status == 400:
+        html = response.content.decode()
+        assert "field__error" in html
+        assert "Jedyna wiadomość" in html
+
+
+def test_article_links_to_previous_and_next_in_date_order(client, news_index):
+    first = article(news_index, "Pierwsza", datetime.date(2026, 1, 1))
+    middle = article(news_index, "Środkowa", datetime.date(2026, 2, 1))
+    last = article(news_index, "Ostatnia", datetime.date(2026, 3, 1))
+    html = client.get(middle.url).content.decode()
+    assert f'<a rel="prev" href="{first.url}">' in html
+    assert f'<a rel="next" href="{last.url}">' in html
+    assert 'rel="prev"' not in client.get(first.url).content.decode()
+    assert 'rel="next"' not in client.get(last.url).content.decode()
+
+
+def test_article_suggests_related_articles_from_its_zones(client, news_index, zones):
+    current = article(news_index, "Bieżąca", datetime.date(2026, 3, 1), [zones["wtz"]])
+    article(news_index, "Podobna", datetime.date(2026, 2, 1), [zones["wtz"]])
+    article(news_index, "Inna", datetime.date(2026, 2, 2), [zones["biznes"]])
+    html = client.get(current.url).content.decode()
+    related = html[html.index('id="related-heading"') :]
+    assert "Podobna" in related
+    assert "Inna" not in related
+
+
+def test_article_describes_itself_to_search_engines_and_social_media(client, news_index):
+    page = article(news_index, "Strategia obroniona", datetime.date(2026, 3, 6))
+    html = client.get(page.url).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Strategia obroniona"
+    assert data["datePublished"].startswith("2026-03-06T00:00:00+01:00")
+    assert data["inLanguage"] == "pl"
+    assert f'<link rel="canonical" href="http://localhost{page.url}">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta name="twitter:card" content="summary">' in html
+
+
+def test_feeds_are_announced_in_the_head_of_every_page(client, news_index, home):
+    html = client.get(home.url).content.decode()
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="RSS" '
+        f'href="http://localhost{news_index.url}rss/">'
+    ) in html
+    assert 'type="application/atom+xml"' in html
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_site_feed_parses_and_lists_articles_with_dates(client, news_index, zones, kind):
+    article(news_index, "Pierwsza", datetime.date(2026, 1, 10), [zones["wtz"]])
+    article(news_index, "Druga", datetime.date(2026, 2, 20), [zones["biznes"]])
+    response = client.get(f"{news_index.url}{kind}/")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert [entry.title for entry in feed.entries] == ["Druga", "Pierwsza"]
+    assert feed.entries[0].link.startswith("http://localhost/pl/aktualnosci/")
+    published = feed.entries[1].get("published_parsed") or feed.entries[1].get("updated_parsed")
+    assert published[:3] == (2026, 1, 9)  # midnight in Warsaw is 23:00 UTC the day before
+    assert feed.feed.get("language", "pl").startswith("pl")
+
+
+def test_zone_feed_lists_only_that_zones_articles(client, news_index, zones):
+    article(news_index, "O warsztatach", datetime.date(2026, 1, 10), [zones["wtz"]])
+    article(news_index, "O firmach", datetime.date(2026, 2, 20), [zones["biznes"]])
+    feed = feedparser.parse(client.get(f"{news_index.url}rss/wtz/").content)
+    assert [entry.title for entry in feed.entries] == ["O warsztatach"]
+    assert "Strefa WTZ" in feed.feed.title
+    assert client.get(f"{news_index.url}rss/nie-ma/").status_code == 404
+
+
+def test_home_and_zone_pages_show_the_latest_three(client, news_index, zones, home):
+    zone_page = ZonePageFactory(parent=home, zone=zones["wtz"])
+    for day in range(1, 6):
+        article(news_index, f"Strefowa {day}", datetime.date(2026, 1, day), [zones["wtz"]])
+    article(news_index, "Biznesowa", datetime.date(2026, 1, 9), [zones["biznes"]])
+    home_html = client.get(home.url).content.decode()
+    assert re.findall(r"(Biznesowa|Strefowa \d)</a>", home_html) == [
+        "Biznesowa",
+        "Strefowa 5",
+        "Strefowa 4",
+    ]
+    zone_html = client.get(zone_page.url).content.decode()
+    section = zone_html[zone_html.index('id="section-news"') :]
+    assert re.findall(r"(Biznesowa|Strefowa \d)</a>", section)[:3] == [
+        "Strefowa 5",
+        "Strefowa 4",
+        "Strefowa 3",
+    ]
+    sub_view = client.get(zone_page.url + "aktualnosci/").content.decode()
+    assert "Strefowa 1" in sub_view and "Biznesowa" not in sub_view
+
+
+def test_news_listing_costs_the_same_queries_for_5_and_50(
+    news_index, zones, assert_queries_do_not_grow
+):
+    for day in range(5):
+        article(news_index, f"A{day}", datetime.date(2026, 1, 1 + day), [zones["wtz"]])
+
+    def grow():
+        for day in range(45):
+            article(
+                news_index,
+                f"B{day}",
+                datetime.date(2025, 1, 1) + datetime.timedelta(days=day),
+                [zones["biznes"]],
+            )
+
+    assert_queries_do_not_grow(news_index.url, grow)
