@@ -15,3 +15,29 @@ class ZonePageForm(WagtailAdminPageForm):
         if self.instance.pk and not (user and user.has_perm("zones.change_zone")):
             self.fields["zone"].disabled = True
             self.fields["zone"].help_text = _("Only moderators can move a page to another zone.")
+
+
+class ZoneContentPageForm(WagtailAdminPageForm):
+    """For pages tagged with zones (news, events, reports): a zone editor may choose only
+    among their own zones and must choose at least one, so what they write stays theirs to
+    edit. Tags with other zones that a moderator set are kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .permissions import zones_restricted_for
+
+        self.kept_zones = []
+        allowed = zones_restricted_for(self.for_user)
+        if allowed is None or "zones" not in self.fields:
+            return
+        if self.instance.pk:
+            self.kept_zones = [
+                zone for zone in self.instance.zones.all() if zone.translation_key not in allowed
+            ]
+        field = self.fields["zones"]
+        field.queryset = field.queryset.filter(translation_key__in=allowed)
+        field.required = True
+        field.help_text = _("Choose your zone: you can edit only what belongs to your zones.")
+
+    def clean_zones(self):
+        return [*self.cleaned_data["zones"], *self.kept_zones]

@@ -161,13 +161,14 @@ def _zone_page_strings(data):
     return dict(pairs)
 
 
-@demo_step(order=50)
+@demo_step(order=75)
 def set_up_zone_editing(demo):
-    """Groups, collections, permissions and the moderation workflow (see zones.editing)."""
+    """Groups, collections, permissions and the moderation workflow (see zones.editing),
+    after the news and events indexes exist, so zone editors get their rights there too."""
     set_up_editing()
 
 
-@demo_step(order=55)
+@demo_step(order=76)
 def create_zone_resources(demo):
     """Three small real files per zone in the zone's collection, tagged with the zone."""
     Document = get_document_model()
@@ -195,7 +196,7 @@ def create_zone_resources(demo):
             demo.note(f"resource {filename}")
 
 
-@demo_step(order=60)
+@demo_step(order=78)
 def create_demo_editors(demo):
     """One editor per zone and one moderator, to try the moderation workflow. Passwords
     are generated and shown once, like the administrator's."""

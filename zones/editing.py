@@ -21,9 +21,11 @@ from wagtail.models import (
     Workflow,
     WorkflowPage,
     WorkflowTask,
+    get_page_models,
 )
 
 from .models import Zone, ZonePage
+from .permissions import ZoneContentMixin
 
 MODERATORS = "Moderacja"
 WORKFLOW = "Akceptacja moderacji"
@@ -76,7 +78,24 @@ def set_up_zone_editors(zone):
     _grant_media(zone.editor_group, zone.collection, ZONE_EDITOR_MEDIA_ACTIONS)
     for page in ZonePage.objects.filter(zone__translation_key=zone.translation_key):
         grant_zone_page(page)
+    for index in zone_content_indexes():
+        for action in ZONE_EDITOR_PAGE_ACTIONS:
+            _grant_page(zone.editor_group.pk, index, action)
     return zone.editor_group
+
+
+def zone_content_indexes():
+    """The pages below which zone-tagged content lives (the news index, the events index…):
+    the allowed parents of every page type that uses ZoneContentMixin, zone pages aside.
+    Zone editors may add and edit there; ZoneContentMixin then limits them to what is
+    tagged with their zones. A new family needs no change here."""
+    parent_models = {
+        parent
+        for model in get_page_models()
+        if issubclass(model, ZoneContentMixin) and model is not ZonePage
+        for parent in model.allowed_parent_page_models()
+    }
+    return [page for model in parent_models for page in model.objects.all()]
 
 
 def grant_zone_page(page):

@@ -20,6 +20,7 @@ from portal.core.blocks import BaseStreamBlock
 from portal.core.forms import ListingFilterForm
 from portal.core.navigation import subpage_url
 from portal.core.pagination import page_of
+from zones.admin_forms import ZoneContentPageForm
 from zones.forms import ZoneFilterMixin
 from zones.models import Zone, attach_localized_zones
 from zones.permissions import ZoneContentMixin
@@ -352,6 +353,7 @@ class EventPage(ZoneContentMixin, RoutablePageMixin, Page):
         SynchronizedField("organiser_phone"),
     ]
 
+    base_form_class = ZoneContentPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 

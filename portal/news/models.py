@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from portal.core.blocks import BaseStreamBlock
 from portal.core.forms import ListingFilterForm
 from portal.core.pagination import page_of
+from zones.admin_forms import ZoneContentPageForm
 from zones.forms import ZoneFilterMixin
 from zones.models import Zone, attach_localized_zones
 from zones.permissions import ZoneContentMixin
@@ -192,6 +193,7 @@ class NewsPage(ZoneContentMixin, Page):
         SynchronizedField("attachments"),
     ]
 
+    base_form_class = ZoneContentPageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 

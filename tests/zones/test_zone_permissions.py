@@ -11,7 +11,8 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.factories import DocumentFactory
+from tests.factories import DocumentFactory, NewsIndexPageFactory, NewsPageFactory
+from zones.editing import set_up_editing
 from zones.permissions import ZonePermissionTester
 
 pytestmark = pytest.mark.django_db
@@ -269,3 +270,57 @@ def test_moving_a_zone_page_to_another_zone_moves_the_editors_rights(client, zon
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
     client.force_login(zone_site.editors["wtz"])
     assert denied(client.get(f"/admin/pages/{page.pk}/edit/"))
+
+
+@pytest.fixture
+def news(zone_site, home):
+    """A news index (zone editors get their rights there from the editing set-up) and one
+    article per zone, plus one with no zone."""
+    index = NewsIndexPageFactory(parent=home)
+    set_up_editing()
+    articles = {
+        slug: NewsPageFactory(parent=index, title=f"Artykuł {slug}", zones=[zone])
+        for slug, zone in zone_site.zones.items()
+    }
+    articles[None] = NewsPageFactory(parent=index, title="Artykuł bez strefy")
+    return index, articles
+
+
+@pytest.mark.parametrize(("mine", "other"), OTHER_ZONE_PAIRS)
+def test_zone_editor_cannot_edit_news_tagged_only_with_another_zone(
+    client, news, zone_site, mine, other
+):
+    _index, articles = news
+    client.force_login(zone_site.editors[mine])
+    assert denied(client.get(f"/admin/pages/{articles[other].pk}/edit/"))
+    assert client.get(f"/admin/pages/{articles[mine].pk}/edit/").status_code == 200
+    assert denied(client.get(f"/admin/pages/{articles[None].pk}/edit/"))
+
+
+def test_zone_editor_writes_news_for_their_own_zone_only(client, news, zone_site):
+    index, _articles = news
+    client.force_login(zone_site.editors["wtz"])
+    url = f"/admin/pages/add/news/newspage/{index.pk}/"
+    form = client.get(url).content.decode()
+    assert "Strefa WTZ" in form
+    assert "Strefa Biznesu" not in form
+    data = {
+        "title": "Nowość",
+        "slug": "nowosc",
+        "date": "2026-11-20",
+        "lead": "Zajawka",
+        "image_alt": "",
+        "body-count": 0,
+        "attachments-count": 0,
+        "comments-TOTAL_FORMS": 0,
+        "comments-INITIAL_FORMS": 0,
+    }
+    response = client.post(url, {**data, "zones": [zone_site.zones["biznes"].pk]})
+    assert response.status_code == 200  # refused: not one of their zones
+    response = client.post(url, data)
+    assert response.status_code == 200  # refused: no zone at all
+    response = client.post(url, {**data, "zones": [zone_site.zones["wtz"].pk]})
+    assert response.status_code == 302
+    created = Page.objects.get(slug="nowosc").specific
+    assert [zone.slug for zone in created.zones.all()] == ["wtz"]
+    assert not created.live
