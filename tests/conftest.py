@@ -1,5 +1,6 @@
 import pytest
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -11,6 +12,12 @@ from tests.factories import HomePageFactory, StandardPageFactory
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (rate limits, rendered fragments)."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """iCalendar files (RFC 5545, with the icalendar library) and schema.org Event data.
 
 Times are written in UTC ("Z"), so a 10:00 meeting in Warsaw is right in every calendar
-whatever the daylight-saving period. The UID comes from the event's translation key, so
-it survives edits and is the same for the Polish and English page of one event; SEQUENCE
-grows with every publication, so calendars replace their copy.
+whatever the daylight-saving period. The UID comes from the event's translation key and
+language, so it survives edits; SEQUENCE grows with every publication of that language
+version, so calendars replace their copy.
 """
 
 import datetime
@@ -31,7 +31,9 @@ SCHEMA_ATTENDANCE = {
 
 
 def uid(event):
-    return f"event-{event.translation_key}@portal-wtz"
+    """Stable across edits; one per language version, since each version has its own
+    SEQUENCE (it is published on its own)."""
+    return f"event-{event.translation_key}-{event.locale.language_code}@portal-wtz"
 
 
 def location(event):

@@ -3,6 +3,7 @@ conference, past trainings and visits, and one cancelled meeting. Dates are rela
 day the command runs, so there are always upcoming and past events. Venues are examples."""
 
 import datetime
+import secrets
 
 from django.utils import timezone
 
@@ -266,3 +267,55 @@ def _event(data, zones):
     )
     page.zones = [zones[slug] for slug in data["zones"] if slug in zones]
     return page
+
+
+DEMO_PEOPLE = [
+    ("Anna Przykładowa", "wtz", "WTZ w Koninie"),
+    ("Jan Testowy", "gmina", "Urząd Gminy (przykład)"),
+    ("Maria Wzorcowa", "ngo", "Stowarzyszenie (przykład)"),
+    ("Piotr Demonstracyjny", "powiat", "Starostwo (przykład)"),
+    ("Ewa Próbna", "ops", "PCPR (przykład)"),
+    ("Tomasz Fikcyjny", "cooperative", "Spółdzielnia socjalna (przykład)"),
+    ("Zofia Zmyślona", "wtz", "WTZ (przykład)"),
+    ("Adam Umowny", "business", "Firma (przykład)"),
+]
+
+
+@demo_step(order=79)
+def create_registrations(demo):
+    """The organisers' group and account, and a few made-up registrations: the Konin
+    meeting gets only six seats, so it is full and has a waiting list."""
+    from django.contrib.auth import get_user_model
+
+    from .booking import book_seat
+    from .organisers import set_up_organisers
+
+    group = set_up_organisers()
+    User = get_user_model()
+    if not User.objects.filter(username="organizator").exists():
+        password = secrets.token_urlsafe(10)
+        user = User.objects.create_user(
+            username="organizator", email="organizator@example.org", password=password
+        )
+        user.groups.add(group)
+        demo.note(f"account organizator in '{group.name}', password (shown only now): {password}")
+    konin = EventPage.objects.filter(slug="spotkanie-konin", locale=demo.source_locale).first()
+    if konin is None or konin.registrations.exists():
+        return
+    konin.capacity = 6
+    konin.save_revision().publish()
+    for number, (name, kind, institution) in enumerate(DEMO_PEOPLE):
+        book_seat(
+            konin,
+            notify=False,
+            language="pl",
+            name=name,
+            email=f"uczestnik{number}@example.org",
+            institution=institution,
+            institution_type=kind,
+            people=1,
+            needs_wheelchair=number == 2,
+            needs_easy_read=number in (1, 4),
+            consent_version="2026-11",
+        )
+    demo.note(f"{len(DEMO_PEOPLE)} registrations for {konin.title} (6 seats: full, 2 waiting)")

@@ -25,7 +25,9 @@ from zones.forms import ZoneFilterMixin
 from zones.models import Zone, attach_localized_zones
 from zones.permissions import ZoneContentMixin
 
-from . import calendar
+from . import calendar, views
+from .panels import RegistrationSummaryPanel
+from .registrations import Registration  # noqa: F401  (the model lives in its own module)
 
 EVENTS_PER_PAGE = 10
 
@@ -106,6 +108,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def cities(self):
         return list(
             EventPage.objects.live()
+            .public()
             .filter(locale=self.locale)
             .exclude(city="")
             .order_by("city")
@@ -294,6 +297,7 @@ class EventPage(ZoneContentMixin, RoutablePageMixin, Page):
             [FieldPanel(name) for name, _icon in ACCESSIBILITY_FACTS],
             heading=_("Accessibility of the venue"),
         ),
+        RegistrationSummaryPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("capacity"),
@@ -361,9 +365,21 @@ class EventPage(ZoneContentMixin, RoutablePageMixin, Page):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    RESERVED_SLUGS = {"ical", "past", "minione"}  # routes of the events index
+
     def clean(self):
         super().clean()
         errors = {}
+        for name in ("start", "end", "registration_opens", "registration_closes"):
+            moment = getattr(self, name)
+            if moment and not (2000 <= moment.year <= 2100):
+                errors[name] = _("Give a date between the years 2000 and 2100.")
+        if errors:
+            raise ValidationError(errors)
+        if self.slug in self.RESERVED_SLUGS:
+            errors["slug"] = _("This address is used by the events list; choose another.")
+        if self.registration_opens and self.end and self.registration_opens >= self.end:
+            errors["registration_opens"] = _("Registration must open before the event ends.")
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
         if self.attendance != self.Attendance.ONLINE and not self.city:
@@ -420,6 +436,26 @@ class EventPage(ZoneContentMixin, RoutablePageMixin, Page):
     @path("")
     def event(self, request):
         return self.render(request)
+
+    @path(_("register/"), name="register")
+    def register(self, request):
+        return views.register(self, request)
+
+    # The signed tokens travel in the query string (?t=…): they contain characters that
+    # Wagtail's page paths do not allow.
+    @path(_("registered/"), name="registered")
+    def registered(self, request):
+        return views.registered(self, request, request.GET.get("t", ""))
+
+    @path(_("cancel/"), name="cancel")
+    def cancel_registration(self, request):
+        return views.cancel(self, request, request.GET.get("t", ""))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("registration", views.registration_context(self))
+        context["register_url"] = subpage_url(self, "register")
+        return context
 
     @path("ical/", name="ics")
     def ics(self, request):

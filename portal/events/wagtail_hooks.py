@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.core.pagination import page_of
 from portal.core.sections import HomeSection
@@ -8,6 +9,7 @@ from zones.listings import ZoneListing
 from zones.models import attach_localized_zones
 
 from .models import EVENTS_PER_PAGE, EventIndexPage, events_of, upcoming
+from .registrations import Registration
 
 
 def events_of_zone(zone_page):
@@ -64,3 +66,59 @@ def next_events_section():
         template="events/includes/event_list.html",
         order=20,
     )
+
+
+class RegistrationViewSet(ModelViewSet):
+    """ "Zgłoszenia": the organisers' list of registrations, with filters and CSV/XLSX export.
+    Only users with the registration permissions ("Organizatorzy", superusers) see it."""
+
+    model = Registration
+    icon = "form"
+    menu_label = _("Registrations")
+    menu_order = 220
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["name", "institution", "event", "people", "status", "created_at"]
+    list_filter = [
+        "event",
+        "status",
+        "institution_type",
+        "needs_wheelchair",
+        "needs_sign_language",
+        "needs_induction_loop",
+        "needs_easy_read",
+        "needs_assistant",
+        "needs_diet",
+    ]
+    search_fields = ["name", "email", "institution"]
+    list_export = [
+        "event",
+        "status",
+        "name",
+        "email",
+        "phone",
+        "institution",
+        "institution_type",
+        "position",
+        "people",
+        "companions",
+        "needs_wheelchair",
+        "needs_sign_language",
+        "needs_induction_loop",
+        "needs_easy_read",
+        "needs_assistant",
+        "needs_diet",
+        "needs_other",
+        "language",
+        "newsletter",
+        "consent_version",
+        "consented_at",
+        "created_at",
+    ]
+    export_filename = "zgloszenia"
+    form_fields = ["status", "people", "companions", "needs_other"]
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return RegistrationViewSet("registrations")

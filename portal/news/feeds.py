@@ -35,7 +35,14 @@ class NewsRssFeed(Feed):
         return f"{self.index.title} – {_('Portal WTZ')}"
 
     def link(self):
-        return self.index.get_full_url(self.request)
+        url = self.index.get_full_url(self.request)
+        return f"{url}?zone={self.zone.slug}" if self.zone else url
+
+    def feed_guid(self):
+        return self.request.build_absolute_uri()
+
+    def author_name(self):
+        return _("Portal WTZ")
 
     def description(self):
         return self.index.intro or self.title()

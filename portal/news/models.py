@@ -201,8 +201,14 @@ class NewsPage(ZoneContentMixin, Page):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
 
+    RESERVED_SLUGS = {"rss", "atom"}  # routes of the news index
+
     def clean(self):
         super().clean()
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by the news feeds; choose another.")}
+            )
         if self.image_id and not self.image_alt:
             raise ValidationError(
                 {"image_alt": _("Describe the image for people who cannot see it.")}

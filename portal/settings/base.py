@@ -172,6 +172,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# A new translation starts as a draft: untranslated Polish text must not go live on the
+# English site (and its feeds) the moment an editor presses "Translate".
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 LOGGING = {
     "version": 1,
@@ -179,3 +182,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Registration for events (portal/events).
+REGISTRATION_MAX_GROUP = env.int("REGISTRATION_MAX_GROUP", default=10)
+# At most this many registration POSTs per address within this many seconds.
+REGISTRATION_RATE_LIMIT = (
+    env.int("REGISTRATION_RATE_LIMIT", default=10),
+    env.int("REGISTRATION_RATE_WINDOW", default=600),
+)
+# Bump when the consent text in templates/events/includes/registration.html changes; each
+# registration stores the version it agreed to.
+REGISTRATION_CONSENT_VERSION = "2026-11"
+REGISTRATION_CANCEL_LINK_MAX_AGE = 365 * 24 * 3600
+REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=90)

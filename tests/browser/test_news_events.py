@@ -36,23 +36,27 @@ def test_visitor_filters_events_by_zone_opens_one_and_downloads_its_ics(page, vi
     assert "example.org/webinar" not in str(event["description"])
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/pl/aktualnosci/",
-        "/pl/aktualnosci/strategia-wdrazania-obroniona/",
-        "/en/news/implementation-strategy-approved/",
-        "/pl/wydarzenia/",
-        "/pl/wydarzenia/minione/",
-        "/pl/wydarzenia/spotkanie-poznan/",
-        "/pl/wydarzenia/spotkanie-pila/",
-        "/en/events/meeting-poznan/",
-        "/pl/strefa-wtz/aktualnosci/",
-        "/pl/strefa-wtz/wydarzenia/",
-    ],
-)
-def test_news_and_event_pages_pass_axe(page, visit, demo_site, path):
-    visit(page, path)
+NEWS_AND_EVENT_PAGES = [
+    "/pl/aktualnosci/",
+    "/pl/aktualnosci/strategia-wdrazania-obroniona/",
+    "/en/news/implementation-strategy-approved/",
+    "/pl/wydarzenia/",
+    "/pl/wydarzenia/minione/",
+    "/pl/wydarzenia/spotkanie-poznan/",
+    "/pl/wydarzenia/spotkanie-pila/",
+    "/en/events/meeting-poznan/",
+    "/pl/strefa-wtz/aktualnosci/",
+    "/pl/strefa-wtz/wydarzenia/",
+]
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_news_and_event_pages_pass_axe_and_reflow(page, visit, demo_site, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in NEWS_AND_EVENT_PAGES:
+        visit(page, path)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{path} scrolls sideways at {width}px ({scroll_width}px)"
 
 
 def test_visitor_reads_the_archive_of_a_year(page, visit, demo_site):

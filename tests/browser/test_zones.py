@@ -66,13 +66,15 @@ def test_zone_editors_change_is_published_after_moderator_approval(
     assert_accessible(page)
 
 
-@pytest.mark.parametrize(
-    "path",
-    ["/pl/strefa-wtz/", "/pl/strefa-wtz/materialy/", "/en/wtz-zone/", "/en/wtz-zone/resources/"],
-)
-def test_zone_page_and_resources_pass_axe(page, visit, demo_site, path):
-    visit(page, path)
-    expect(page.locator(".zone-nav [aria-current=page]")).to_be_visible()
+def test_zone_pages_and_resources_pass_axe(page, visit, demo_site):
+    for path in [
+        "/pl/strefa-wtz/",
+        "/pl/strefa-wtz/materialy/",
+        "/en/wtz-zone/",
+        "/en/wtz-zone/resources/",
+    ]:
+        visit(page, path)
+        expect(page.locator(".zone-nav [aria-current=page]")).to_be_visible()
 
 
 def test_faq_answer_opens_by_keyboard_and_passes_axe(page, visit, demo_site):

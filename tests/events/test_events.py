@@ -9,23 +9,12 @@ import time_machine
 from icalendar import Calendar
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from portal.events.models import EventPage, past, upcoming
-from tests.factories import EventIndexPageFactory, EventPageFactory, ZoneFactory, warsaw
+from tests.factories import EventPageFactory, ZoneFactory, warsaw
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
-
-
-@pytest.fixture(autouse=True)
-def _polish_by_default():
-    with translation.override("pl"):
-        yield
-
-
-@pytest.fixture
-def events_index(home):
-    return EventIndexPageFactory(parent=home)
 
 
 @pytest.fixture
@@ -290,3 +279,31 @@ def test_events_listing_costs_the_same_queries_for_5_and_50(
             )
 
     assert_queries_do_not_grow(events_index.url, grow)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"start": datetime.datetime(1, 1, 1, 12, tzinfo=datetime.UTC)}, "start"),
+        ({"registration_opens": warsaw(days=30)}, "registration_opens"),
+        (
+            {"registration_opens": warsaw(days=1), "registration_closes": warsaw(days=0)},
+            "registration_closes",
+        ),
+        ({"registration_closes": warsaw(days=30)}, "registration_closes"),
+        ({"slug": "ical"}, "slug"),
+        ({"city": "", "attendance": "in-person"}, "city"),
+    ],
+)
+def test_impossible_event_settings_are_refused_with_a_message(events_index, changes, field):
+    event = EventPageFactory.build(**changes)
+    with pytest.raises(ValidationError) as refused:
+        events_index.add_child(instance=event)
+    assert field in refused.value.message_dict
+
+
+def test_online_event_needs_no_city(events_index):
+    event = EventPageFactory(
+        parent=events_index, attendance="online", city="", online_platform="Teams"
+    )
+    assert event.live

@@ -6,7 +6,9 @@ import re
 
 import feedparser
 import pytest
+from wagtail_factories import ImageFactory
 
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, ZoneFactory, ZonePageFactory
@@ -141,7 +143,10 @@ def test_site_feed_parses_and_lists_articles_with_dates(client, news_index, zone
     assert feed.entries[0].link.startswith("http://localhost/pl/aktualnosci/")
     published = feed.entries[1].get("published_parsed") or feed.entries[1].get("updated_parsed")
     assert published[:3] == (2026, 1, 9)  # midnight in Warsaw is 23:00 UTC the day before
-    assert feed.feed.get("language", "pl").startswith("pl")
+    if kind == "rss":
+        assert feed.feed.language == "pl"
+    else:
+        assert feed.feed.author == "Portal WTZ"
 
 
 def test_zone_feed_lists_only_that_zones_articles(client, news_index, zones):
@@ -178,8 +183,11 @@ def test_home_and_zone_pages_show_the_latest_three(client, news_index, zones, ho
 def test_news_listing_costs_the_same_queries_for_5_and_50(
     news_index, zones, assert_queries_do_not_grow
 ):
+    photo = ImageFactory()
     for day in range(5):
-        article(news_index, f"A{day}", datetime.date(2026, 1, 1 + day), [zones["wtz"]])
+        page = article(news_index, f"A{day}", datetime.date(2026, 1, 1 + day), [zones["wtz"]])
+        page.image, page.image_alt = photo, "Uczestnicy spotkania"
+        page.save_revision().publish()
 
     def grow():
         for day in range(45):
@@ -191,3 +199,32 @@ def test_news_listing_costs_the_same_queries_for_5_and_50(
             )
 
     assert_queries_do_not_grow(news_index.url, grow)
+
+
+def test_english_listing_and_feed_show_english_articles_with_english_zone_names(
+    client, news_index, zones, home_en, locales
+):
+    polish = article(news_index, "Po polsku", datetime.date(2026, 2, 1), [zones["wtz"]])
+    article(news_index, "Tylko po polsku", datetime.date(2026, 2, 2), [zones["wtz"]])
+    english_zone = zones["wtz"].copy_for_translation(locales["en"])
+    english_zone.name = "WTZ Zone"
+    english_zone.save()
+    english_index = news_index.copy_for_translation(locales["en"])
+    english_index.title, english_index.slug = "News", "news"
+    english_index.save_revision().publish()
+    english = polish.copy_for_translation(locales["en"])
+    english.title, english.slug = "In English", "in-english"
+    english.save_revision().publish()
+    with translation.override("en"):
+        html = client.get("/en/news/?zone=wtz").content.decode()
+        feed = feedparser.parse(client.get("/en/news/rss/wtz/").content)
+    assert re.findall(r">(In English|Po polsku|Tylko po polsku)</a>", html) == ["In English"]
+    assert ">WTZ Zone</span>" in html
+    assert [entry.title for entry in feed.entries] == ["In English"]
+    assert feed.feed.language == "en"
+    assert feed.entries[0].tags[0].term == "WTZ Zone"
+
+
+def test_article_slug_cannot_hide_a_feed(news_index):
+    with pytest.raises(ValidationError):
+        NewsPageFactory(parent=news_index, slug="rss")

@@ -48,3 +48,9 @@ def jsonld(page, request):
     data = json.dumps(page.structured_data(request), cls=DjangoJSONEncoder, ensure_ascii=False)
     escaped = data.translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))  # noqa: S308
+
+
+@register.filter
+def absolute(url, request):
+    """`url` made absolute for the request's host (already absolute URLs stay as they are)."""
+    return request.build_absolute_uri(url) if request is not None else url

@@ -1,0 +1,164 @@
+"""Booking seats: the rules of who is confirmed and who waits, enforced by the database.
+
+Every change of seats (a booking, a cancellation) runs in one transaction that first locks
+the event's rows (`select_for_update`), so simultaneous requests queue up on PostgreSQL and
+never overbook. Seats are counted per person: a group of three takes three seats.
+
+Promotion rule: when seats free up, the waiting list is walked in arrival order and every
+registration that fits in the free seats is confirmed; a group that does not fit keeps its
+place at the head of the queue while a smaller one behind it may go ahead.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from . import emails
+from .registrations import Registration
+
+
+class RegistrationRefused(Exception):
+    """A registration the rules do not allow; the message says why, for the visitor."""
+
+
+class AlreadyRegistered(RegistrationRefused):
+    pass
+
+
+def source_event(event):
+    """Registrations belong to the event in the source language, so the Polish and English
+    pages share one list of seats."""
+    default = Locale.get_default()
+    if event.locale_id == default.pk:
+        return event
+    return event.get_translation_or_none(default) or event
+
+
+def registration_closed_reason(event, now=None):
+    """Why registration is not open now, or None when it is."""
+    now = now or timezone.now()
+    if event.status == event.Status.CANCELLED:
+        return _("This event has been cancelled.")
+    if event.end <= now:
+        return _("This event has already taken place.")
+    if event.registration_opens is None and event.registration_closes is None:
+        return _("This event does not take registrations on the site.")
+    if event.registration_opens and now < event.registration_opens:
+        return _("Registration has not opened yet.")
+    if event.registration_closes and now >= event.registration_closes:
+        return _("Registration has closed.")
+    return None
+
+
+def _lock(event):
+    """Lock every language version of the event, in a fixed order (no deadlocks)."""
+    return list(
+        type(event)
+        .objects.select_for_update()
+        .filter(translation_key=event.translation_key)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def free_seats(event):
+    if event.capacity is None:
+        return None
+    return max(event.capacity - Registration.objects.filter(event=event).seats_taken(), 0)
+
+
+def book_seat(event, notify=True, **data):
+    """Register `data` (the form's cleaned data plus `language`) for `event`: confirmed when
+    the seats suffice, on the waiting list otherwise. Raises RegistrationRefused. The
+    e-mails go out once the transaction commits (`notify=False` for imported data)."""
+    event = source_event(event)
+    with transaction.atomic():
+        _lock(event)
+        event.refresh_from_db()
+        reason = registration_closed_reason(event)
+        if reason:
+            raise RegistrationRefused(reason)
+        seats = free_seats(event)
+        status = (
+            Registration.Status.CONFIRMED
+            if seats is None or data["people"] <= seats
+            else Registration.Status.WAITING
+        )
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=event, status=status, consented_at=timezone.now(), **data
+                )
+        except IntegrityError as error:
+            raise AlreadyRegistered(
+                _("This e-mail address is already registered for this event.")
+            ) from error
+        if notify:
+            transaction.on_commit(lambda: emails.send_registration_emails(registration))
+    return registration
+
+
+def cancel(registration):
+    """Cancel a registration, free its seats and promote whoever fits from the waiting list.
+    Returns the promoted registrations. Cancelling twice changes nothing."""
+    with transaction.atomic():
+        _lock(registration.event)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status == Registration.Status.CANCELLED:
+            return []
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        promoted = promote_waiting(registration.event)
+    return promoted
+
+
+def promote_waiting(event):
+    """Confirm waiting registrations, in arrival order, that fit in the free seats (call
+    inside the transaction that holds the event's lock)."""
+    seats = free_seats(event)
+    promoted = []
+    for waiting in Registration.objects.filter(event=event).waiting():
+        if seats is not None and waiting.people > seats:
+            continue
+        waiting.status = Registration.Status.CONFIRMED
+        waiting.save(update_fields=["status"])
+        promoted.append(waiting)
+        if seats is not None:
+            seats -= waiting.people
+            if seats == 0:
+                break
+    for registration in promoted:
+        transaction.on_commit(lambda registration=registration: emails.send_promoted(registration))
+    return promoted
+
+
+def registration_summary(event):
+    """The organiser's numbers: seats confirmed, people waiting, seats free, and how many
+    confirmed registrations asked for each kind of help (one query)."""
+    event = source_event(event)
+    active = Registration.objects.filter(event=event).exclude(status=Registration.Status.CANCELLED)
+    confirmed = Q(status=Registration.Status.CONFIRMED)
+    totals = active.aggregate(
+        confirmed=Coalesce(Sum("people", filter=confirmed), 0),
+        waiting=Coalesce(Sum("people", filter=Q(status=Registration.Status.WAITING)), 0),
+        waiting_registrations=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        other_needs=Count("pk", filter=confirmed & ~Q(needs_other="")),
+        **{
+            name: Count("pk", filter=confirmed & Q(**{name: True}))
+            for name, _label in Registration.NEEDS
+        },
+    )
+    free = None if event.capacity is None else max(event.capacity - totals["confirmed"], 0)
+    needs = [
+        {"label": label, "count": totals[name]}
+        for name, label in Registration.NEEDS
+        if totals[name]
+    ]
+    if totals["other_needs"]:
+        needs.append({"label": _("other needs"), "count": totals["other_needs"]})
+    return {**totals, "capacity": event.capacity, "free": free, "needs": needs}

@@ -1,0 +1,105 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from portal.core.forms import AccessibleErrorsMixin
+
+from .registrations import Registration
+
+
+class RegistrationForm(AccessibleErrorsMixin, forms.ModelForm):
+    """The sign-up form of an event. Validation happens here, on the server; the template
+    shows each message next to its field and a summary at the top, with what was typed."""
+
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the project office processes my data to organise this meeting "
+            "(see the information clause above)."
+        ),
+        error_messages={"required": _("We cannot register you without this consent.")},
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Registration
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "institution",
+            "institution_type",
+            "position",
+            "people",
+            "companions",
+            "needs_wheelchair",
+            "needs_sign_language",
+            "needs_induction_loop",
+            "needs_easy_read",
+            "needs_assistant",
+            "needs_diet",
+            "needs_other",
+            "newsletter",
+        ]
+        widgets = {
+            "companions": forms.Textarea(attrs={"rows": 3}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "institution": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
+        help_texts = {
+            "companions": _("One name per line, when more than one person comes."),
+            "phone": _("Optional: in case we need to reach you quickly."),
+        }
+
+    def __init__(self, *args, max_people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_people = max_people or settings.REGISTRATION_MAX_GROUP
+        people = self.fields["people"]
+        people.min_value = 1
+        people.max_value = self.max_people
+        people.widget.attrs.update({"min": 1, "max": self.max_people})
+        people.validators = [
+            validator for validator in people.validators if not hasattr(validator, "limit_value")
+        ]
+        self.fields["institution_type"].choices = [
+            ("", _("Choose…")),
+            *Registration.InstitutionType.choices,
+        ]
+
+    def clean_people(self):
+        people = self.cleaned_data["people"]
+        if people < 1 or people > self.max_people:
+            raise ValidationError(_("Give a number from 1 to %(max)s.") % {"max": self.max_people})
+        return people
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Leave this field empty."))
+        return ""
+
+    def clean(self):
+        data = super().clean()
+        people = data.get("people")
+        names = [line.strip() for line in data.get("companions", "").splitlines() if line.strip()]
+        if people and people > 1 and len(names) != people - 1:
+            self.add_error(
+                "companions",
+                _("Give the names of the other %(count)s people, one per line.")
+                % {"count": people - 1},
+            )
+        data["companions"] = "\n".join(names)
+        return data
+
+    def registration_data(self):
+        """What `book_seat` stores (the consent and honeypot are not model fields)."""
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["consent_version"] = settings.REGISTRATION_CONSENT_VERSION
+        return data

@@ -1,0 +1,35 @@
+import datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from portal.events.registrations import Registration
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise the personal data of registrations for events that ended more than "
+        "--days days ago (REGISTRATION_RETENTION_DAYS, 90 by default). Counts, statuses, "
+        "institution types and needs stay for reporting."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=settings.REGISTRATION_RETENTION_DAYS)
+
+    def handle(self, *args, days, **options):
+        cutoff = timezone.now() - datetime.timedelta(days=days)
+        due = Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
+        count = 0
+        for pk in due.values_list("pk", flat=True):
+            Registration.objects.filter(pk=pk).update(
+                name="—",
+                email=f"anonymised-{pk}@invalid",
+                phone="",
+                position="",
+                companions="",
+                needs_other="",
+                anonymised_at=timezone.now(),
+            )
+            count += 1
+        self.stdout.write(f"Anonymised registrations: {count}.")

@@ -1,0 +1,132 @@
+"""The registration sub-views of an event page: sign up, see the result, cancel."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core import signing
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from portal.core.navigation import subpage_url
+from portal.core.ratelimit import over_limit
+
+from . import booking, emails
+from .forms import RegistrationForm
+from .registrations import Registration
+
+
+def registration_context(event, form=None):
+    """What the event page shows about registration: why it is closed, or the form and
+    how many seats are left."""
+    source = booking.source_event(event)
+    reason = booking.registration_closed_reason(source)
+    if reason:
+        return {"closed_reason": reason}
+    return {
+        "form": form or RegistrationForm(max_people=_max_people(source)),
+        "free_seats": booking.free_seats(source),
+        "consent_version": settings.REGISTRATION_CONSENT_VERSION,
+    }
+
+
+def _max_people(event):
+    if event.capacity:
+        return min(settings.REGISTRATION_MAX_GROUP, event.capacity)
+    return settings.REGISTRATION_MAX_GROUP
+
+
+def register(event, request):
+    if request.method != "POST":
+        return redirect(event.url)
+    limit, window = settings.REGISTRATION_RATE_LIMIT
+    if over_limit(request, "registration", limit, window):
+        return TemplateResponse(
+            request,
+            "events/registration_refused.html",
+            {
+                "page": event,
+                "message": _("Too many attempts from your address. Try again in a few minutes."),
+            },
+            status=429,
+        )
+    source = booking.source_event(event)
+    form = RegistrationForm(request.POST, max_people=_max_people(source))
+    if not form.is_valid():
+        return _form_again(event, request, form)
+    try:
+        registration = booking.book_seat(
+            event, language=event.locale.language_code, **form.registration_data()
+        )
+    except booking.AlreadyRegistered as refusal:
+        form.add_error("email", str(refusal))
+        return _form_again(event, request, form)
+    except booking.RegistrationRefused as refusal:
+        return TemplateResponse(
+            request,
+            "events/registration_refused.html",
+            {"page": event, "message": str(refusal)},
+            status=409,
+        )
+    token = emails.cancel_token(registration)
+    return redirect(f"{subpage_url(event, 'registered')}?{urlencode({'t': token})}")
+
+
+def _form_again(event, request, form):
+    response = event.render(
+        request, context_overrides={"registration": registration_context(event, form)}
+    )
+    response.status_code = 400
+    return response
+
+
+def registered(event, request, token):
+    registration = _registration_or_none(token)
+    if registration is None:
+        return _bad_link(event, request)
+    return TemplateResponse(
+        request,
+        "events/registered.html",
+        {"page": event, "registration": registration},
+    )
+
+
+def cancel(event, request, token):
+    registration = _registration_or_none(token)
+    if registration is None:
+        return _bad_link(event, request)
+    if registration.status == Registration.Status.CANCELLED:
+        return TemplateResponse(
+            request,
+            "events/registration_refused.html",
+            {"page": event, "message": _("This registration has already been cancelled.")},
+            status=410,
+        )
+    if request.method == "POST":
+        booking.cancel(registration)
+        return TemplateResponse(request, "events/cancelled.html", {"page": event})
+    return TemplateResponse(
+        request, "events/cancel_confirm.html", {"page": event, "registration": registration}
+    )
+
+
+def _registration_or_none(token):
+    try:
+        return emails.registration_for_token(token)
+    except (signing.BadSignature, Registration.DoesNotExist):
+        return None
+
+
+def _bad_link(event, request):
+    return TemplateResponse(
+        request,
+        "events/registration_refused.html",
+        {
+            "page": event,
+            "message": _(
+                "This link is not valid: it may have been changed or may have expired. "
+                "Write to the organiser if you want to cancel."
+            ),
+        },
+        status=400,
+    )

@@ -1,0 +1,322 @@
+"""Registration for meetings: seats, waiting list, e-mails, cancellation, bad input."""
+
+import concurrent.futures
+import io
+import re
+
+import pytest
+from icalendar import Calendar
+
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+
+from portal.events import booking, emails
+from portal.events.registrations import Registration
+from tests.factories import EventPageFactory, warsaw
+
+pytestmark = pytest.mark.django_db
+
+
+def person(number, **extra):
+    return {
+        "language": "pl",
+        "name": f"Osoba {number}",
+        "email": f"osoba{number}@example.org",
+        "institution": "WTZ w Koninie",
+        "institution_type": "wtz",
+        "people": 1,
+        "consent_version": "2026-11",
+        **extra,
+    }
+
+
+def form_data(**changes):
+    data = {
+        "name": "Anna Nowak",
+        "email": "anna@example.org",
+        "phone": "",
+        "institution": "WTZ w Kaliszu",
+        "institution_type": "wtz",
+        "position": "terapeutka",
+        "people": "1",
+        "companions": "",
+        "needs_other": "",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def register_url(event):
+    return event.url + "zapis/"
+
+
+def test_21st_person_goes_to_the_waiting_list(client, meeting):
+    for number in range(20):
+        booking.book_seat(meeting, **person(number))
+    response = client.post(register_url(meeting), form_data())
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Jesteś na liście oczekujących" in page
+    registration = Registration.objects.get(email="anna@example.org")
+    assert registration.status == Registration.Status.WAITING
+    assert Registration.objects.filter(event=meeting).seats_taken() == 20
+
+
+def test_seats_are_counted_per_person(meeting):
+    booking.book_seat(meeting, **person(1, people=18, companions="x\n" * 17))
+    assert booking.book_seat(meeting, **person(2, people=3)).status == "waiting"
+    assert booking.book_seat(meeting, **person(3, people=2)).status == "confirmed"
+
+
+def test_cancellation_promotes_the_first_waiting_person_that_fits_and_tells_them(
+    meeting, django_capture_on_commit_callbacks
+):
+    confirmed = [booking.book_seat(meeting, **person(number)) for number in range(20)]
+    group = booking.book_seat(meeting, **person("grupa", people=3))
+    single = booking.book_seat(meeting, **person("pojedyncza"))
+    later = booking.book_seat(meeting, **person("późniejsza"))
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        booking.cancel(confirmed[0])
+        booking.cancel(confirmed[1])  # two seats free: the group of 3 does not, one person fits
+
+    group.refresh_from_db()
+    single.refresh_from_db()
+    later.refresh_from_db()
+    assert group.status == "waiting"
+    assert single.status == "confirmed"
+    assert later.status == "confirmed"
+    promoted_mail = [message for message in mail.outbox if message.to == [single.email]]
+    assert len(promoted_mail) == 1
+    assert "Miejsce jest Twoje" in promoted_mail[0].subject
+
+    booking.cancel(confirmed[2])
+    booking.cancel(confirmed[3])
+    booking.cancel(confirmed[4])
+    group.refresh_from_db()
+    assert group.status == "confirmed"  # three seats free now
+
+
+def test_confirmation_email_has_html_text_and_a_calendar_that_parses(
+    meeting, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = booking.book_seat(meeting, **person(1))
+    to_person = [message for message in mail.outbox if message.to == [registration.email]]
+    (message,) = to_person
+    assert "Zgłoszenie potwierdzone" in message.subject
+    assert "Spotkanie w Poznaniu" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    assert 'lang="pl"' in html
+    (name, content, attachment_type) = message.attachments[0]
+    assert name.endswith(".ics")
+    assert attachment_type.startswith("text/calendar")
+    (event,) = Calendar.from_ical(content).walk("VEVENT")
+    assert str(event["summary"]) == "Spotkanie w Poznaniu"
+    organiser = [message for message in mail.outbox if message.to == ["organizator@example.org"]]
+    assert len(organiser) == 1
+    assert registration.email not in organiser[0].body  # contact data stays in the admin
+
+
+def test_english_registrant_gets_english_emails_with_the_join_link(
+    events_index, home_en, locales, django_capture_on_commit_callbacks
+):
+    webinar = EventPageFactory(
+        parent=events_index,
+        attendance="online",
+        city="",
+        online_platform="Zoom",
+        join_url="https://example.org/join-secret",
+        registration_opens=warsaw(days=-1),
+        registration_closes=warsaw(days=5),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = booking.book_seat(webinar, **person(1, language="en"))
+    (message,) = [message for message in mail.outbox if message.to == [registration.email]]
+    assert message.subject.startswith("Registration confirmed")
+    assert "https://example.org/join-secret" in message.body
+    (_name, content, _type) = message.attachments[0]
+    assert "join-secret" in str(content)
+
+
+def test_cancel_link_works_once_and_a_tampered_one_is_refused(client, meeting):
+    registration = booking.book_seat(meeting, **person(1))
+    token = emails.cancel_token(registration)
+    url = meeting.url + f"rezygnacja/?t={token}"
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    assert "Osoba 1" in confirm.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"  # a GET (a mail scanner, say) changes nothing
+    assert client.post(url).status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+    assert client.post(url).status_code == 410
+    tampered = meeting.url + f"rezygnacja/?t={token[:-2]}xx"
+    assert client.get(tampered).status_code == 400
+    other = booking.book_seat(meeting, **person(2))
+    forged = token.replace(str(registration.pk), str(other.pk), 1)
+    assert client.post(meeting.url + f"rezygnacja/?t={forged}").status_code == 400
+    other.refresh_from_db()
+    assert other.status == "confirmed"
+    assert client.get(meeting.url + "rezygnacja/").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"name": ""}, "name", "To pole jest wymagane."),
+        ({"email": "nie-email"}, "email", "Wprowadź poprawny adres email."),
+        ({"name": "x" * 10_000}, "name", "co najwyżej 120"),
+        ({"people": "0"}, "people", "Podaj liczbę od 1 do 10."),
+        ({"people": "999"}, "people", "Podaj liczbę od 1 do 10."),
+        ({"people": "2"}, "companions", "Podaj imiona i nazwiska 1 pozostałych osób"),
+        ({"consent": None}, "consent", "Nie możemy Cię zapisać bez tej zgody."),
+        ({"institution_type": "kosmos"}, "institution_type", "Wybierz poprawną wartość."),
+    ],
+)
+def test_bad_input_is_explained_next_to_the_field_and_nothing_is_stored(
+    client, meeting, changes, field, message
+):
+    response = client.post(register_url(meeting), form_data(**changes))
+    assert response.status_code == 400
+    html = response.content.decode()
+    error = re.search(rf'<p class="field__error" id="id_{field}-error">(.*?)</p>', html)
+    assert error and message in error.group(1)
+    assert f'aria-describedby="id_{field}-error' in html or f"id_{field}-error" in html
+    assert 'id="error-summary"' in html
+    assert "WTZ w Kaliszu" in html  # what was typed is kept
+    assert not Registration.objects.exists()
+
+
+def test_same_email_cannot_register_twice_whatever_the_case(client, meeting):
+    client.post(register_url(meeting), form_data())
+    response = client.post(register_url(meeting), form_data(email="ANNA@Example.org"))
+    assert response.status_code == 400
+    assert "Ten adres e-mail jest już zapisany na to wydarzenie." in response.content.decode()
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"registration_closes": warsaw(days=-1), "registration_opens": warsaw(days=-5)},
+        {"registration_opens": warsaw(days=1)},
+        {"status": "cancelled"},
+        {"start": warsaw(days=-3), "end": warsaw(days=-3, hour=13), "registration_closes": None},
+    ],
+)
+def test_closed_event_shows_no_form_and_refuses_a_post(client, events_index, changes):
+    event = EventPageFactory(
+        parent=events_index,
+        **{
+            "registration_opens": warsaw(days=-10),
+            "registration_closes": warsaw(days=5),
+            **changes,
+        },
+    )
+    assert "registration__form" not in client.get(event.url).content.decode()
+    response = client.post(register_url(event), form_data())
+    assert response.status_code == 409
+    assert "notice" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_post_to_an_unknown_event_is_404(client, events_index):
+    assert client.post(events_index.url + "nie-ma/zapis/", form_data()).status_code == 404
+
+
+def test_honeypot_filled_by_a_bot_is_refused(client, meeting):
+    response = client.post(register_url(meeting), form_data(website="http://spam.example"))
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
+@override_settings(REGISTRATION_RATE_LIMIT=(3, 600))
+def test_a_flood_of_posts_gets_429(client, meeting):
+    statuses = [
+        client.post(register_url(meeting), form_data(email=f"bot{n}@example.org")).status_code
+        for n in range(5)
+    ]
+    assert statuses[:3] == [302, 302, 302]
+    assert statuses[3:] == [429, 429]
+    assert "Za dużo prób" in client.post(register_url(meeting), form_data()).content.decode()
+
+
+def test_registrations_never_appear_on_public_pages(client, meeting):
+    booking.book_seat(meeting, **person(1))
+    html = client.get(meeting.url).content.decode()
+    assert "Osoba 1" not in html and "osoba1@example.org" not in html
+    assert "19 wolnych miejsc" in html or "Zostało 19" in html or "19 miejsc" in html
+
+
+def test_reminders_are_sent_once(events_index):
+    tomorrow = EventPageFactory(
+        parent=events_index,
+        start=warsaw(days=1, hour=10),
+        end=warsaw(days=1, hour=13),
+        registration_opens=warsaw(days=-5),
+        registration_closes=warsaw(days=1, hour=8),
+    )
+    later = EventPageFactory(
+        parent=events_index,
+        registration_opens=warsaw(days=-5),
+        registration_closes=warsaw(days=5),
+    )
+    booking.book_seat(tomorrow, notify=False, **person(1))
+    booking.book_seat(later, notify=False, **person(2))
+    mail.outbox.clear()
+    call_command("send_event_reminders", stdout=io.StringIO())
+    call_command("send_event_reminders", stdout=io.StringIO())
+    assert [message.to for message in mail.outbox] == [["osoba1@example.org"]]
+    assert "Przypomnienie" in mail.outbox[0].subject
+
+
+def test_purge_anonymises_only_registrations_past_retention(events_index):
+    old = EventPageFactory(
+        parent=events_index,
+        start=warsaw(days=-100),
+        end=warsaw(days=-100, hour=13),
+    )
+    recent = EventPageFactory(
+        parent=events_index, start=warsaw(days=-10), end=warsaw(days=-10, hour=13)
+    )
+    for event, number in ((old, 1), (recent, 2)):
+        Registration.objects.create(
+            event=event,
+            status="confirmed",
+            consented_at=old.start,
+            **person(number, needs_easy_read=True),
+        )
+    call_command("purge_registrations", stdout=io.StringIO())
+    purged = Registration.objects.get(event=old)
+    kept = Registration.objects.get(event=recent)
+    assert purged.name == "—" and "osoba1" not in purged.email and purged.anonymised_at
+    assert purged.people == 1 and purged.status == "confirmed" and purged.needs_easy_read
+    assert kept.name == "Osoba 2" and kept.anonymised_at is None
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL's row locks; `make test` runs the suite on PostgreSQL",
+)
+def test_50_simultaneous_registrations_for_20_seats_never_overbook(meeting):
+    def register(number):
+        try:
+            return booking.book_seat(meeting, notify=False, **person(number)).status
+        finally:
+            connection.close()
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=50) as pool:
+        statuses = list(pool.map(register, range(50)))
+    assert statuses.count("confirmed") == 20
+    assert statuses.count("waiting") == 30
+    assert Registration.objects.filter(event=meeting).count() == 50
+    assert Registration.objects.filter(event=meeting).seats_taken() == 20
