@@ -2,13 +2,17 @@
 
 from django.contrib.auth.models import Group, Permission
 
+from wagtail.models import GroupPagePermission
+
 ORGANISERS = "Organizatorzy"
 
 
 def set_up_organisers():
-    """Create the group (or complete its rights): admin access and the registrations'
-    view, change and delete rights. Zone editors are not in it, so they cannot see
-    anybody's personal data."""
+    """Create the group (or complete its rights): admin access, the registrations' view,
+    change and delete rights, and the running of events (add, edit, publish below every
+    events index). Zone editors are not in it, so they cannot see anybody's data."""
+    from .models import EventIndexPage
+
     group, _ = Group.objects.get_or_create(name=ORGANISERS)
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
@@ -17,4 +21,13 @@ def set_up_organisers():
             codename__in=["view_registration", "change_registration", "delete_registration"],
         ),
     )
+    for index in EventIndexPage.objects.all():
+        for action in ("add", "change", "publish"):
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=index,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=f"{action}_page"
+                ),
+            )
     return group

@@ -46,3 +46,11 @@
 window.addEventListener("beforeprint", function () {
     document.querySelectorAll(".faq__item").forEach(function (item) { item.open = true; });
 });
+
+// After a form comes back with errors, move focus to the summary, so a screen reader
+// announces it and a keyboard user can follow its links to the fields.
+(function () {
+    "use strict";
+    var summary = document.getElementById("error-summary");
+    if (summary) { summary.focus(); }
+})();

@@ -1,0 +1,104 @@
+"""The organisers' side: the registrations list, its export, the summary on the event."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+
+from django.contrib.auth.models import Group
+
+from portal.events import booking
+from portal.events.organisers import set_up_organisers
+from tests.factories import ZoneFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organiser(django_user_model, meeting):
+    user = django_user_model.objects.create_user(username="organizator", password="x")
+    user.groups.add(set_up_organisers())
+    return user
+
+
+@pytest.fixture
+def zone_editor(django_user_model, locales, meeting):
+    from zones.editing import set_up_editing
+
+    zone = ZoneFactory(slug="wtz", name="Strefa WTZ")
+    set_up_editing()
+    zone.refresh_from_db()
+    user = django_user_model.objects.create_user(username="redakcja-wtz", password="x")
+    user.groups.add(zone.editor_group)
+    return user
+
+
+@pytest.fixture
+def registrations(meeting):
+    data = {"language": "pl", "institution_type": "wtz", "consent_version": "2026-11", "people": 1}
+    return [
+        booking.book_seat(
+            meeting,
+            notify=False,
+            name="Anna Nowak",
+            email="anna@example.org",
+            institution="WTZ Kalisz",
+            needs_wheelchair=True,
+            **data,
+        ),
+        booking.book_seat(
+            meeting,
+            notify=False,
+            name="Jan Kowalski",
+            email="jan@example.org",
+            institution="Gmina Konin",
+            needs_easy_read=True,
+            needs_wheelchair=True,
+            **data,
+        ),
+    ]
+
+
+def test_zone_editor_is_refused_the_registrations(client, zone_editor, registrations):
+    client.force_login(zone_editor)
+    for url in ["/admin/registrations/", "/admin/registrations/?export=csv"]:
+        response = client.get(url)
+        assert response.status_code in (302, 403)
+        assert b"Anna Nowak" not in response.content
+    assert (
+        not Group.objects.get(name="Redakcja: Strefa WTZ")
+        .permissions.filter(codename="view_registration")
+        .exists()
+    )
+
+
+def test_organiser_sees_filters_and_exports_registrations(
+    client, organiser, registrations, meeting
+):
+    client.force_login(organiser)
+    listing = client.get("/admin/registrations/").content.decode()
+    assert "Anna Nowak" in listing and "Jan Kowalski" in listing
+    filtered = client.get("/admin/registrations/?needs_easy_read=true").content.decode()
+    assert "Jan Kowalski" in filtered and "Anna Nowak" not in filtered
+    exported = client.get("/admin/registrations/?export=csv")
+    assert exported.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode())))
+    assert {row["Imię i nazwisko"] for row in rows} == {"Anna Nowak", "Jan Kowalski"}
+    assert {row["E-mail"] for row in rows} == {"anna@example.org", "jan@example.org"}
+    xlsx = client.get("/admin/registrations/?export=xlsx")
+    assert xlsx.status_code == 200
+    content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    assert sheet.max_row == 3  # a header and two rows
+
+
+def test_event_admin_page_sums_up_seats_and_needs_for_the_organiser(
+    client, organiser, registrations, meeting
+):
+    client.force_login(organiser)
+    html = client.get(f"/admin/pages/{meeting.pk}/edit/").content.decode()
+    assert "Dotychczasowe zgłoszenia" in html
+    assert "2 / 20" in html
+    assert "Dostęp dla wózka: 2" in html
+    assert "Materiały w tekście łatwym do czytania: 1" in html
