@@ -12,9 +12,13 @@ class AccessibleErrorsMixin:
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
+                field_id = self[name].id_for_label
+                described_by = [f"{field_id}-error"]
+                if self.fields[name].help_text:
+                    described_by.append(f"{field_id}_helptext")
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{self[name].id_for_label}-error"
+                attrs["aria-describedby"] = " ".join(described_by)
 
 
 class ListingFilterForm(AccessibleErrorsMixin, forms.Form):

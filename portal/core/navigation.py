@@ -109,10 +109,12 @@ def language_links(request, page):
     return links
 
 
-def subpage_url(page, name, args=None, request=None):
+def subpage_url(page, name, args=None, request=None, absolute=False):
     """The address of a routable page's sub-view, with the route in the page's language
-    (routes such as "resources/" are translated), absolute when `request` is given."""
+    (routes such as "resources/" are translated); absolute when `request` is given or
+    `absolute` is set (in e-mails, say)."""
     with translation.override(page.locale.language_code):
         tail = page.reverse_subpage(name, args=args).lstrip("/")
-    base = page.get_full_url(request) if request is not None else page.get_url()
-    return base + tail
+    if request is not None or absolute:
+        return page.get_full_url(request) + tail
+    return page.get_url() + tail

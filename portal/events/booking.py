@@ -82,6 +82,7 @@ def book_seat(event, notify=True, **data):
         reason = registration_closed_reason(event)
         if reason:
             raise RegistrationRefused(reason)
+        promote_waiting(event)  # seats added since (a larger room) go to those waiting first
         seats = free_seats(event)
         status = (
             Registration.Status.CONFIRMED
@@ -113,8 +114,23 @@ def cancel(registration):
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        promoted = promote_waiting(registration.event)
+        event = registration.event
+        if event.status == event.Status.CANCELLED or event.end <= timezone.now():
+            return []  # nobody is promoted to a meeting that will not take place
+        promoted = promote_waiting(event)
     return promoted
+
+
+def refill(event):
+    """After the seats changed (a larger room, a deleted registration): promote whoever
+    now fits, under the event's lock."""
+    event = source_event(event)
+    with transaction.atomic():
+        _lock(event)
+        event.refresh_from_db()
+        if event.status == event.Status.CANCELLED or event.end <= timezone.now():
+            return []
+        return promote_waiting(event)
 
 
 def promote_waiting(event):

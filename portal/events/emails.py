@@ -34,10 +34,10 @@ def registration_for_token(token):
     return Registration.objects.select_related("event").get(pk=pk)
 
 
-def event_in_language(registration):
+def event_in_language(registration, language=None):
     event = registration.event
     try:
-        locale = Locale.objects.get(language_code=registration.language)
+        locale = Locale.objects.get(language_code=language or registration.language)
     except Locale.DoesNotExist:
         return event
     translated = event.get_translation_or_none(locale)
@@ -45,18 +45,22 @@ def event_in_language(registration):
 
 
 def cancel_url(registration, event):
-    return f"{subpage_url(event, 'cancel')}?{urlencode({'t': cancel_token(registration)})}"
+    url = subpage_url(event, "cancel", absolute=True)
+    return f"{url}?{urlencode({'t': cancel_token(registration)})}"
 
 
 def _send(registration, kind, subject, with_calendar=False, to=None, language=None):
-    event = event_in_language(registration)
-    with translation.override(language or registration.language):
+    language = language or registration.language
+    event = event_in_language(registration, language)
+    with translation.override(language):
         context = {
             "registration": registration,
             "event": event,
             "event_url": event.get_full_url(),
             "cancel_url": cancel_url(registration, event) if kind != "organiser" else "",
-            "show_join_link": with_calendar and registration.status == "confirmed",
+            "language": language,
+            "show_join_link": with_calendar
+            and registration.status == Registration.Status.CONFIRMED,
         }
         message = EmailMultiAlternatives(
             subject=f"{subject}: {event.title}",
@@ -74,7 +78,7 @@ def _send(registration, kind, subject, with_calendar=False, to=None, language=No
 
 def send_registration_emails(registration):
     with translation.override(registration.language):
-        if registration.status == "confirmed":
+        if registration.status == Registration.Status.CONFIRMED:
             _send(
                 registration, "confirmation", gettext("Registration confirmed"), with_calendar=True
             )

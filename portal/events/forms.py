@@ -103,3 +103,39 @@ class RegistrationForm(AccessibleErrorsMixin, forms.ModelForm):
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         data["consent_version"] = settings.REGISTRATION_CONSENT_VERSION
         return data
+
+
+class RegistrationAdminForm(forms.ModelForm):
+    """What an organiser may change on a registration in the admin: the names and the free
+    text, and cancelling it, which goes through the booking rules so the freed seats reach
+    the waiting list. Seats and order are never edited by hand."""
+
+    class Meta:
+        model = Registration
+        fields = ["status", "companions", "needs_other"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        current = self.instance.status
+        self.fields["status"].choices = [
+            choice
+            for choice in Registration.Status.choices
+            if choice[0] in {current, Registration.Status.CANCELLED}
+        ]
+
+    def save(self, commit=True):
+        cancelling = (
+            self.instance.pk
+            and "status" in self.changed_data
+            and self.cleaned_data["status"] == Registration.Status.CANCELLED
+        )
+        if cancelling:
+            self.instance.status = self.initial["status"]
+        registration = super().save(commit=commit)
+        if cancelling:
+            from .booking import cancel
+
+            cancel(registration)
+            registration.refresh_from_db()
+        return registration

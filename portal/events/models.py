@@ -441,12 +441,12 @@ class EventPage(ZoneContentMixin, RoutablePageMixin, Page):
     def register(self, request):
         return views.register(self, request)
 
-    # The signed tokens travel in the query string (?t=…): they contain characters that
-    # Wagtail's page paths do not allow.
     @path(_("registered/"), name="registered")
     def registered(self, request):
-        return views.registered(self, request, request.GET.get("t", ""))
+        return views.registered(self, request)
 
+    # The signed token travels in the query string (?t=…): it contains characters that
+    # Wagtail's page paths do not allow.
     @path(_("cancel/"), name="cancel")
     def cancel_registration(self, request):
         return views.cancel(self, request, request.GET.get("t", ""))

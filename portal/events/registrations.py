@@ -99,7 +99,9 @@ class Registration(models.Model):
         indexes = [models.Index(fields=["event", "status", "created_at"])]
 
     def __str__(self):
-        return f"{self.name} – {self.event}"
+        # No name here: this label is stored in the admin's history, which the purge of
+        # personal data does not reach.
+        return f"{_('Registration')} {self.pk} – {self.event}"
 
     def needs_list(self):
         needs = [str(label) for name, label in self.NEEDS if getattr(self, name)]

@@ -1,7 +1,5 @@
 """The registration sub-views of an event page: sign up, see the result, cancel."""
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.core import signing
 from django.shortcuts import redirect
@@ -15,6 +13,8 @@ from . import booking, emails
 from .forms import RegistrationForm
 from .registrations import Registration
 
+REGISTERED_KEY = "events.registered"
+
 
 def registration_context(event, form=None):
     """What the event page shows about registration: why it is closed, or the form and
@@ -27,6 +27,7 @@ def registration_context(event, form=None):
         "form": form or RegistrationForm(max_people=_max_people(source)),
         "free_seats": booking.free_seats(source),
         "consent_version": settings.REGISTRATION_CONSENT_VERSION,
+        "retention_days": settings.REGISTRATION_RETENTION_DAYS,
     }
 
 
@@ -68,8 +69,10 @@ def register(event, request):
             {"page": event, "message": str(refusal)},
             status=409,
         )
-    token = emails.cancel_token(registration)
-    return redirect(f"{subpage_url(event, 'registered')}?{urlencode({'t': token})}")
+    # The result page finds the registration in the session: no token in the address, so
+    # none in the server's access log.
+    request.session[REGISTERED_KEY] = registration.pk
+    return redirect(subpage_url(event, "registered"))
 
 
 def _form_again(event, request, form):
@@ -80,20 +83,21 @@ def _form_again(event, request, form):
     return response
 
 
-def registered(event, request, token):
-    registration = _registration_or_none(token)
+def registered(event, request):
+    pk = request.session.get(REGISTERED_KEY)
+    registration = Registration.objects.filter(pk=pk, event=booking.source_event(event)).first()
     if registration is None:
-        return _bad_link(event, request)
-    return TemplateResponse(
-        request,
-        "events/registered.html",
-        {"page": event, "registration": registration},
+        return redirect(event.url)
+    return _private(
+        TemplateResponse(
+            request, "events/registered.html", {"page": event, "registration": registration}
+        )
     )
 
 
 def cancel(event, request, token):
     registration = _registration_or_none(token)
-    if registration is None:
+    if registration is None or registration.event_id != booking.source_event(event).pk:
         return _bad_link(event, request)
     if registration.status == Registration.Status.CANCELLED:
         return TemplateResponse(
@@ -104,10 +108,20 @@ def cancel(event, request, token):
         )
     if request.method == "POST":
         booking.cancel(registration)
-        return TemplateResponse(request, "events/cancelled.html", {"page": event})
-    return TemplateResponse(
-        request, "events/cancel_confirm.html", {"page": event, "registration": registration}
+        return _private(TemplateResponse(request, "events/cancelled.html", {"page": event}))
+    return _private(
+        TemplateResponse(
+            request, "events/cancel_confirm.html", {"page": event, "registration": registration}
+        )
     )
+
+
+def _private(response):
+    """Pages about one person's registration: never cached by a proxy or a CDN, never
+    indexed."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def _registration_or_none(token):

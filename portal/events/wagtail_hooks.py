@@ -1,3 +1,9 @@
+import operator
+from functools import reduce
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -8,6 +14,7 @@ from portal.core.sections import HomeSection
 from zones.listings import ZoneListing
 from zones.models import attach_localized_zones
 
+from .forms import RegistrationAdminForm
 from .models import EVENTS_PER_PAGE, EventIndexPage, events_of, upcoming
 from .registrations import Registration
 
@@ -116,9 +123,41 @@ class RegistrationViewSet(ModelViewSet):
         "created_at",
     ]
     export_filename = "zgloszenia"
-    form_fields = ["status", "people", "companions", "needs_other"]
+
+    def get_form_class(self, for_update=False):
+        return RegistrationAdminForm
 
 
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return RegistrationViewSet("registrations")
+
+
+def _has_registrations(pages):
+    """Whether any event among `pages` or below them has registrations."""
+    below = reduce(operator.or_, (Q(event__path__startswith=page.path) for page in pages))
+    return Registration.objects.filter(below).exists()
+
+
+@hooks.register("before_delete_page")
+def keep_events_with_registrations(request, page):
+    """An event with registrations (or an index holding one) is not deleted: the people who
+    signed up must be told first. Cancel the event instead; the purge removes their data."""
+    if _has_registrations([page]):
+        messages.error(
+            request,
+            _("This page cannot be deleted: people have registered. Mark the event as cancelled."),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_events_with_registrations_in_bulk(request, action_type, objects, action_class_instance):
+    pages = action_type == "delete" and objects and hasattr(objects[0], "path")
+    if pages and _has_registrations(objects):
+        messages.error(
+            request, _("Some pages cannot be deleted: people have registered for their events.")
+        )
+        return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
+    return None

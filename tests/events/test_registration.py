@@ -322,3 +322,67 @@ def test_50_simultaneous_registrations_for_20_seats_never_overbook(meeting):
     assert statuses.count("waiting") == 30
     assert Registration.objects.filter(event=meeting).count() == 50
     assert Registration.objects.filter(event=meeting).seats_taken() == 20
+
+
+def test_companions_error_keeps_the_help_text_described(client, meeting):
+    html = client.post(register_url(meeting), form_data(people="2")).content.decode()
+    assert 'aria-describedby="id_companions-error id_companions_helptext"' in html
+
+
+def test_cancel_link_in_the_email_is_absolute_and_works(
+    client, meeting, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = booking.book_seat(meeting, **person(1))
+    (message,) = [message for message in mail.outbox if message.to == [registration.email]]
+    link = re.search(r"(\S+/rezygnacja/\?t=\S+)", message.body).group(1)
+    assert link.startswith("http://localhost/pl/wydarzenia/spotkanie-w-poznaniu/rezygnacja/?t=")
+    assert link in message.alternatives[0][0].replace("&amp;", "&")
+    path = link.removeprefix("http://localhost")
+    assert client.post(path).status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+
+def test_a_cancel_link_for_another_event_is_refused(client, meeting, events_index):
+    other = EventPageFactory(
+        parent=events_index, registration_opens=warsaw(days=-1), registration_closes=warsaw(days=5)
+    )
+    registration = booking.book_seat(meeting, **person(1))
+    token = emails.cancel_token(registration)
+    assert client.post(other.url + f"rezygnacja/?t={token}").status_code == 400
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_nobody_is_promoted_to_a_cancelled_meeting(meeting):
+    first = booking.book_seat(meeting, **person(1, people=10, companions="x\n" * 9))
+    booking.book_seat(meeting, **person(2, people=10, companions="x\n" * 9))
+    waiting = booking.book_seat(meeting, **person(3))
+    assert waiting.status == "waiting"
+    meeting.status = "cancelled"
+    meeting.save_revision().publish()
+    assert booking.cancel(first) == []
+    waiting.refresh_from_db()
+    assert waiting.status == "waiting"
+
+
+def test_more_seats_go_to_the_waiting_list_first(meeting, django_capture_on_commit_callbacks):
+    for number in range(20):
+        booking.book_seat(meeting, **person(number))
+    waiting = booking.book_seat(meeting, **person("czeka"))
+    meeting.capacity = 21
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.save_revision().publish()
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+    assert booking.book_seat(meeting, **person("nowa")).status == "waiting"
+
+
+def test_result_page_is_private_and_needs_no_token_in_the_address(client, meeting):
+    response = client.post(register_url(meeting), form_data())
+    assert "?" not in response["Location"]
+    result = client.get(response["Location"])
+    assert result["Cache-Control"] == "private, no-store"
+    assert '<meta name="robots" content="noindex">' in result.content.decode()
+    assert client.__class__().get(response["Location"]).status_code == 302  # another browser

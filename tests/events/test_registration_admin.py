@@ -102,3 +102,53 @@ def test_event_admin_page_sums_up_seats_and_needs_for_the_organiser(
     assert "2 / 20" in html
     assert "Dostęp dla wózka: 2" in html
     assert "Materiały w tekście łatwym do czytania: 1" in html
+
+
+def test_organiser_cancels_in_the_admin_and_the_waiting_list_moves_up(
+    client, organiser, meeting, registrations
+):
+    data = {"language": "pl", "institution_type": "wtz", "consent_version": "2026-11"}
+    booking.book_seat(
+        meeting,
+        notify=False,
+        name="Duża grupa",
+        email="grupa@example.org",
+        institution="X",
+        people=10,
+        companions="a\n" * 9,
+        **data,
+    )
+    booking.book_seat(
+        meeting,
+        notify=False,
+        name="Druga grupa",
+        email="grupa2@example.org",
+        institution="Y",
+        people=8,
+        companions="a\n" * 7,
+        **data,
+    )
+    waiting = booking.book_seat(
+        meeting,
+        notify=False,
+        name="Czeka",
+        email="czeka@example.org",
+        institution="Z",
+        people=1,
+        **data,
+    )
+    assert waiting.status == "waiting"
+    client.force_login(organiser)
+    url = f"/admin/registrations/edit/{registrations[0].pk}/"
+    form = client.get(url).content.decode()
+    assert 'value="waiting"' not in form  # nobody is confirmed or queued by hand
+    response = client.post(url, {"status": "cancelled", "companions": "", "needs_other": ""})
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+
+
+def test_an_event_with_registrations_cannot_be_deleted(admin_client, meeting, registrations):
+    response = admin_client.post(f"/admin/pages/{meeting.pk}/delete/", follow=True)
+    assert "Tej strony nie można usunąć: są na nią zgłoszenia." in response.content.decode()
+    assert type(meeting).objects.filter(pk=meeting.pk).exists()

@@ -2,6 +2,8 @@ import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from portal.events.registrations import Registration
@@ -20,16 +22,13 @@ class Command(BaseCommand):
     def handle(self, *args, days, **options):
         cutoff = timezone.now() - datetime.timedelta(days=days)
         due = Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
-        count = 0
-        for pk in due.values_list("pk", flat=True):
-            Registration.objects.filter(pk=pk).update(
-                name="—",
-                email=f"anonymised-{pk}@invalid",
-                phone="",
-                position="",
-                companions="",
-                needs_other="",
-                anonymised_at=timezone.now(),
-            )
-            count += 1
+        count = due.update(
+            name="—",
+            email=Concat(Value("anonymised-"), Cast("pk", CharField()), Value("@invalid")),
+            phone="",
+            position="",
+            companions="",
+            needs_other="",
+            anonymised_at=timezone.now(),
+        )
         self.stdout.write(f"Anonymised registrations: {count}.")
