@@ -22,6 +22,12 @@ PAGES = [
     "/en/wtz-zone/",
     "/pl/strefa-wtz/materialy/",
     "/pl/strefa-wtz/materialy/?kind=guide",
+    "/pl/aktualnosci/",
+    "/pl/aktualnosci/strategia-wdrazania-obroniona/",
+    "/pl/wydarzenia/",
+    "/pl/wydarzenia/spotkanie-poznan/",
+    "/pl/aktualnosci/rss/",
+    "/pl/wydarzenia/ical/",
     "/pl/brak-strony/",
 ]
 
