@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from portal.core.models import HomePage, StandardPage
 from portal.events.models import EventIndexPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
+from portal.research.models import ReportPage, ResearchIndexPage
 from zones.models import Zone, ZonePage
 
 
@@ -159,3 +160,44 @@ def warsaw(days=0, hour=10, minute=0, date=None):
     """An aware moment at `hour` Warsaw time, `days` from today (or on `date`)."""
     day = date or timezone.localdate() + datetime.timedelta(days=days)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+class ResearchIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ResearchIndexPage
+
+    title = "Badania i analizy"
+    slug = "badania-i-analizy"
+
+
+class ReportPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ReportPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Raport {n}")
+    slug = factory.Sequence(lambda n: f"raport-{n}")
+    kind = ReportPage.Kind.RESEARCH
+    publication_date = factory.Sequence(
+        lambda n: datetime.date(2025, 1, 1) + datetime.timedelta(days=n)
+    )
+    abstract = factory.LazyAttribute(lambda page: f"Streszczenie: {page.title}")
+
+    @factory.post_generation
+    def zones(self, create, zones):
+        if create and zones:
+            self.zones = zones
+            self.save_revision().publish()
+
+
+def pdf_document(title, paragraphs, language="pl"):
+    """A document holding a real PDF made by the demo helper (its text is extracted on save)."""
+    from portal.core.demo_content import demo_pdf
+
+    content = demo_pdf(title, paragraphs)
+    return get_document_model().objects.create(
+        title=title,
+        file=ContentFile(content, name=f"{slugify(title)}.pdf"),
+        file_size=len(content),
+        language=language,
+    )

@@ -18,6 +18,11 @@ class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         user = kwargs.get("user")
         super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.text_status == "failed":
+            self.fields["file"].help_text = _(
+                "The text of this PDF could not be read (the file is damaged or encrypted), "
+                "so searches will not find words inside it. Upload a readable copy to fix it."
+            )
         self.kept_zones = []
         allowed = zones_restricted_for(user)
         if allowed is None or "zones" not in self.fields:

@@ -67,6 +67,7 @@ class HomePage(Page):
         "zones.ZonePage",
         "news.NewsIndexPage",
         "events.EventIndexPage",
+        "research.ResearchIndexPage",
     ]
 
     class Meta:
@@ -291,6 +292,19 @@ class PortalDocument(AbstractDocument):
         help_text=_("The document is listed among the resources of these zones."),
     )
 
+    class TextStatus(models.TextChoices):
+        NONE = "", _("Not a PDF")
+        INDEXED = "indexed", _("Text indexed")
+        FAILED = "failed", _("Text could not be read (damaged or encrypted PDF)")
+
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    text = models.TextField(
+        _("text"), blank=True, editable=False, help_text=_("Pages are separated by form feeds.")
+    )
+    text_status = models.CharField(
+        _("text search"), max_length=10, choices=TextStatus.choices, blank=True, editable=False
+    )
+
     admin_form_fields = (
         "title",
         "file",
@@ -304,6 +318,7 @@ class PortalDocument(AbstractDocument):
 
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("description"),
+        index.SearchField("text"),
         index.FilterField("kind"),
         index.FilterField("language"),
     ]
@@ -311,3 +326,7 @@ class PortalDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    def pages(self):
+        """The extracted text, page by page (page 1 first)."""
+        return self.text.split("\f") if self.text else []

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.news",
     "portal.events",
+    "portal.research",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -232,6 +232,7 @@ def test_a_family_plugs_its_sub_view_and_section_in_through_the_hook(
     with hooks.register_temporarily("register_zone_listing", ideas_listing):
         assert [listing.name for listing in registered_listings()] == [
             "ideas",
+            "reports",
             "news",
             "events",
             "resources",

@@ -1,0 +1,207 @@
+"""The Elasticsearch 8 implementation of the report search (elasticsearch-dsl).
+
+`ReportDocument` defines the index: text fields analysed with ASCII folding (so "zrodla"
+finds "źródła"), keywords for the facets, and the PDF pages as nested objects so a hit can
+say on which page the words are. `ReportFacetedSearch` builds the query, the filters and a
+terms aggregation per facet (each counted with the other filters, as FacetedSearch does).
+"""
+
+import logging
+
+from elasticsearch import ApiError, TransportError
+from elasticsearch_dsl import (
+    Boolean,
+    Date,
+    Document,
+    FacetedSearch,
+    InnerDoc,
+    Integer,
+    Keyword,
+    Nested,
+    Q,
+    TermsFacet,
+    Text,
+    analyzer,
+    connections,
+)
+from elasticsearch_dsl.faceted_search import FacetedResponse
+
+from django.conf import settings
+
+from .search import FACETS, Hit, ReportResults, highlight, make_hits
+from .text import words
+
+logger = logging.getLogger(__name__)
+
+folding = analyzer("folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
+
+INDEX = getattr(settings, "REPORT_INDEX_NAME", "portal-reports")
+
+
+class Page_(InnerDoc):
+    number = Integer()
+    text = Text(analyzer=folding)
+
+
+class ReportDocument(Document):
+    title = Text(analyzer=folding, fields={"raw": Keyword()})
+    abstract = Text(analyzer=folding)
+    body = Text(analyzer=folding)
+    pages = Nested(Page_)
+    zone = Keyword(multi=True)
+    kind = Keyword()
+    year = Integer()
+    language = Keyword(multi=True)
+    locale = Keyword()
+    live = Boolean()
+    publication_date = Date()
+
+    class Index:
+        name = INDEX
+
+    @classmethod
+    def from_report(cls, report):
+        pages = [
+            {"number": number, "text": page}
+            for document in report.documents()
+            for number, page in enumerate(document.pages(), start=1)
+        ]
+        return cls(
+            meta={"id": report.pk},
+            title=report.title,
+            abstract=report.abstract,
+            body=" ".join([report.methodology, *[str(b.value) for b in report.key_findings]]),
+            pages=pages,
+            zone=[zone.slug for zone in report.zones.all()],
+            kind=report.kind,
+            year=report.publication_date.year,
+            language=[code for code in report.languages.split(",") if code],
+            locale=report.locale.language_code,
+            live=report.live,
+            publication_date=report.publication_date,
+        )
+
+
+class ReportFacetedSearch(FacetedSearch):
+    index = INDEX
+    doc_types = [ReportDocument]
+    fields = ["title^3", "abstract^2", "body"]
+    facets = {
+        "zone": TermsFacet(field="zone", size=20),
+        "kind": TermsFacet(field="kind", size=20),
+        "year": TermsFacet(field="year", size=50),
+        "language": TermsFacet(field="language", size=10),
+    }
+
+    def __init__(self, query_text, locale, filters, sort, **kwargs):
+        self.locale = locale
+        self.sort_by = sort
+        super().__init__(query_text, filters, **kwargs)
+
+    def search(self):
+        search = super().search()
+        return search.filter("term", locale=self.locale).filter("term", live=True)
+
+    def query(self, search, query):
+        if not query:
+            return search
+        in_pages = Q(
+            "nested",
+            path="pages",
+            query=Q("match", **{"pages.text": {"query": query, "operator": "and"}}),
+            inner_hits={
+                "size": 1,
+                "_source": ["pages.number"],
+                "highlight": {
+                    "fields": {"pages.text": {"fragment_size": 160, "number_of_fragments": 1}}
+                },
+            },
+        )
+        in_page = Q("multi_match", query=query, fields=self.fields, operator="and")
+        return search.query(Q("bool", should=[in_page, in_pages], minimum_should_match=1))
+
+    def sort(self, search):
+        if self.sort_by == "relevance" and self._query:
+            return search.sort("_score", "-publication_date")
+        return search.sort("-publication_date", "_score")
+
+
+def build(query):
+    filters = {name: value for name, value in query.filters().items()}
+    return ReportFacetedSearch(query.text[:500], query.locale.language_code, filters, query.sort)
+
+
+def results_from_response(query, response):
+    """ReportResults from an Elasticsearch response (live, or recorded in a test)."""
+    from .models import ReportPage
+
+    ids = [int(hit.meta.id) for hit in response.hits]
+    reports = ReportPage.objects.filter(pk__in=ids).prefetch_related("zones").in_bulk()
+    ordered = [reports[pk] for pk in ids if pk in reports]
+    query_words = words(query.text)
+    hits = make_hits(ordered, query, query_words)
+    by_id = {hit.report.pk: hit for hit in hits}
+    for raw in response.hits:
+        hit = by_id.get(int(raw.meta.id))
+        inner = getattr(getattr(raw.meta, "inner_hits", None), "pages", None)
+        if hit is None or inner is None or not inner.hits:
+            continue
+        page_hit = inner.hits[0]
+        fragments = getattr(getattr(page_hit.meta, "highlight", None), "pages.text", None)
+        if fragments:
+            plain = fragments[0].replace("<em>", "").replace("</em>", "")
+            hit.excerpt = highlight(plain, query_words)
+            hit.page_number = getattr(page_hit, "number", hit.page_number)
+    facets = {
+        name: {value: count for value, count, _selected in response.facets[name]} for name in FACETS
+    }
+    return ReportResults(
+        total=response.hits.total.value, hits=[by_id[r.pk] for r in ordered], facets=facets
+    )
+
+
+class ElasticsearchReportSearch:
+    def __init__(self, fallback):
+        self.fallback = fallback
+        connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], timeout=5)
+
+    def search(self, query, offset=0, limit=10):
+        faceted = build(query)[offset : offset + limit]
+        try:
+            response = faceted.execute()
+        except (TransportError, ApiError, ConnectionError) as error:
+            logger.warning("Elasticsearch unreachable, searching the database: %s", error)
+            return self.fallback.search(query, offset, limit)
+        return results_from_response(query, response)
+
+
+def parse_recorded(query, raw):
+    """Parse a recorded response body as `execute()` would."""
+    faceted = build(query)
+    response = FacetedResponse(faceted._s, raw)
+    response._faceted_search = faceted
+    return results_from_response(query, response)
+
+
+__all__ = ["Hit", "ReportDocument", "ReportFacetedSearch", "ElasticsearchReportSearch"]
+
+
+def index_report(report):
+    """Index a live report, or remove it when it is not live (a warning if the server is
+    unreachable: the database search still answers, and the rebuild command catches up)."""
+    try:
+        connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], timeout=5)
+        if report.live:
+            ReportDocument.from_report(report).save()
+        else:
+            remove_report(report.pk)
+    except (TransportError, ApiError, ConnectionError) as error:
+        logger.warning("Report %s not indexed in Elasticsearch: %s", report.pk, error)
+
+
+def remove_report(pk):
+    try:
+        connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], timeout=5)
+        ReportDocument(meta={"id": pk}).delete(ignore=404)
+    except (TransportError, ApiError, ConnectionError) as error:
+        logger.warning("Report %s not removed from Elasticsearch: %s", pk, error)

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.research.models import ReportPage
+
+
+class Command(BaseCommand):
+    help = "Recreate the Elasticsearch index of reports from the database (ELASTICSEARCH_URL)."
+
+    def handle(self, *args, **options):
+        if not settings.ELASTICSEARCH_URL:
+            raise CommandError("ELASTICSEARCH_URL is not set: the database search needs no index.")
+        from elasticsearch_dsl import connections
+
+        from portal.research.es import ReportDocument
+
+        connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], timeout=30)
+        index = ReportDocument._index
+        index.delete(ignore_unavailable=True)
+        ReportDocument.init()
+        count = 0
+        for report in ReportPage.objects.live().public().prefetch_related("zones"):
+            ReportDocument.from_report(report).save()
+            count += 1
+        self.stdout.write(self.style.SUCCESS(f"Indexed {count} reports."))

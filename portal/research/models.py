@@ -1,0 +1,228 @@
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from zones.admin_forms import ZoneContentPageForm
+from zones.models import Zone, attach_localized_zones
+from zones.permissions import ZoneContentMixin
+
+from . import citation
+from .text import fold
+
+
+class AuthorBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Name"), max_length=120)
+    organisation = blocks.CharBlock(label=_("Organisation"), max_length=200, required=False)
+
+    class Meta:
+        icon = "user"
+        label = _("Author")
+
+
+class ResearchIndexPage(RoutablePageMixin, Page):
+    """ "Badania i analizy": every report of one language, searchable down to the words
+    inside its PDFs, with filters and facet counts."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["research.ReportPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("research index")
+
+    @path("")
+    def listing(self, request):
+        from .views import report_listing
+
+        return report_listing(self, request)
+
+
+class ReportPage(ZoneContentMixin, RoutablePageMixin, Page):
+    """A research report, analysis or expert opinion, with its files and how to cite it."""
+
+    class Kind(models.TextChoices):
+        RESEARCH = "research", _("Research report")
+        ANALYSIS = "analysis", _("Analysis")
+        EXPERTISE = "expertise", _("Expert opinion")
+        PANEL = "panel", _("Expert panel")
+        EVALUATION = "evaluation", _("Evaluation")
+        CASE_STUDY = "case-study", _("Case study")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    zones = ParentalManyToManyField(
+        Zone,
+        verbose_name=_("zones"),
+        blank=True,
+        related_name="report_pages",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    authors = StreamField([("author", AuthorBlock())], verbose_name=_("authors"), blank=True)
+    publication_date = models.DateField(_("publication date"), default=datetime.date.today)
+    abstract = models.TextField(_("abstract"), max_length=2000)
+    key_findings = StreamField(
+        [("finding", blocks.TextBlock(label=_("Finding")))],
+        verbose_name=_("key findings"),
+        blank=True,
+    )
+    methodology = models.TextField(_("methodology in brief"), blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image_alt = models.CharField(_("cover description"), max_length=250, blank=True)
+    files = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        verbose_name=_("files"),
+        blank=True,
+        help_text=_("PDF files are searched word by word; set each document's language."),
+    )
+    related = StreamField(
+        [("report", blocks.PageChooserBlock(page_type="research.ReportPage", label=_("Report")))],
+        verbose_name=_("related reports"),
+        blank=True,
+        max_num=6,
+    )
+    # Kept up to date on save, for the database search (see search.py): the words of the
+    # page and of its PDFs, folded (lower case, no diacritics), and the files' languages.
+    search_text = models.TextField(editable=False, default="")
+    languages = models.CharField(max_length=40, editable=False, default="")
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("publication_date"),
+                FieldPanel("zones", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Kind, date and zones"),
+        ),
+        FieldPanel("authors"),
+        FieldPanel("abstract"),
+        FieldPanel("key_findings"),
+        FieldPanel("methodology"),
+        MultiFieldPanel(
+            [FieldPanel("cover_image"), FieldPanel("cover_image_alt")], heading=_("Cover")
+        ),
+        FieldPanel("files"),
+        FieldPanel("related"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("abstract"),
+        index.SearchField("methodology"),
+        index.SearchField("search_text"),
+        index.FilterField("kind"),
+        index.FilterField("publication_date"),
+        index.FilterField("locale_id"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("abstract"),
+        TranslatableField("key_findings"),
+        TranslatableField("methodology"),
+        TranslatableField("cover_image_alt"),
+        SynchronizedField("kind"),
+        SynchronizedField("zones"),
+        SynchronizedField("authors"),
+        SynchronizedField("publication_date"),
+        SynchronizedField("cover_image"),
+        SynchronizedField("files"),
+        SynchronizedField("related"),
+    ]
+
+    base_form_class = ZoneContentPageForm
+    parent_page_types = ["research.ResearchIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def clean(self):
+        super().clean()
+        if self.cover_image_id and not self.cover_image_alt:
+            raise ValidationError(
+                {"cover_image_alt": _("Describe the cover for people who cannot see it.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        super().save(*args, **kwargs)
+
+    def documents(self):
+        return [block.value for block in self.files if block.value is not None]
+
+    def refresh_search_text(self):
+        parts = [self.title, self.abstract, self.methodology]
+        parts += [str(block.value) for block in self.key_findings]
+        parts += [block.value["name"] for block in self.authors]
+        documents = self.documents()
+        parts += [document.text.replace("\f", " ") for document in documents]
+        self.search_text = fold(" ".join(part for part in parts if part))
+        self.languages = ",".join(sorted({document.language for document in documents}))
+
+    def zone_keys(self):
+        return [zone.translation_key for zone in self.zones.all()]
+
+    @cached_property
+    def zone_list(self):
+        return attach_localized_zones([self], self.locale)[0].zone_list
+
+    def related_reports(self):
+        chosen = [block.value for block in self.related if block.value is not None]
+        return [page for page in chosen if page.live]
+
+    def citation(self):
+        return citation.citation_line(self)
+
+    @path("")
+    def report(self, request):
+        return self.render(request)
+
+    @path("ris/", name="ris")
+    def ris(self, request):
+        return _download(
+            citation.ris(self, request),
+            f"{slugify(self.slug)}.ris",
+            "application/x-research-info-systems",
+        )
+
+    @path("bibtex/", name="bibtex")
+    def bibtex(self, request):
+        return _download(
+            citation.bibtex(self, request), f"{slugify(self.slug)}.bib", "application/x-bibtex"
+        )
+
+
+def _download(text, filename, content_type):
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

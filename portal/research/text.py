@@ -1,0 +1,53 @@
+"""Text for search: PDF extraction and the folding that makes "zrodla" find "źródła"."""
+
+import io
+import logging
+import unicodedata
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+logger = logging.getLogger(__name__)
+
+_POLISH = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+
+
+def fold(text):
+    """Lower case without diacritics, one character for one: positions in the folded text
+    are positions in the original, so an excerpt can be cut from the original."""
+    folded = []
+    for char in text:
+        lower = char.translate(_POLISH).lower()
+        lower = lower if len(lower) == 1 else char
+        folded.append(unicodedata.normalize("NFD", lower)[:1] or lower)
+    return "".join(folded)
+
+
+def words(query):
+    """The words of a visitor's query, folded, without operators or punctuation."""
+    cleaned = "".join(char if char.isalnum() else " " for char in fold(query[:500]))
+    return [word for word in cleaned.split() if len(word) > 1][:10]
+
+
+def extract_pdf_text(file):
+    """(page texts, page count) of a PDF; raises ValueError when it cannot be read
+    (damaged, encrypted, not a PDF)."""
+    try:
+        reader = PdfReader(io.BytesIO(file.read()))
+        if reader.is_encrypted:
+            raise ValueError("encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise ValueError(str(error)) from error
+    return pages, len(pages)
+
+
+def excerpt(text, query_words, width=160):
+    """A short piece of `text` around the first query word, or None."""
+    folded = fold(text)
+    positions = [folded.find(word) for word in query_words if word in folded]
+    if not positions:
+        return None
+    start = max(min(positions) - width // 3, 0)
+    end = min(start + width, len(text))
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")

@@ -1,0 +1,52 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from portal.core.sections import HomeSection
+from zones.listings import ZoneListing
+
+from .models import ReportPage, ResearchIndexPage
+
+
+def zone_reports_view(zone_page, request):
+    from .views import report_listing
+
+    return report_listing(
+        zone_page, request, zone_page=zone_page, template="research/zone_reports.html"
+    )
+
+
+def latest_reports(locale, zone=None, limit=3):
+    reports = ReportPage.objects.live().public().filter(locale=locale)
+    if zone is not None:
+        reports = reports.filter(zones__translation_key=zone.translation_key)
+    return list(reports.order_by("-publication_date", "-pk")[:limit])
+
+
+@hooks.register("register_zone_listing")
+def reports_listing():
+    return ZoneListing(
+        name="reports",
+        route=_("research/"),
+        title=_("Research and analyses"),
+        all_label=_("All reports of this zone"),
+        view=zone_reports_view,
+        latest=lambda zone_page, limit: latest_reports(zone_page.locale, zone_page.zone, limit),
+        section_template="research/includes/report_list.html",
+        order=10,
+    )
+
+
+@hooks.register("register_home_section")
+def latest_reports_section():
+    return HomeSection(
+        name="reports",
+        title=_("New reports"),
+        all_label=_("All research and analyses"),
+        items=lambda home, limit: latest_reports(home.locale, limit=limit),
+        url=lambda home: (
+            index.url if (index := ResearchIndexPage.objects.child_of(home).live().first()) else ""
+        ),
+        template="research/includes/report_list.html",
+        order=30,
+    )

@@ -1,0 +1,121 @@
+"""A report's page, its citations, and what happens to the PDFs editors upload."""
+
+import io
+
+import pytest
+from pypdf import PdfWriter
+
+from django.core.files.base import ContentFile
+from django.utils import translation
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from tests.factories import ReportPageFactory, ResearchIndexPageFactory, pdf_document
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _polish_by_default():
+    with translation.override("pl"):
+        yield
+
+
+@pytest.fixture
+def library(home):
+    return ResearchIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def evaluation(library):
+    pdf = pdf_document("Ewaluacja (PDF)", ["Wnioski z ewaluacji."] * 80)
+    page = ReportPageFactory(
+        parent=library,
+        title="Ewaluacja modelu",
+        kind="evaluation",
+        authors=[("author", {"name": "Anna Badaczka", "organisation": "ROPS"})],
+        key_findings=[("finding", "Model działa bez dodatkowych pieniędzy.")],
+    )
+    page.files = [("document", pdf)]
+    page.save_revision().publish()
+    return page
+
+
+def test_report_page_shows_files_with_pages_size_and_language(client, evaluation):
+    html = client.get(evaluation.url).content.decode()
+    document = evaluation.documents()[0]
+    assert f"{document.page_count} strony" in html or f"{document.page_count} stron" in html
+    assert "PDF, " in html and "Język: polski" in html
+    assert "Anna Badaczka (ROPS)" in html
+    assert "Model działa bez dodatkowych pieniędzy." in html
+
+
+def test_citation_downloads_as_ris_and_bibtex(client, evaluation):
+    year = evaluation.publication_date.year
+    ris = client.get(evaluation.url + "ris/")
+    assert ris["Content-Disposition"].endswith('.ris"')
+    text = ris.content.decode()
+    assert text.startswith("TY  - RPRT")
+    assert (
+        "AU  - Anna Badaczka" in text
+        and f"PY  - {year}" in text
+        and text.rstrip().endswith("ER  -")
+    )
+    bibtex = client.get(evaluation.url + "bibtex/").content.decode()
+    assert bibtex.startswith("@techreport{")
+    assert "title = {Ewaluacja modelu}" in bibtex and "author = {Anna Badaczka}" in bibtex
+    assert (
+        f"Anna Badaczka ({year}). Ewaluacja modelu." in client.get(evaluation.url).content.decode()
+    )
+
+
+def test_reports_take_part_in_wagtails_own_search(evaluation, locales):
+    found = Page.objects.live().filter(locale=locales["pl"]).search("Ewaluacja")
+    assert evaluation.pk in [page.pk for page in found]
+
+
+def test_a_damaged_pdf_is_saved_and_marked_unreadable(admin_client, library):
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Uszkodzony plik",
+            "file": ContentFile(b"%PDF-1.4 this is not really a pdf", name="uszkodzony.pdf"),
+            "collection": 1,
+            "language": "pl",
+            "kind": "",
+        },
+    )
+    assert response.status_code == 302
+    document = get_document_model().objects.get(title="Uszkodzony plik")
+    assert document.text_status == "failed" and document.text == ""
+    html = admin_client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
+    assert (
+        "could not be read" in html or "nie udało" in html.lower() or "The text of this PDF" in html
+    )
+
+
+def test_an_encrypted_pdf_is_saved_and_marked_unreadable(library):
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.encrypt("tajne")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    document = get_document_model().objects.create(
+        title="Zaszyfrowany", file=ContentFile(buffer.getvalue(), name="tajny.pdf")
+    )
+    document.refresh_from_db()
+    assert document.text_status == "failed"
+    page = ReportPageFactory(parent=library, title="Raport z zaszyfrowanym plikiem")
+    page.files = [("document", document)]
+    page.save_revision().publish()  # nothing else breaks
+    assert page.live
+
+
+def test_replacing_a_pdf_updates_the_reports_search_text(evaluation):
+    document = evaluation.documents()[0]
+    new = pdf_document("Nowa wersja", ["Zupełnie nowe słowo: kooperatywa."])
+    document.file = new.file
+    document.save()
+    evaluation.refresh_from_db()
+    assert "kooperatywa" in evaluation.search_text

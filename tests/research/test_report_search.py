@@ -1,0 +1,154 @@
+"""Finding reports: facets, words inside PDFs, diacritics, bad input, query counts."""
+
+import re
+
+import pytest
+
+from django.utils import translation
+
+from portal.research.search import DatabaseReportSearch, ReportQuery
+from tests.factories import ReportPageFactory, ResearchIndexPageFactory, ZoneFactory, pdf_document
+
+pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
+
+
+@pytest.fixture(autouse=True)
+def _polish_by_default():
+    with translation.override("pl"):
+        yield
+
+
+@pytest.fixture
+def library(home):
+    return ResearchIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def zones(locales):
+    return {slug: ZoneFactory(slug=slug, name=f"Strefa {slug}") for slug in ("wtz", "biznes")}
+
+
+def report(library, title, zones=(), files=(), **fields):
+    page = ReportPageFactory(parent=library, title=title, **fields)
+    page.files = [("document", document) for document in files]
+    page.zones = list(zones)
+    page.save_revision().publish()
+    return page
+
+
+def titles(html):
+    return re.findall(r'class="report-item__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def test_kind_counts_with_a_zone_filter_equal_the_matching_reports(client, library, zones):
+    report(library, "A", [zones["wtz"]], kind="research")
+    report(library, "B", [zones["wtz"]], kind="research")
+    report(library, "C", [zones["wtz"]], kind="analysis")
+    report(library, "D", [zones["biznes"]], kind="research")
+    html = client.get(library.url + "?zone=wtz").content.decode()
+    assert sorted(titles(html)) == ["A", "B", "C"]
+    assert '<option value="research">Raport z badań (2)</option>' in html
+    assert '<option value="analysis">Analiza (1)</option>' in html
+    # the zone counts take the other filters into account, not the zone filter itself
+    assert '<option value="biznes">Strefa biznes (1)</option>' in html
+    with_kind = client.get(library.url + "?zone=wtz&kind=analysis").content.decode()
+    assert titles(with_kind) == ["C"]
+    assert '<option value="wtz" selected>Strefa wtz (1)</option>' in with_kind
+
+
+def test_a_word_only_in_the_pdf_finds_the_report_with_an_excerpt_and_page(client, library):
+    pdf = pdf_document(
+        "Raport o lokalach",
+        ["Wstęp bez niczego szczególnego."] * 60 + ["Tu są bariery lokalowe w gminach."],
+    )
+    assert pdf.page_count >= 2
+    report(library, "Raport o współpracy", files=[pdf])
+    report(library, "Inny raport")
+    html = client.get(library.url + "?q=lokalowe").content.decode()
+    assert titles(html) == ["Raport o współpracy"]
+    excerpt = re.search(r'<p class="report-item__excerpt">(.*?)</p>', html, re.S).group(1)
+    assert "<mark>lokalowe</mark>" in excerpt
+    assert f"strona {pdf.page_count}" in excerpt
+
+
+def test_an_unpublished_report_is_never_found(client, library):
+    hidden = report(library, "Ukryty raport", abstract="Zawiera słowo tajemnica.")
+    hidden.unpublish()
+    html = client.get(library.url + "?q=tajemnica").content.decode()
+    assert titles(html) == []
+    assert "Ukryty raport" not in client.get(library.url).content.decode()
+
+
+@pytest.mark.parametrize("typed", ["zrodla", "ŹRÓDŁA", "Źródła finansowania"])
+def test_search_ignores_diacritics_and_case(client, library, typed):
+    report(library, "Źródła finansowania spółdzielni")
+    report(library, "Coś innego")
+    html = client.get(library.url, {"q": typed}).content.decode()
+    assert titles(html) == ["Źródła finansowania spółdzielni"]
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("?page=abc", 404),
+        ("?page=999", 404),
+        ("?year=xyz", 400),
+        ("?zone=nie-ma", 400),
+        ("?kind=powiesc", 400),
+        ("?q=" + "a" * 2000, 200),
+        ("?q=%27%20OR%201%3D1%3B%20DROP%20TABLE%20x%3B--", 200),
+        ("?q=title:%22x%22%20AND%20(a%20OR%20b)~2%5E3", 200),
+    ],
+)
+def test_bad_input_never_breaks_the_listing(client, library, query, status):
+    report(library, "Jedyny raport")
+    assert client.get(library.url + query).status_code == status
+
+
+def test_zone_page_lists_only_its_reports_and_shows_the_latest(client, library, zones, home):
+    from tests.factories import ZonePageFactory
+
+    zone_page = ZonePageFactory(parent=home, zone=zones["wtz"])
+    report(library, "Dla WTZ", [zones["wtz"]])
+    report(library, "Dla biznesu", [zones["biznes"]])
+    sub_view = client.get(zone_page.url + "badania/").content.decode()
+    assert titles(sub_view) == ["Dla WTZ"]
+    overview = client.get(zone_page.url).content.decode()
+    assert 'id="section-reports"' in overview and "Dla WTZ" in overview
+    assert "Dla biznesu" not in overview
+    assert "Dla WTZ" in client.get(home.url).content.decode()
+
+
+def test_sort_by_relevance_puts_title_matches_first(library):
+    report(
+        library,
+        "Rynek usług",
+        abstract="O gastronomii.",
+        publication_date=__import__("datetime").date(2024, 1, 1),
+    )
+    report(
+        library,
+        "Inny temat",
+        abstract="Wspomina rynek.",
+        publication_date=__import__("datetime").date(2026, 1, 1),
+    )
+    newest = DatabaseReportSearch().search(ReportQuery(locale=library.locale, text="rynek"))
+    relevant = DatabaseReportSearch().search(
+        ReportQuery(locale=library.locale, text="rynek", sort="relevance")
+    )
+    assert [hit.report.title for hit in newest.hits] == ["Inny temat", "Rynek usług"]
+    assert [hit.report.title for hit in relevant.hits] == ["Rynek usług", "Inny temat"]
+
+
+def test_listing_costs_the_same_queries_for_5_and_50_reports(
+    library, zones, assert_queries_do_not_grow
+):
+    pdf = pdf_document("Wspólny plik", ["Tekst o spółdzielniach."])
+    for number in range(5):
+        report(library, f"Raport {number}", [zones["wtz"]], files=[pdf])
+
+    def grow():
+        for number in range(45):
+            report(library, f"Kolejny {number}", [zones["biznes"]], files=[pdf])
+
+    assert_queries_do_not_grow(library.url + "?q=spoldzielniach", grow)
