@@ -13,14 +13,19 @@ def citation_line(report):
     return f"{authors} ({year}). {report.title}. {settings.WAGTAIL_SITE_NAME}."
 
 
+def _one_line(value):
+    """RIS is line-based: a line break in a field would start a new tag."""
+    return " ".join(str(value).split())
+
+
 def ris(report, request):
     lines = ["TY  - RPRT"]
-    lines += [f"AU  - {author}" for author in _authors(report)]
+    lines += [f"AU  - {_one_line(author)}" for author in _authors(report)]
     lines += [
-        f"TI  - {report.title}",
+        f"TI  - {_one_line(report.title)}",
         f"PY  - {report.publication_date.year}",
         f"DA  - {report.publication_date:%Y/%m/%d}",
-        f"AB  - {report.abstract}",
+        f"AB  - {_one_line(report.abstract)}",
         f"LA  - {report.locale.language_code}",
         f"PB  - {settings.WAGTAIL_SITE_NAME}",
         f"UR  - {report.get_full_url(request)}",
@@ -29,8 +34,20 @@ def ris(report, request):
     return "\r\n".join(lines) + "\r\n"
 
 
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+}
+
+
 def _bibtex_escape(value):
-    return "".join("\\" + char if char in "{}&%$#_" else char for char in value)
+    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in " ".join(value.split()))
 
 
 def bibtex(report, request):
@@ -43,5 +60,7 @@ def bibtex(report, request):
         "language": report.locale.language_code,
         "url": report.get_full_url(request),
     }
-    body = ",\n".join(f"  {name} = {{{_bibtex_escape(value)}}}" for name, value in fields.items())
+    escaped = {name: _bibtex_escape(value) for name, value in fields.items() if name != "url"}
+    escaped["url"] = fields["url"]  # a URL is written as it is
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in escaped.items())
     return f"@techreport{{{key},\n{body}\n}}\n"

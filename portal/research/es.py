@@ -28,17 +28,25 @@ from elasticsearch_dsl.faceted_search import FacetedResponse
 
 from django.conf import settings
 
-from .search import FACETS, Hit, ReportResults, highlight, make_hits
+from .search import FACETS, ReportResults, highlight, make_hits
 from .text import words
 
 logger = logging.getLogger(__name__)
 
 folding = analyzer("folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
 
-INDEX = getattr(settings, "REPORT_INDEX_NAME", "portal-reports")
+INDEX = f"{settings.ELASTICSEARCH_INDEX_PREFIX}_reports"
 
 
-class Page_(InnerDoc):
+def connect():
+    """One client for the process, made on first use."""
+    try:
+        return connections.get_connection()
+    except KeyError:
+        return connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], request_timeout=5)
+
+
+class PdfPage(InnerDoc):
     number = Integer()
     text = Text(analyzer=folding)
 
@@ -47,7 +55,8 @@ class ReportDocument(Document):
     title = Text(analyzer=folding, fields={"raw": Keyword()})
     abstract = Text(analyzer=folding)
     body = Text(analyzer=folding)
-    pages = Nested(Page_)
+    pages = Nested(PdfPage)
+    authors = Text(analyzer=folding)
     zone = Keyword(multi=True)
     kind = Keyword()
     year = Integer()
@@ -71,6 +80,7 @@ class ReportDocument(Document):
             title=report.title,
             abstract=report.abstract,
             body=" ".join([report.methodology, *[str(b.value) for b in report.key_findings]]),
+            authors=" ".join(block.value["name"] for block in report.authors),
             pages=pages,
             zone=[zone.slug for zone in report.zones.all()],
             kind=report.kind,
@@ -85,7 +95,7 @@ class ReportDocument(Document):
 class ReportFacetedSearch(FacetedSearch):
     index = INDEX
     doc_types = [ReportDocument]
-    fields = ["title^3", "abstract^2", "body"]
+    fields = ["title^3", "abstract^2", "body", "authors"]
     facets = {
         "zone": TermsFacet(field="zone", size=20),
         "kind": TermsFacet(field="kind", size=20),
@@ -136,7 +146,11 @@ def results_from_response(query, response):
     from .models import ReportPage
 
     ids = [int(hit.meta.id) for hit in response.hits]
-    reports = ReportPage.objects.filter(pk__in=ids).prefetch_related("zones").in_bulk()
+    # The database has the last word: a report unpublished or made private since it was
+    # indexed is not shown.
+    reports = (
+        ReportPage.objects.live().public().filter(pk__in=ids).prefetch_related("zones").in_bulk()
+    )
     ordered = [reports[pk] for pk in ids if pk in reports]
     query_words = words(query.text)
     hits = make_hits(ordered, query, query_words)
@@ -163,11 +177,11 @@ def results_from_response(query, response):
 class ElasticsearchReportSearch:
     def __init__(self, fallback):
         self.fallback = fallback
-        connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], timeout=5)
 
     def search(self, query, offset=0, limit=10):
         faceted = build(query)[offset : offset + limit]
         try:
+            connect()
             response = faceted.execute()
         except (TransportError, ApiError, ConnectionError) as error:
             logger.warning("Elasticsearch unreachable, searching the database: %s", error)
@@ -183,15 +197,14 @@ def parse_recorded(query, raw):
     return results_from_response(query, response)
 
 
-__all__ = ["Hit", "ReportDocument", "ReportFacetedSearch", "ElasticsearchReportSearch"]
-
-
 def index_report(report):
     """Index a live report, or remove it when it is not live (a warning if the server is
     unreachable: the database search still answers, and the rebuild command catches up)."""
     try:
-        connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], timeout=5)
-        if report.live:
+        connect()
+        if not ReportDocument._index.exists():
+            ReportDocument.init()  # with the folding analyser and the nested pages
+        if report.live and not report.get_view_restrictions().exists():
             ReportDocument.from_report(report).save()
         else:
             remove_report(report.pk)
@@ -201,7 +214,7 @@ def index_report(report):
 
 def remove_report(pk):
     try:
-        connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], timeout=5)
+        connect()
         ReportDocument(meta={"id": pk}).delete(ignore=404)
     except (TransportError, ApiError, ConnectionError) as error:
         logger.warning("Report %s not removed from Elasticsearch: %s", pk, error)

@@ -189,7 +189,7 @@ class ReportPage(ZoneContentMixin, RoutablePageMixin, Page):
         self.search_text = fold(" ".join(part for part in parts if part))
         self.languages = ",".join(sorted({document.language for document in documents}))
 
-    def zone_keys(self):
+    def zone_keys(self):  # ZoneContentMixin: who may edit it
         return [zone.translation_key for zone in self.zones.all()]
 
     @cached_property
@@ -197,8 +197,15 @@ class ReportPage(ZoneContentMixin, RoutablePageMixin, Page):
         return attach_localized_zones([self], self.locale)[0].zone_list
 
     def related_reports(self):
-        chosen = [block.value for block in self.related if block.value is not None]
-        return [page for page in chosen if page.live]
+        """The chosen reports in this page's language (live and public), in one query."""
+        keys = [block.value.translation_key for block in self.related if block.value is not None]
+        found = {
+            report.translation_key: report
+            for report in ReportPage.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        return [found[key] for key in keys if key in found]
 
     def citation(self):
         return citation.citation_line(self)

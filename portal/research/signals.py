@@ -5,7 +5,8 @@ publish, unpublish, move and delete."""
 import logging
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from wagtail.documents import get_document_model
@@ -38,7 +39,17 @@ def read_pdf_text(sender, instance, raw=False, **kwargs):
         return
     Document.objects.filter(pk=instance.pk).update(text=text, page_count=count, text_status=status)
     instance.text, instance.page_count, instance.text_status = text, count, status
-    for report in reports_using(instance):
+    refresh_reports(reports_using(instance))
+
+
+def reports_using(document):
+    """The reports whose files include `document` (from Wagtail's reference index)."""
+    ids = [ref.object_id for ref in ReferenceIndex.get_references_to(document)]
+    return ReportPage.objects.filter(pk__in=[int(pk) for pk in ids if str(pk).isdigit()])
+
+
+def refresh_reports(reports):
+    for report in reports:
         report.refresh_search_text()
         ReportPage.objects.filter(pk=report.pk).update(
             search_text=report.search_text, languages=report.languages
@@ -46,12 +57,18 @@ def read_pdf_text(sender, instance, raw=False, **kwargs):
         update_index(report)
 
 
-def reports_using(document):
-    references = ReferenceIndex.get_references_to(document)
-    ids = [ref.object_id for ref in references if ref.model_name == "report page"] or [
-        ref.object_id for ref in references
-    ]
-    return ReportPage.objects.filter(pk__in=[int(pk) for pk in ids if str(pk).isdigit()])
+@receiver(pre_delete, sender=Document)
+def remember_reports_of_deleted_document(sender, instance, **kwargs):
+    instance._reports = list(reports_using(instance))
+
+
+@receiver(post_delete, sender=Document)
+def refresh_reports_of_deleted_document(sender, instance, **kwargs):
+    """A deleted file's words must no longer find the report."""
+    reports = getattr(instance, "_reports", [])
+    transaction.on_commit(
+        lambda: refresh_reports(ReportPage.objects.filter(pk__in=[r.pk for r in reports]))
+    )
 
 
 def update_index(report):

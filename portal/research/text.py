@@ -5,7 +5,7 @@ import logging
 import unicodedata
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 
 logger = logging.getLogger(__name__)
 
@@ -34,10 +34,11 @@ def extract_pdf_text(file):
     (damaged, encrypted, not a PDF)."""
     try:
         reader = PdfReader(io.BytesIO(file.read()))
-        if reader.is_encrypted:
+        # A PDF "encrypted" with an empty user password opens like any other.
+        if reader.is_encrypted and not reader.decrypt(""):
             raise ValueError("encrypted PDF")
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+    except (PyPdfError, ValueError, OSError) as error:
         raise ValueError(str(error)) from error
     return pages, len(pages)
 

@@ -1,5 +1,6 @@
 """The listing of reports ("Badania i analizy" and each zone's /badania/)."""
 
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -23,6 +24,7 @@ def report_listing(page, request, zone_page=None, template=None):
         {
             year
             for year in ReportPage.objects.live()
+            .public()
             .filter(locale=page.locale)
             .annotate(y=ExtractYear("publication_date"))
             .values_list("y", flat=True)
@@ -30,6 +32,7 @@ def report_listing(page, request, zone_page=None, template=None):
         reverse=True,
     )
     data = request.GET.copy()
+    data["q"] = data.get("q", "").replace("\x00", "")  # a NUL byte is noise, not a filter
     if zone_page is not None:
         data["zone"] = zone_page.zone.slug
     form = ReportSearchForm(data, locale=page.locale, years=years)
@@ -45,7 +48,7 @@ def report_listing(page, request, zone_page=None, template=None):
         sort=values.get("sort") or "newest",
     )
     number = request.GET.get("page") or "1"
-    if not number.isdigit() or int(number) < 1:
+    if not re.fullmatch(r"[1-9][0-9]{0,5}", number):
         raise Http404(_("There is no such page of results."))
     offset = (int(number) - 1) * REPORTS_PER_PAGE
     results = report_search().search(query, offset=offset, limit=REPORTS_PER_PAGE)

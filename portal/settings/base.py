@@ -117,12 +117,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Search: Wagtail's database backend by default, Elasticsearch 8 through ELASTICSEARCH_URL.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+# Several sites (or a test run) can share one cluster: each prefixes its index names.
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="portal_wtz")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env("ELASTICSEARCH_INDEX_PREFIX", default="portal_wtz"),
+            "INDEX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": 5,
             "AUTO_UPDATE": True,
         }

@@ -119,3 +119,50 @@ def test_replacing_a_pdf_updates_the_reports_search_text(evaluation):
     document.save()
     evaluation.refresh_from_db()
     assert "kooperatywa" in evaluation.search_text
+
+
+def test_ris_keeps_one_tag_per_line_whatever_the_abstract(client, library):
+    page = ReportPageFactory(
+        parent=library, title="Raport", abstract="Pierwsza linia\nTR  - wstrzyk"
+    )
+    lines = client.get(page.url + "ris/").content.decode().splitlines()
+    assert not any(line.startswith("TR  -") for line in lines)
+    assert "AB  - Pierwsza linia TR - wstrzyk" in lines
+
+
+def test_a_pdf_with_an_empty_password_is_read(library):
+    from pypdf import PdfReader
+
+    from portal.core.demo_content import demo_pdf
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(demo_pdf("Jawny", ["Słowo otwarte."]))))
+    writer.encrypt("")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    document = get_document_model().objects.create(
+        title="Pusty klucz", file=ContentFile(buffer.getvalue(), name="pusty.pdf")
+    )
+    document.refresh_from_db()
+    assert document.text_status == "indexed"
+    assert "otwarte" in document.text
+
+
+def test_english_report_links_to_english_related_reports(client, library, home_en, locales):
+    first = ReportPageFactory(parent=library, title="Pierwszy")
+    second = ReportPageFactory(parent=library, title="Drugi")
+    second.related = [("report", first)]
+    second.save_revision().publish()
+    english_library = library.copy_for_translation(locales["en"])
+    english_library.slug = "research"
+    english_library.save_revision().publish()
+    first_en = first.copy_for_translation(locales["en"])
+    first_en.title, first_en.slug = "First", "first"
+    first_en.save_revision().publish()
+    second_en = second.copy_for_translation(locales["en"])
+    second_en.title, second_en.slug = "Second", "second"
+    second_en.save_revision().publish()
+    first_en, second_en = (Page.objects.get(pk=page.pk) for page in (first_en, second_en))
+    with translation.override("en"):
+        html = client.get(second_en.url).content.decode()
+    assert f'href="{first_en.url}">First</a>' in html
+    assert first.url not in html

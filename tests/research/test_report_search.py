@@ -92,6 +92,9 @@ def test_search_ignores_diacritics_and_case(client, library, typed):
     [
         ("?page=abc", 404),
         ("?page=999", 404),
+        ("?page=%C2%B2", 404),
+        ("?page=99999999999999999999999", 404),
+        ("?q=%00", 200),
         ("?year=xyz", 400),
         ("?zone=nie-ma", 400),
         ("?kind=powiesc", 400),

@@ -10,16 +10,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.ELASTICSEARCH_URL:
             raise CommandError("ELASTICSEARCH_URL is not set: the database search needs no index.")
-        from elasticsearch_dsl import connections
+        from portal.research.es import ReportDocument, connect
 
-        from portal.research.es import ReportDocument
-
-        connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], timeout=30)
+        connect()
         index = ReportDocument._index
         index.delete(ignore_unavailable=True)
         ReportDocument.init()
         count = 0
-        for report in ReportPage.objects.live().public().prefetch_related("zones"):
+        for report in ReportPage.objects.live().public().prefetch_related("zones"):  # not private
             ReportDocument.from_report(report).save()
             count += 1
         self.stdout.write(self.style.SUCCESS(f"Indexed {count} reports."))
