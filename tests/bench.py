@@ -28,6 +28,10 @@ PAGES = [
     "/pl/wydarzenia/spotkanie-poznan/",
     "/pl/aktualnosci/rss/",
     "/pl/wydarzenia/ical/",
+    "/pl/badania-i-analizy/",
+    "/pl/badania-i-analizy/?q=lokalowe",
+    "/pl/badania-i-analizy/?zone=wtz&kind=research",
+    "/pl/badania-i-analizy/ewaluacja-modelu/",
     "/pl/brak-strony/",
 ]
 
