@@ -71,6 +71,10 @@ def language_links(request, page):
     Each item says whether it leads to the same page (`is_translation`) so the switcher can
     tell the visitor when it can only offer the other language's home page.
     """
+    cache_key = ("language_links", getattr(page, "pk", None))
+    cached = getattr(request, "_portal_language_links", {})
+    if cache_key in cached:  # the switcher and the hreflang links ask for the same
+        return cached[cache_key]
     site = Site.find_for_request(request)
     current = translation.get_language()
     translations = {}
@@ -106,6 +110,8 @@ def language_links(request, page):
                 "is_translation": is_translation,
             }
         )
+    cached[cache_key] = links
+    request._portal_language_links = cached
     return links
 
 

@@ -1,6 +1,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -39,6 +40,25 @@ def breadcrumbs(context):
 def language_switcher(context):
     request = context["request"]
     return {"links": navigation.language_links(request, context.get("page"))}
+
+
+@register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel=alternate hreflang> for each language this page exists in, and x-default
+    (the source language), as search engines expect."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None or not getattr(page, "pk", None):
+        return {"links": []}
+    links = [
+        {"code": link["code"], "url": request.build_absolute_uri(link["url"])}
+        for link in navigation.language_links(request, page)
+        if link["is_translation"]
+    ]
+    if len(links) > 1:
+        default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), links[0])
+        links.append({"code": "x-default", "url": default["url"]})
+    return {"links": links}
 
 
 @register.simple_tag
