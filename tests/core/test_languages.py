@@ -21,8 +21,14 @@ def test_translated_page_links_its_counterpart_and_x_default(client, translated)
     with translation.override("en"):
         html = client.get("/en/about-the-project/").content.decode()
     assert '<link rel="alternate" hreflang="pl" href="http://testserver/pl/o-projekcie/">' in html
-    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about-the-project/">' in html
-    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/pl/o-projekcie/">' in html
+    assert (
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/about-the-project/">'
+        in html
+    )
+    assert (
+        '<link rel="alternate" hreflang="x-default" href="http://testserver/pl/o-projekcie/">'
+        in html
+    )
 
 
 def test_untranslated_page_claims_no_counterpart(client, home, home_en):
