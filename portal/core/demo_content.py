@@ -200,3 +200,19 @@ def demo_rtf(title, paragraphs):
         f"{{\\b\\fs32 {escape(title)}}}\\par\n{body}}}"
     )
     return document.encode("ascii")
+
+
+def index_page(demo, model, texts, label):
+    """The listing page (`model`) below the Polish home page, with its translations:
+    created, in the menu, from `texts` = {"title": (pl, en), "slug": …, "intro": …}."""
+    home = demo.home_pages["pl"]
+    index = model.objects.child_of(home).first()
+    if index is None:
+        index = model(**{field: pl for field, (pl, _en) in texts.items()}, show_in_menus=True)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        demo.note(label)
+    for locale in demo.translation_locales:
+        if index.get_translation_or_none(locale) is None:
+            translate(index, locale, dict(texts.values()))
+    return index

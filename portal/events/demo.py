@@ -7,7 +7,7 @@ import secrets
 
 from django.utils import timezone
 
-from portal.core.demo_content import demo_step, translate
+from portal.core.demo_content import demo_step, index_page, translate
 from zones.models import Zone
 
 from .models import EventIndexPage, EventPage
@@ -192,21 +192,7 @@ def _at(days, hour):
 
 @demo_step(order=70)
 def create_events(demo):
-    home = demo.home_pages["pl"]
-    index = EventIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = EventIndexPage(
-            title=INDEX["title"][0],
-            slug=INDEX["slug"][0],
-            intro=INDEX["intro"][0],
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        demo.note("events index")
-    for locale in demo.translation_locales:
-        if index.get_translation_or_none(locale) is None:
-            translate(index, locale, dict(INDEX.values()))
+    index = index_page(demo, EventIndexPage, INDEX, "events index")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
     for data in EVENTS:
         page = EventPage.objects.child_of(index).filter(slug=data["slug"][0]).first()

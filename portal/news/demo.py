@@ -5,7 +5,7 @@ import datetime
 
 from django.utils import timezone
 
-from portal.core.demo_content import demo_step, translate
+from portal.core.demo_content import demo_step, index_page, translate
 from zones.models import Zone
 
 from .models import NewsIndexPage, NewsPage
@@ -226,21 +226,7 @@ def _date(key):
 
 @demo_step(order=65)
 def create_news(demo):
-    home = demo.home_pages["pl"]
-    index = NewsIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = NewsIndexPage(
-            title=INDEX["title"][0],
-            slug=INDEX["slug"][0],
-            intro=INDEX["intro"][0],
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        demo.note("news index")
-    for locale in demo.translation_locales:
-        if index.get_translation_or_none(locale) is None:
-            translate(index, locale, dict(INDEX.values()))
+    index = index_page(demo, NewsIndexPage, INDEX, "news index")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
     for key, zone_slugs, text in NEWS:
         page = NewsPage.objects.child_of(index).filter(slug=text["slug"][0]).first()

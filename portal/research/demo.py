@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
-from portal.core.demo_content import demo_file, demo_pdf, demo_step, translate
+from portal.core.demo_content import demo_file, demo_pdf, demo_step, index_page, translate
 from zones.models import Zone
 
 from .models import ReportPage, ResearchIndexPage
@@ -210,21 +210,7 @@ REPORTS = [
 
 @demo_step(order=72)
 def create_reports(demo):
-    home = demo.home_pages["pl"]
-    index = ResearchIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = ResearchIndexPage(
-            title=INDEX["title"][0],
-            slug=INDEX["slug"][0],
-            intro=INDEX["intro"][0],
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        demo.note("research index")
-    for locale in demo.translation_locales:
-        if index.get_translation_or_none(locale) is None:
-            translate(index, locale, dict(INDEX.values()))
+    index = index_page(demo, ResearchIndexPage, INDEX, "research index")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
     Document = get_document_model()
     today = timezone.localdate()
