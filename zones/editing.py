@@ -24,8 +24,7 @@ from wagtail.models import (
     get_page_models,
 )
 
-from .models import Zone, ZonePage
-from .permissions import ZoneContentMixin
+from .models import Zone, ZonePage, ZoneTaggedMixin
 
 MODERATORS = "Moderacja"
 WORKFLOW = "Akceptacja moderacji"
@@ -86,13 +85,13 @@ def set_up_zone_editors(zone):
 
 def zone_content_indexes():
     """The pages below which zone-tagged content lives (the news index, the events index…):
-    the allowed parents of every page type that uses ZoneContentMixin, zone pages aside.
+    the allowed parents of every page type tagged with zones (ZoneTaggedMixin).
     Zone editors may add and edit there; ZoneContentMixin then limits them to what is
     tagged with their zones. A new family needs no change here."""
     parent_models = {
         parent
         for model in get_page_models()
-        if issubclass(model, ZoneContentMixin) and model is not ZonePage
+        if issubclass(model, ZoneTaggedMixin)
         for parent in model.allowed_parent_page_models()
     }
     return [page for model in parent_models for page in model.objects.all()]

@@ -363,3 +363,15 @@ def attach_localized_zones(pages, locale):
         zones = (by_key.get(zone.translation_key, zone) for zone in page.zones.all())
         page.zone_list = sorted(zones, key=lambda zone: zone.sort_order)
     return pages
+
+
+class ZoneTaggedMixin(ZoneContentMixin):
+    """For page types tagged with zones through a `zones` field (news, events, reports):
+    who may edit them, and their zones as named in the page's language."""
+
+    def zone_keys(self):
+        return [zone.translation_key for zone in self.zones.all()]
+
+    @cached_property
+    def zone_list(self):
+        return attach_localized_zones([self], self.locale)[0].zone_list

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -22,8 +21,7 @@ from portal.core.navigation import subpage_url
 from portal.core.pagination import page_of
 from zones.admin_forms import ZoneContentPageForm
 from zones.forms import ZoneFilterMixin
-from zones.models import Zone, attach_localized_zones
-from zones.permissions import ZoneContentMixin
+from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
 
 from . import calendar, views
 from .panels import RegistrationSummaryPanel
@@ -180,7 +178,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return calendar.ics_response(calendar.feed(list(events), name, request), f"{self.slug}.ics")
 
 
-class EventPage(ZoneContentMixin, RoutablePageMixin, Page):
+class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
     """An event: when and where (or online), for whom, what happens, how accessible the
     venue is, and the seats and registration window used by the registration form."""
 
@@ -401,13 +399,6 @@ class EventPage(ZoneContentMixin, RoutablePageMixin, Page):
         page = super().with_content_json(content)
         page.ical_sequence = self.ical_sequence
         return page
-
-    def zone_keys(self):
-        return [zone.translation_key for zone in self.zones.all()]
-
-    @cached_property
-    def zone_list(self):
-        return attach_localized_zones([self], self.locale)[0].zone_list
 
     @property
     def is_past(self):

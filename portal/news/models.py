@@ -25,8 +25,7 @@ from portal.core.forms import ListingFilterForm
 from portal.core.pagination import page_of
 from zones.admin_forms import ZoneContentPageForm
 from zones.forms import ZoneFilterMixin
-from zones.models import Zone, attach_localized_zones
-from zones.permissions import ZoneContentMixin
+from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
 
 from .feeds import NewsAtomFeed, NewsRssFeed, feed_links
 
@@ -128,7 +127,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self, zone)(request)
 
 
-class NewsPage(ZoneContentMixin, Page):
+class NewsPage(ZoneTaggedMixin, Page):
     """An article: what happened or what is coming, for one or more zones."""
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -213,13 +212,6 @@ class NewsPage(ZoneContentMixin, Page):
             raise ValidationError(
                 {"image_alt": _("Describe the image for people who cannot see it.")}
             )
-
-    def zone_keys(self):
-        return [zone.translation_key for zone in self.zones.all()]
-
-    @cached_property
-    def zone_list(self):
-        return attach_localized_zones([self], self.locale)[0].zone_list
 
     @cached_property
     def published_at(self):

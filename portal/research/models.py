@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
-from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -20,8 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from zones.admin_forms import ZoneContentPageForm
-from zones.models import Zone, attach_localized_zones
-from zones.permissions import ZoneContentMixin
+from zones.models import Zone, ZoneTaggedMixin
 
 from . import citation
 from .text import fold
@@ -57,7 +55,7 @@ class ResearchIndexPage(RoutablePageMixin, Page):
         return report_listing(self, request)
 
 
-class ReportPage(ZoneContentMixin, RoutablePageMixin, Page):
+class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):
     """A research report, analysis or expert opinion, with its files and how to cite it."""
 
     class Kind(models.TextChoices):
@@ -188,13 +186,6 @@ class ReportPage(ZoneContentMixin, RoutablePageMixin, Page):
         parts += [document.text.replace("\f", " ") for document in documents]
         self.search_text = fold(" ".join(part for part in parts if part))
         self.languages = ",".join(sorted({document.language for document in documents}))
-
-    def zone_keys(self):  # ZoneContentMixin: who may edit it
-        return [zone.translation_key for zone in self.zones.all()]
-
-    @cached_property
-    def zone_list(self):
-        return attach_localized_zones([self], self.locale)[0].zone_list
 
     def related_reports(self):
         """The chosen reports in this page's language (live and public), in one query."""
