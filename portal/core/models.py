@@ -68,6 +68,7 @@ class HomePage(Page):
         "news.NewsIndexPage",
         "events.EventIndexPage",
         "research.ResearchIndexPage",
+        "handbook.HandbookPage",
     ]
 
     class Meta:

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "portal.news",
     "portal.events",
     "portal.research",
+    "portal.handbook",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",

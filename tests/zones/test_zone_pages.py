@@ -236,6 +236,7 @@ def test_a_family_plugs_its_sub_view_and_section_in_through_the_hook(
             "news",
             "events",
             "resources",
+            "stories",
         ]
         assert client.get(page.url + "pomysly/").content.decode() == "Pomysły strefy wtz"
         html = client.get(page.url).content.decode()

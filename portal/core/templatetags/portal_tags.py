@@ -70,6 +70,18 @@ def jsonld(page, request):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))  # noqa: S308
 
 
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's address on the site's own host, with the routable sub-view (a zone's
+    resources, a step of the model) when one is open; query strings are left out."""
+    page, request = context["page"], context.get("request")
+    url = page.get_full_url(request)
+    path = getattr(request, "path", "")
+    if path.startswith(page.url):
+        url += path[len(page.url) :]
+    return url
+
+
 @register.filter
 def absolute(url, request):
     """`url` made absolute for the request's host (already absolute URLs stay as they are)."""

@@ -1,0 +1,440 @@
+"""The model: its twelve steps, the five sub-models tested in the project, and the
+cooperatives that started thanks to it."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from portal.core.blocks import BaseStreamBlock
+from zones.admin_forms import ZoneContentPageForm
+from zones.models import Zone, ZonePage, ZoneTaggedMixin
+
+from .blocks import BeneficiaryBlock
+
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+def zones_with_pages(locale):
+    """{zone translation key: (zone in `locale`, its live zone page in `locale` or None)},
+    in two queries, for linking groups and steps to the zones written for them."""
+    pages = {
+        page.zone.translation_key: page
+        for page in ZonePage.objects.live().filter(locale=locale).select_related("zone")
+    }
+    return {
+        zone.translation_key: (zone, pages.get(zone.translation_key))
+        for zone in Zone.objects.for_locale(locale)
+    }
+
+
+class HandbookPage(RoutablePageMixin, Page):
+    """The model and its handbook: how it works, who gains from it, and the twelve steps.
+
+    The page itself shows every step in full, so it prints as one document; each step
+    also has its own address (/pl/model/krok-4/) with a navigator between the steps.
+    """
+
+    intro = models.TextField(_("introduction"), max_length=1500)
+    how_it_works = RichTextField(
+        _("how the model works"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    beneficiaries = StreamField(
+        [("group", BeneficiaryBlock())], verbose_name=_("who gains"), blank=True
+    )
+    handbook = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("the handbook as a file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("how_it_works"),
+        FieldPanel("beneficiaries"),
+        FieldPanel("handbook"),
+        InlinePanel("steps", label=_("Step"), heading=_("The steps"), min_num=1),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("how_it_works"),
+        index.RelatedFields("steps", [index.SearchField("title"), index.SearchField("body")]),
+        index.FilterField("locale_id"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        TranslatableField("how_it_works"),
+        TranslatableField("beneficiaries"),
+        TranslatableField("steps"),
+        SynchronizedField("handbook"),
+    ]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = [
+        "handbook.SubModelIndexPage",
+        "handbook.SuccessStoryIndexPage",
+        "core.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("the model's handbook")
+
+    @cached_property
+    def numbered_steps(self):
+        """The steps in order, each with its `number` (1…) and the zones that act in it,
+        as named in this page's language and linked to their pages."""
+        zones = zones_with_pages(self.locale)
+        steps = list(self.steps.all())
+        base_url = self.url
+        for number, step in enumerate(steps, start=1):
+            step.number = number
+            with translation.override(self.locale.language_code):
+                step.url = base_url + self.reverse_subpage("step", args=[number]).lstrip("/")
+            step.zone_links = [
+                zones[block.value.translation_key]
+                for block in step.zones
+                if block.value is not None and block.value.translation_key in zones
+            ]
+        return steps
+
+    def beneficiary_groups(self):
+        """The groups that gain, each with its zone and zone page in this language."""
+        zones = zones_with_pages(self.locale)
+        groups = []
+        for block in self.beneficiaries:
+            zone = block.value["zone"]
+            zone, zone_page = (
+                zones.get(zone.translation_key, (zone, None)) if zone else (None, None)
+            )
+            groups.append({"value": block.value, "zone": zone, "zone_page": zone_page})
+        return groups
+
+    @path("", name="steps")
+    def all_steps(self, request):
+        return self.render(request)
+
+    @path(_("step-<int:number>/"), name="step")
+    def one_step(self, request, number):
+        steps = self.numbered_steps
+        if not 1 <= number <= len(steps):
+            raise Http404
+        step = steps[number - 1]
+        return self.render(
+            request,
+            template="handbook/handbook_step.html",
+            context_overrides={
+                "step": step,
+                "previous_step": steps[number - 2] if number > 1 else None,
+                "next_step": steps[number] if number < len(steps) else None,
+                "subview_title": _("Step %(number)d: %(title)s")
+                % {"number": number, "title": step.title},
+            },
+        )
+
+
+class HandbookStep(TranslatableMixin, Orderable):
+    """One step (KROK) of the model: what happens, who acts, where the handbook says more."""
+
+    page = ParentalKey(HandbookPage, related_name="steps", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=160)
+    body = RichTextField(_("what happens"), features=["bold", "italic", "link", "ul", "ol"])
+    zones = StreamField(
+        [("zone", SnippetChooserBlock("zones.Zone", label=_("Zone")))],
+        verbose_name=_("zones that act"),
+        blank=True,
+    )
+    other_actors = models.CharField(
+        _("others who act"),
+        max_length=250,
+        blank=True,
+        help_text=_("For example: the initiative group, the social economy support centre."),
+    )
+    chapter = models.CharField(
+        _("handbook chapter"),
+        max_length=60,
+        blank=True,
+        help_text=_("Where the handbook describes this step, for example “3.2–3.6”."),
+    )
+    downloads = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        verbose_name=_("downloads"),
+        blank=True,
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("body"),
+        FieldPanel("zones"),
+        FieldPanel("other_actors"),
+        FieldPanel("chapter"),
+        FieldPanel("downloads"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("body"),
+        TranslatableField("other_actors"),
+        TranslatableField("chapter"),
+        SynchronizedField("zones"),
+        SynchronizedField("downloads"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def anchor(self):
+        return f"step-{self.number}"
+
+
+class SubModelIndexPage(Page):
+    """The sub-models tested in the project, compared side by side. The table is built from
+    the sub-model pages' attributes, so it never disagrees with them."""
+
+    intro = models.TextField(_("introduction"), max_length=1500, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    parent_page_types = ["handbook.HandbookPage"]
+    subpage_types = ["handbook.SubModelPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("sub-models compared")
+
+    def sub_models(self):
+        return SubModelPage.objects.child_of(self).live().public().order_by("path")
+
+    def comparison(self):
+        """The comparison table: one column per sub-model, one row per attribute."""
+        models_ = list(self.sub_models())
+        rows = [
+            {
+                "label": label,
+                "values": [getattr(sub_model, name) for sub_model in models_],
+            }
+            for name, label in SubModelPage.COMPARED
+        ]
+        return {"columns": models_, "rows": rows}
+
+
+class SubModelPage(Page):
+    """One of the sub-models tested in the project, described by the same attributes as
+    every other sub-model so that they can be compared."""
+
+    COMPARED = [
+        ("founders", _("Who founds the cooperative")),
+        ("employer", _("Who employs the participants")),
+        ("income", _("Sources of income")),
+        ("local_government_role", _("The local government's role")),
+        ("risks", _("Risks")),
+        ("suits", _("Where it fits")),
+    ]
+
+    summary = models.TextField(_("summary"), max_length=600)
+    features = StreamField(
+        [("feature", blocks.CharBlock(label=_("Feature"), max_length=300))],
+        verbose_name=_("what sets it apart"),
+        blank=True,
+    )
+    founders = models.TextField(_("who founds the cooperative"), max_length=600)
+    employer = models.TextField(_("who employs the participants"), max_length=600)
+    income = models.TextField(_("sources of income"), max_length=600)
+    local_government_role = models.TextField(_("the local government's role"), max_length=600)
+    risks = models.TextField(_("risks"), max_length=600)
+    suits = models.TextField(_("where it fits"), max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("features"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name, _label in COMPARED],
+            heading=_("Attributes compared with the other sub-models"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("features"),
+        *(index.SearchField(name) for name, _label in COMPARED),
+        index.SearchField("body"),
+        index.FilterField("locale_id"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("features"),
+        *(TranslatableField(name) for name, _label in COMPARED),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["handbook.SubModelIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("sub-model")
+        verbose_name_plural = _("sub-models")
+
+    def attributes(self):
+        return [{"label": label, "value": getattr(self, name)} for name, label in self.COMPARED]
+
+    def siblings(self):
+        """The other sub-models, to move between them."""
+        return SubModelPage.objects.sibling_of(self, inclusive=False).live().public()
+
+
+class SuccessStoryIndexPage(Page):
+    """ "Nasze sukcesy": the cooperatives that started thanks to the model."""
+
+    intro = models.TextField(_("introduction"), max_length=1500, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    parent_page_types = ["handbook.HandbookPage"]
+    subpage_types = ["handbook.SuccessStoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("success stories")
+
+    def stories(self):
+        return published_stories(self.locale).child_of(self)
+
+
+def published_stories(locale):
+    """The live, public success stories of one language, the youngest cooperative first."""
+    return (
+        SuccessStoryPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("photo")
+        .prefetch_related("zones")
+        .order_by("-founded", "title")
+    )
+
+
+class SuccessStoryPage(ZoneTaggedMixin, Page):
+    """A cooperative that started thanks to the model: who they are and what they do."""
+
+    cooperative = models.CharField(_("name of the cooperative"), max_length=200)
+    founded = models.DateField(_("founded on"))
+    members = models.PositiveSmallIntegerField(
+        _("members"), help_text=_("Founding bodies and people who are members.")
+    )
+    employed_participants = models.PositiveSmallIntegerField(
+        _("workshop participants employed"), null=True, blank=True
+    )
+    town = models.CharField(_("town"), max_length=100)
+    activity = models.TextField(_("what it does"), max_length=600)
+    zones = ParentalManyToManyField(
+        Zone,
+        verbose_name=_("zones"),
+        blank=True,
+        related_name="success_stories",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        _("photo description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    quote = models.TextField(_("quotation"), max_length=600, blank=True)
+    quote_by = models.CharField(_("who said it"), max_length=160, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("story"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("cooperative"),
+                FieldPanel("founded"),
+                FieldPanel("members"),
+                FieldPanel("employed_participants"),
+                FieldPanel("town"),
+                FieldPanel("activity"),
+                FieldPanel("zones", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("The cooperative"),
+        ),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Photo")),
+        MultiFieldPanel([FieldPanel("quote"), FieldPanel("quote_by")], heading=_("Quotation")),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("cooperative"),
+        index.SearchField("activity"),
+        index.SearchField("quote"),
+        index.SearchField("body"),
+        index.FilterField("locale_id"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("activity"),
+        TranslatableField("photo_alt"),
+        TranslatableField("quote"),
+        TranslatableField("quote_by"),
+        TranslatableField("body"),
+        SynchronizedField("cooperative"),
+        SynchronizedField("founded"),
+        SynchronizedField("members"),
+        SynchronizedField("employed_participants"),
+        SynchronizedField("town"),
+        SynchronizedField("zones"),
+        SynchronizedField("photo"),
+    ]
+
+    base_form_class = ZoneContentPageForm
+    parent_page_types = ["handbook.SuccessStoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("success story")
+        verbose_name_plural = _("success stories")
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt:
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo for people who cannot see it.")}
+            )

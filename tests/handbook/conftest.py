@@ -1,0 +1,76 @@
+import datetime
+
+import pytest
+
+from portal.handbook.models import (
+    HandbookPage,
+    HandbookStep,
+    SubModelIndexPage,
+    SubModelPage,
+    SuccessStoryIndexPage,
+    SuccessStoryPage,
+)
+
+ATTRIBUTES = {
+    "founders": "Organizacja prowadząca WTZ",
+    "employer": "Spółdzielnia",
+    "income": "Sprzedaż",
+    "local_government_role": "Partner",
+    "risks": "Ryzyko rynkowe",
+    "suits": "Małe gminy",
+}
+
+
+def publish_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def handbook(home):
+    """The model's page with twelve steps, the first acting zone being `zone` when given."""
+    page = HandbookPage(title="Model", slug="model", intro="Jak działa model.")
+    page.steps = [
+        HandbookStep(title=f"Tytuł kroku {number}", body=f"<p>Opis kroku {number}</p>")
+        for number in range(1, 13)
+    ]
+    return publish_child(home, page)
+
+
+@pytest.fixture
+def sub_models(handbook):
+    index = publish_child(handbook, SubModelIndexPage(title="Podmodele", slug="podmodele"))
+    pages = [
+        publish_child(
+            index,
+            SubModelPage(
+                title=f"Podmodel {letter}",
+                slug=f"podmodel-{letter.lower()}",
+                summary=f"Opis podmodelu {letter}",
+                **{name: f"{value} {letter}" for name, value in ATTRIBUTES.items()},
+            ),
+        )
+        for letter in "ABC"
+    ]
+    return index, pages
+
+
+@pytest.fixture
+def stories(handbook):
+    return publish_child(handbook, SuccessStoryIndexPage(title="Nasze sukcesy", slug="sukcesy"))
+
+
+def make_story(index, zones, title="Chleb", founded=datetime.date(2015, 5, 1)):
+    page = SuccessStoryPage(
+        title=title,
+        slug=title.lower(),
+        cooperative=f"Spółdzielnia {title}",
+        founded=founded,
+        members=3,
+        employed_participants=5,
+        town="Konin",
+        activity=f"Co robi {title}",
+    )
+    page.zones = zones
+    return publish_child(index, page)
