@@ -3,7 +3,10 @@
 Each is one or two queries whatever the size of the tree; templates only print the result.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -106,6 +109,7 @@ def language_links(request, page):
                 "code": code,
                 "name": name,
                 "url": url,
+                "switch_url": _switch_url(request, page, code) or url,
                 "is_current": code == current,
                 "is_translation": is_translation,
             }
@@ -113,6 +117,18 @@ def language_links(request, page):
     cached[cache_key] = links
     request._portal_language_links = cached
     return links
+
+
+def _switch_url(request, page, code):
+    """The switcher's link: a redirect that finds the translation when it is followed, so a
+    page deleted or unpublished meanwhile leads to that language's home page, not a 404."""
+    if page is None or not getattr(page, "pk", None):
+        return None
+    query = {"page": page.pk}
+    page_url = page.get_url(request)
+    if page_url and request.path.startswith(page_url) and request.path != page_url:
+        query["sub"] = request.path[len(page_url) :]
+    return reverse("switch_language", args=[code]) + "?" + urlencode(query)
 
 
 def subpage_url(page, name, args=None, request=None, absolute=False):

@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 from tests.factories import StandardPageFactory
+from tests.html import switcher_href
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -37,8 +38,8 @@ def test_untranslated_page_claims_no_counterpart(client, home, home_en):
         html = client.get(page.url).content.decode()
     assert 'hreflang="en" href' not in html.split("</head>")[0]
     switcher = html[html.index('class="language-switcher"') :]
-    assert 'href="/en/"' in switcher  # to the English home page, and it says so
-    assert 'class="visually-hidden" lang="pl">' in switcher
+    assert client.get(switcher_href(html, "en"))["Location"] == "/en/"
+    assert 'class="visually-hidden" lang="pl">' in switcher  # and it says so
 
 
 def test_sitemap_lists_the_pages_of_both_languages(client, translated):
@@ -46,3 +47,61 @@ def test_sitemap_lists_the_pages_of_both_languages(client, translated):
     assert "/pl/o-projekcie/" in xml
     assert "/en/about-the-project/" in xml
     assert "/en/</loc>" in xml
+
+
+def test_the_switcher_leads_to_the_translation(client, translated):
+    polish, english = translated
+    html = client.get(polish.url).content.decode()
+    response = client.get(switcher_href(html, "en"))
+    assert response.status_code == 302
+    assert response["Location"] == "/en/about-the-project/"
+    back = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert client.get(switcher_href(back, "pl"))["Location"] == "/pl/o-projekcie/"
+
+
+def test_a_translation_deleted_meanwhile_leads_to_that_languages_home(client, translated):
+    polish, english = translated
+    link = switcher_href(client.get(polish.url).content.decode(), "en")
+    english.delete()
+    assert client.get(link)["Location"] == "/en/"
+
+
+def test_a_page_deleted_meanwhile_leads_to_that_languages_home(client, translated):
+    polish, english = translated
+    link = switcher_href(client.get("/en/about-the-project/").content.decode(), "pl")
+    english.delete()
+    polish.delete()
+    assert client.get(link)["Location"] == "/pl/"
+
+
+def test_an_unpublished_translation_is_not_offered(client, translated):
+    polish, english = translated
+    english.refresh_from_db()
+    english.unpublish()
+    assert client.get(f"/language/en/?page={polish.pk}")["Location"] == "/en/"
+
+
+@pytest.mark.parametrize("query", ["", "?page=abc", "?page=999999", "?page=1&sub=../../admin/"])
+def test_a_forged_switcher_request_lands_on_the_home_page(client, translated, query):
+    response = client.get("/language/en/" + query)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/")
+
+
+def test_the_switcher_refuses_a_language_the_site_does_not_have(client, translated):
+    assert client.get("/language/de/?page=1").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/de/", "/de/o-projekcie/", "/fr/aktualnosci/", "/pt-br/"])
+def test_an_unsupported_language_prefix_is_the_polish_404_page(client, translated, path):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="pl">' in html
+    assert "Nie znaleziono strony" in html
+
+
+def test_an_address_without_a_language_still_gets_one(client, translated):
+    response = client.get("/o-projekcie/")
+    assert response.status_code == 302
+    assert response["Location"] == "/pl/o-projekcie/"

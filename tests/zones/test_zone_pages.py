@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
 from tests.factories import DocumentFactory, StandardPageFactory
+from tests.html import switcher_href
 from zones.listings import ZoneListing, registered_listings
 from zones.models import ZonePage
 from zones.resources import resources_for_zone
@@ -252,7 +253,8 @@ def test_language_switcher_keeps_the_sub_view(client, zone_site, home_en, locale
     english.slug = "wtz-zone"
     english.save_revision().publish()
     html = client.get(zone_site.pages["wtz"].url + "materialy/").content.decode()
-    assert 'href="/en/wtz-zone/resources/"' in html
+    assert 'hreflang="en" href="http://testserver/en/wtz-zone/resources/"' in html
+    assert client.get(switcher_href(html, "en"))["Location"] == "/en/wtz-zone/resources/"
 
 
 def test_pagination_drops_an_unknown_filter_value(client, zone_site):

@@ -1,0 +1,59 @@
+"""The language switcher's redirect."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
+from django.urls import NoReverseMatch
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Locale, Page, Site
+
+
+@never_cache
+def switch_language(request, code):
+    """Go to the page `?page=` in language `code`, with the same routable sub-view
+    (`?sub=`, a route of the page's own language); where that translation does not exist
+    (any more) or is not live, go to that language's home page."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        raise Http404
+    with translation.override(code):
+        url = _translation_url(request, locale) or _home_url(request, locale)
+    return HttpResponseRedirect(url)
+
+
+def _translation_url(request, locale):
+    page_id = request.GET.get("page", "")
+    if not page_id.isdigit():
+        return None
+    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        return None
+    target = page.get_translation_or_none(locale)
+    if target is None or not target.live:
+        return None
+    url = target.get_url(request)
+    sub = request.GET.get("sub", "").strip("/")
+    source, target = page.specific, target.specific
+    if sub and isinstance(source, RoutablePageMixin):
+        try:
+            with translation.override(page.locale.language_code):
+                match = source.resolve_subpage(f"/{sub}/")
+            if match.url_name:
+                url += target.reverse_subpage(
+                    match.url_name, args=match.args, kwargs=match.kwargs
+                ).lstrip("/")
+        except (Http404, NoReverseMatch):
+            pass
+    return url
+
+
+def _home_url(request, locale):
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise Http404
+    home = site.root_page.get_translation_or_none(locale) or site.root_page
+    return home.get_url(request)
