@@ -94,8 +94,8 @@ def _handbook(demo):
     strings = _pairs(texts.MODEL)
     for group, benefits, _zone in texts.BENEFICIARIES:
         strings.update([group, *benefits])
-    for title, body, _slugs, others, _chapter in texts.STEPS:
-        strings.update([title, body, others])
+    for title, body, _slugs, others, chapter in texts.STEPS:
+        strings.update([title, body, others, (chapter, chapter)])
     for locale in demo.translation_locales:
         if model.get_translation_or_none(locale) is None:
             translated = translate(model, locale, strings)

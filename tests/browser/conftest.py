@@ -5,6 +5,7 @@ WCAG 2.1 A/AA, so every public page a browser test looks at is also checked.
 """
 
 import os
+import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -79,13 +80,54 @@ def visit(live_server):
     return go
 
 
+# The demo site is built once per test run and saved (database rows and media files); the
+# next browser test, whose database was flushed after the previous one, loads the copy in
+# a few seconds instead of building it again.
+_saved_demo = {}
+DEMO_DUMP_EXCLUDE = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "wagtailsearch",
+    "wagtailcore.pagelogentry",  # history, which keeps the ids of deleted pages
+    "wagtailcore.modellogentry",
+]
+
+
 @pytest.fixture
-def demo_site(locales):
+def demo_site(request, transactional_db, settings, tmp_path_factory):
     """The full demo site (zones, footer settings, logos, English pages), so axe sees
     every part of the layout a visitor does."""
     from django.core.management import call_command
 
-    from wagtail.models import Site
+    from wagtail.models import Page, Site
 
+    if _saved_demo and not Page.objects.exists():
+        shutil.copytree(_saved_demo["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
+        call_command("loaddata", *_saved_demo["rows"], verbosity=0)
+        return Site.objects.get(is_default_site=True)
+    request.getfixturevalue("locales")
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    if not _saved_demo:
+        saved = tmp_path_factory.mktemp("demo")
+        # Permissions that migrations made are matched by name on load (natural keys);
+        # every other row keeps its primary key.
+        call_command(
+            "dumpdata",
+            "auth.permission",
+            natural_primary=True,
+            natural_foreign=True,
+            output=str(saved / "permissions.json"),
+            verbosity=0,
+        )
+        call_command(
+            "dumpdata",
+            natural_foreign=True,
+            exclude=DEMO_DUMP_EXCLUDE,
+            output=str(saved / "demo.json"),
+            verbosity=0,
+        )
+        shutil.copytree(settings.MEDIA_ROOT, saved / "media")
+        _saved_demo["rows"] = [str(saved / "permissions.json"), str(saved / "demo.json")]
+        _saved_demo["media"] = str(saved / "media")
     return Site.objects.get(is_default_site=True)

@@ -1,0 +1,67 @@
+"""Switching language in a real browser: the counterpart each way, the same sub-view, an
+explanation where there is no translation; English pages pass axe."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from wagtail.models import Page
+
+from portal.core.models import StandardPage
+
+from .conftest import assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def switch_to(page, language):
+    page.get_by_role("navigation", name=re.compile("Język|Language")).get_by_role(
+        "link", name=re.compile(f"^{language}")
+    ).click()
+
+
+def test_visitor_switches_a_zone_page_to_english_and_back(page, visit, demo_site):
+    visit(page, "/pl/strefa-wtz/")
+    switch_to(page, "English")
+    expect(page).to_have_url(re.compile("/en/wtz-zone/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert_accessible(page)
+    page.get_by_role("navigation", name="In this zone").get_by_role(
+        "link", name="Resources"
+    ).click()
+    expect(page).to_have_url(re.compile("/en/wtz-zone/resources/$"))
+    assert_accessible(page)
+    switch_to(page, "Polski")
+    expect(page).to_have_url(re.compile("/pl/strefa-wtz/materialy/$"))
+    page.get_by_role("navigation", name="W tej strefie").get_by_role(
+        "link", name="Przegląd"
+    ).click()
+    switch_to(page, "English")
+    switch_to(page, "Polski")
+    expect(page).to_have_url(re.compile("/pl/strefa-wtz/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+
+    visit(page, "/pl/model/krok-7/")
+    switch_to(page, "English")
+    expect(page).to_have_url(re.compile("/en/model/step-7/$"))
+    assert_accessible(page)
+
+
+def test_the_switcher_explains_a_page_without_translation(page, visit, demo_site):
+    home = Page.objects.get(locale__language_code="pl", depth=2)
+    only_polish = StandardPage(title="Tylko po polsku", slug="tylko-po-polsku")
+    home.add_child(instance=only_polish)
+    only_polish.save_revision().publish()
+    visit(page, "/pl/tylko-po-polsku/")
+    link = page.get_by_role("link", name=re.compile("^English"))
+    expect(link).to_contain_text("strona główna; ta strona nie ma tłumaczenia")
+    link.click()
+    expect(page).to_have_url(re.compile("/en/$"))
+    assert_accessible(page)
+
+
+def test_an_unsupported_language_gets_the_polish_not_found_page(page, visit, demo_site):
+    visit(page, "/de/o-projekcie/", expect_status=404)
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nie znaleziono strony")
