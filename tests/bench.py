@@ -32,6 +32,10 @@ PAGES = [
     "/pl/badania-i-analizy/?q=lokalowe",
     "/pl/badania-i-analizy/?zone=wtz&kind=research",
     "/pl/badania-i-analizy/ewaluacja-modelu/",
+    "/pl/model/",
+    "/pl/model/krok-4/",
+    "/pl/model/podmodele/",
+    "/pl/model/nasze-sukcesy/",
     "/pl/brak-strony/",
 ]
 

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -107,19 +108,29 @@ class HandbookPage(RoutablePageMixin, Page):
 
     @cached_property
     def numbered_steps(self):
-        """The steps in order, each with its `number` (1…) and the zones that act in it,
-        as named in this page's language and linked to their pages."""
-        zones = zones_with_pages(self.locale)
+        """The steps in order, each with its `number` (1…), its `url`, its `files` and the
+        zones that act in it (as named in this page's language, with their pages): a fixed
+        number of queries however many steps there are."""
         steps = list(self.steps.all())
+        zones = zones_with_pages(self.locale)
+        zone_ids = {block["value"] for step in steps for block in step.zones.raw_data}
+        zone_keys = dict(Zone.objects.filter(pk__in=zone_ids).values_list("pk", "translation_key"))
+        file_ids = {block["value"] for step in steps for block in step.downloads.raw_data}
+        files = get_document_model().objects.in_bulk(file_ids)
         base_url = self.url
         for number, step in enumerate(steps, start=1):
             step.number = number
             with translation.override(self.locale.language_code):
                 step.url = base_url + self.reverse_subpage("step", args=[number]).lstrip("/")
             step.zone_links = [
-                zones[block.value.translation_key]
-                for block in step.zones
-                if block.value is not None and block.value.translation_key in zones
+                zones[zone_keys[block["value"]]]
+                for block in step.zones.raw_data
+                if zone_keys.get(block["value"]) in zones
+            ]
+            step.files = [
+                files[block["value"]]
+                for block in step.downloads.raw_data
+                if block["value"] in files
             ]
         return steps
 

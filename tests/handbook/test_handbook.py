@@ -120,3 +120,27 @@ def test_a_handbook_needs_at_least_one_step_in_the_admin(admin_client, handbook)
 def test_steps_are_translatable_children(handbook):
     with translation.override("pl"):
         assert HandbookStep.objects.filter(page=handbook, locale=handbook.locale).count() == 12
+
+
+def test_zones_and_files_of_the_steps_cost_no_query_per_step(
+    client, handbook, assert_queries_do_not_grow
+):
+    from tests.factories import DocumentFactory
+
+    zone = ZoneFactory(slug="wtz", name="Strefa WTZ")
+    ZonePageFactory(parent=handbook.get_parent(), zone=zone, slug="strefa-wtz")
+    steps = list(handbook.steps.all())
+    steps[0].zones = [("zone", zone)]
+    steps[0].downloads = [("document", DocumentFactory(title="Plik 1"))]
+    steps[0].save()
+
+    def grow():
+        for step in steps[1:]:
+            step.zones = [("zone", zone)]
+            step.downloads = [("document", DocumentFactory(title=f"Plik {step.pk}"))]
+            step.save()
+
+    assert_queries_do_not_grow(handbook.url, grow)
+    steps_html = client.get(handbook.url).content.decode().split('class="step-list"')[1]
+    assert steps_html.count('<a href="/pl/strefa-wtz/">Strefa WTZ</a>') == 12
+    assert steps_html.count("Plik ") == 12
