@@ -1,7 +1,11 @@
+import os
+
 import pytest
 
 from django.core.cache import cache
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, Locale, Page, Site
@@ -10,8 +14,11 @@ from tests.factories import HomePageFactory, StandardPageFactory
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(request, settings, tmp_path):
+    if "shared_demo" in request.fixturenames:  # the demo's files, where it made them
+        settings.MEDIA_ROOT = request.getfixturevalue("shared_demo")
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)
@@ -20,8 +27,7 @@ def _empty_cache():
     cache.clear()
 
 
-@pytest.fixture
-def locales(db):
+def make_locales():
     """Both languages, plus the root page and root collection that Wagtail's migrations
     create: a transactional (browser) test flushes the database, so make sure they exist."""
     polish = Locale.objects.get_or_create(language_code="pl")[0]
@@ -31,6 +37,24 @@ def locales(db):
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=polish))
     return {"pl": polish, "en": english}
+
+
+@pytest.fixture
+def locales(db):
+    return make_locales()
+
+
+@pytest.fixture(scope="module")
+def shared_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, built once for all the tests of a module that ask for it. Each test
+    runs in a savepoint inside the transaction that holds the demo, so it leaves the demo as
+    it found it; the whole transaction is rolled back after the module."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        make_locales()
+        call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        yield media
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

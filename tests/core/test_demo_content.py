@@ -4,7 +4,7 @@ import pytest
 
 from django.core.management import call_command
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 from wagtail_localize.models import Translation
 
 from portal.core.models import FundingNotice, HomePage, Partner, ProjectSettings, StandardPage
@@ -24,8 +24,7 @@ def counts():
 
 
 @pytest.fixture
-def demo_site():
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_site(shared_demo, db):
     return Site.objects.get(is_default_site=True)
 
 
@@ -110,3 +109,28 @@ def test_demo_pages_render_in_both_languages(client, demo_site):
     assert "International Cooperation Zone" in english
     assert "co-financed by the European Union" in english
     assert '<a href="/en/accessibility-statement/">Accessibility statement</a>' in english
+
+
+def page_types():
+    return [model for model in get_page_models() if model is not Page]
+
+
+def test_every_page_type_renders_in_both_languages_and_links_its_counterpart(client, demo_site):
+    missing = []
+    for model in page_types():
+        polish = model.objects.live().filter(locale__language_code="pl").first()
+        english = polish and polish.get_translation_or_none(
+            polish.locale.__class__.objects.get(language_code="en")
+        )
+        if english is None or not english.live:
+            missing.append(model.__name__)
+            continue
+        polish_url, english_url = polish.get_url(), english.get_url()
+        for url, lang, other in ((polish_url, "pl", english_url), (english_url, "en", polish_url)):
+            response = client.get(url)
+            html = response.content.decode()
+            assert response.status_code == 200, url
+            assert f'<html lang="{lang}">' in html, url
+            code = "en" if lang == "pl" else "pl"
+            assert f'hreflang="{code}" href="http://testserver{other}"' in html, url
+    assert missing == [], "page types without a live Polish page and English translation"
