@@ -7,7 +7,7 @@ from urllib.parse import quote_plus
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -238,7 +238,7 @@ def leader_and_partners(project_settings):
         .annotate(
             leader_first=Case(When(role=Partner.Role.LEADER, then=Value(0)), default=Value(1))
         )
-        .order_by("leader_first", "sort_order", "pk")
+        .order_by("leader_first", F("sort_order").asc(nulls_last=True), "pk")
         .prefetch_related(models.Prefetch("logo", queryset=images))
     )
 
