@@ -1,7 +1,6 @@
 """The association's own pages: the projects it has carried out, the partnership of the
 current project (built from the site settings), and the contact form."""
 
-import datetime
 from urllib.parse import quote_plus
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail as admin_send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
@@ -177,10 +177,6 @@ class ProjectPage(Page):
             raise ValidationError(
                 {"end_date": _("The project cannot end before it starts; check the dates.")}
             )
-
-    @property
-    def is_ongoing(self):
-        return self.end_date is None or self.end_date >= datetime.date.today()
 
     def _siblings(self):
         """The other live, public projects of the same listing (same parent, so the same
@@ -393,7 +389,7 @@ class ContactPage(AbstractEmailForm):
     def recipients(self):
         """The addresses in `to_address`, or else the office's e-mail in the settings."""
         if self.to_address:
-            return [address.strip() for address in self.to_address.split(",") if address]
+            return [address.strip() for address in self.to_address.split(",") if address.strip()]
         office = ProjectSettings.for_site(self.get_site()).email
         return [office] if office else []
 
@@ -409,12 +405,10 @@ class ContactPage(AbstractEmailForm):
         return submission
 
     def send_mail(self, form):
-        from wagtail.admin.mail import send_mail
-
         recipients = self.recipients()
         if not recipients:  # nowhere to send; the message is still in the admin
             return
-        send_mail(
+        admin_send_mail(
             self.email_subject(),
             self.render_email(form),
             recipients,
