@@ -115,7 +115,9 @@ def test_end_before_start_is_refused_next_to_the_end_date(project_index):
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert list(error.value.message_dict) == ["end_date"]
-    assert "cannot end before it starts" in error.value.message_dict["end_date"][0]
+    assert error.value.message_dict["end_date"] == [
+        gettext("The project cannot end before it starts; check the dates.")
+    ]
 
 
 def test_project_page_shows_funding_goal_partners_results_and_documents(client, project_index):
