@@ -12,6 +12,14 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from portal.association.models import (
+    ContactFormField,
+    ContactPage,
+    PartnershipPage,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPartner,
+)
 from portal.core.models import HomePage, StandardPage
 from portal.events.models import EventIndexPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
@@ -201,3 +209,83 @@ def pdf_document(title, paragraphs, language="pl"):
         file_size=len(content),
         language=language,
     )
+
+
+class ProjectIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ProjectIndexPage
+
+    title = "Projekty realizowane"
+    slug = "projekty-realizowane"
+    intro = "Projekty stowarzyszenia."
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    """A finished project; `partners=[("Name", "role"), …]` adds its partners."""
+
+    class Meta:
+        model = ProjectPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    slug = factory.Sequence(lambda n: f"projekt-{n}")
+    summary = factory.LazyAttribute(lambda page: f"O projekcie {page.title}.")
+    programme = "Program Operacyjny Kapitał Ludzki"
+    measure = "Priorytet I, Działanie 1.2"
+    start_date = factory.Sequence(lambda n: datetime.date(2010, 1, 1) + datetime.timedelta(days=n))
+    end_date = factory.LazyAttribute(lambda page: page.start_date + datetime.timedelta(days=365))
+    goal = "<p>Cel projektu.</p>"
+
+    @factory.post_generation
+    def partners(self, create, partners):
+        if create and partners:
+            self.partners = [
+                ProjectPartner(name=name, role=role, sort_order=number)
+                for number, (name, role) in enumerate(partners)
+            ]
+            self.save_revision().publish()
+
+
+class PartnershipPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PartnershipPage
+
+    title = "Partnerstwo"
+    slug = "partnerstwo"
+    intro = "Lider i partnerzy projektu."
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    """The contact page with the usual fields: name, e-mail, subject, message, consent."""
+
+    class Meta:
+        model = ContactPage
+        skip_postgeneration_save = True
+
+    title = "Kontakt"
+    slug = "kontakt"
+    intro = "Napisz do nas."
+    show_in_menus = True
+
+    @factory.post_generation
+    def fields(self, create, fields):
+        if not create:
+            return
+        self.form_fields = [
+            ContactFormField(sort_order=number, **field)
+            for number, field in enumerate(fields or CONTACT_FIELDS)
+        ]
+        self.save_revision().publish()
+
+
+CONTACT_FIELDS = [
+    {"clean_name": "imie", "label": "Imię i nazwisko", "field_type": "singleline",
+     "autocomplete": "name"},
+    {"clean_name": "email", "label": "Adres e-mail", "field_type": "email",
+     "autocomplete": "email"},
+    {"clean_name": "temat", "label": "Temat", "field_type": "singleline", "required": False},
+    {"clean_name": "wiadomosc", "label": "Wiadomość", "field_type": "multiline",
+     "help_text": "Do 5000 znaków."},
+    {"clean_name": "zgoda", "label": "Zgadzam się na przetwarzanie danych",
+     "field_type": "checkbox"},
+]  # fmt: skip

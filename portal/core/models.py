@@ -69,6 +69,9 @@ class HomePage(Page):
         "events.EventIndexPage",
         "research.ResearchIndexPage",
         "handbook.HandbookPage",
+        "association.ProjectIndexPage",
+        "association.PartnershipPage",
+        "association.ContactPage",
     ]
 
     class Meta:
@@ -106,10 +109,23 @@ class StandardPage(Page):
     ]
 
     parent_page_types = ["core.HomePage", "core.StandardPage", "zones.ZonePage"]
-    subpage_types = ["core.StandardPage"]
+    subpage_types = [
+        "core.StandardPage",
+        "association.ProjectIndexPage",
+        "association.PartnershipPage",
+    ]
 
     class Meta:
         verbose_name = _("standard page")
+
+    def section_pages(self):
+        """ "In this section": the live, public pages below this one, in the editors'
+        order, each with the short text that says what it is (its introduction, or else
+        its search description). One query per page type, whatever their number."""
+        return [
+            {"page": child, "summary": getattr(child, "intro", "") or child.search_description}
+            for child in self.get_children().live().public().specific()
+        ]
 
 
 class FundingNotice(TranslatableMixin, models.Model):

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.research",
     "portal.handbook",
+    "portal.association",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -199,3 +200,10 @@ REGISTRATION_RATE_LIMIT = (
 REGISTRATION_CONSENT_VERSION = "2026-11"
 REGISTRATION_CANCEL_LINK_MAX_AGE = 365 * 24 * 3600
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=90)
+
+# The contact form (portal/association): at most this many POSTs per address within this
+# many seconds; beyond that the answer is 429 with Retry-After.
+CONTACT_RATE_LIMIT = (
+    env.int("CONTACT_RATE_LIMIT", default=5),
+    env.int("CONTACT_RATE_WINDOW", default=600),
+)

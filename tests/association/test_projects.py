@@ -1,0 +1,208 @@
+"""The association's projects: listed by start date, newest first, with previous/next
+links that follow the same order and stop at the ends."""
+
+import datetime
+import re
+
+import pytest
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+
+from portal.core.demo_content import translate
+from tests.factories import DocumentFactory, ProjectIndexPageFactory, ProjectPageFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
+
+
+def project(index, title, start, end=None, **kwargs):
+    return ProjectPageFactory(parent=index, title=title, start_date=start, end_date=end, **kwargs)
+
+
+@pytest.fixture
+def three_projects(project_index):
+    # Created out of date order, so the order cannot come from the tree.
+    sieci = project(
+        project_index,
+        "W sieci dobrych połączeń",
+        datetime.date(2013, 12, 31),
+        datetime.date(2015, 11, 30),
+    )
+    muflon = project(
+        project_index, "Partnerstwo MUFLON", datetime.date(2007, 1, 1), datetime.date(2008, 8, 31)
+    )
+    wtz = project(
+        project_index, "Model WTZ", datetime.date(2012, 10, 1), datetime.date(2015, 6, 30)
+    )
+    return muflon, wtz, sieci
+
+
+def test_prev_next_follow_date_order_and_are_absent_at_the_ends(client, three_projects):
+    muflon, wtz, sieci = three_projects
+    assert (muflon.previous_project(), muflon.next_project()) == (None, wtz)
+    assert (wtz.previous_project(), wtz.next_project()) == (muflon, sieci)
+    assert (sieci.previous_project(), sieci.next_project()) == (wtz, None)
+
+    html = client.get(wtz.url).content.decode()
+    assert re.search(rf'<a rel="prev" href="{muflon.url}">.*Partnerstwo MUFLON</a>', html)
+    assert re.search(rf'<a rel="next" href="{sieci.url}">.*W sieci dobrych połączeń</a>', html)
+    first = client.get(muflon.url).content.decode()
+    assert 'rel="prev"' not in first
+    assert f'rel="next" href="{wtz.url}"' in first
+    last = client.get(sieci.url).content.decode()
+    assert 'rel="next"' not in last
+    assert f'rel="prev" href="{wtz.url}"' in last
+
+
+def test_prev_next_skip_drafts_and_other_listings(standard_page, three_projects):
+    muflon, wtz, sieci = three_projects
+    wtz.unpublish()
+    other_index = ProjectIndexPageFactory(parent=standard_page.get_parent(), slug="inne")
+    project(other_index, "Gdzie indziej", datetime.date(2010, 1, 1))
+    assert muflon.next_project() == sieci
+    assert sieci.previous_project() == muflon
+
+
+def test_same_start_date_is_ordered_by_creation(project_index):
+    first = project(project_index, "Pierwszy", datetime.date(2020, 1, 1))
+    second = project(project_index, "Drugi", datetime.date(2020, 1, 1))
+    assert first.next_project() == second
+    assert second.previous_project() == first
+    assert list(project_index.projects()) == [second, first]
+
+
+def test_listing_shows_newest_first_with_dates_and_an_open_end(client, three_projects):
+    project_index = three_projects[0].get_parent().specific
+    project(project_index, "Projekt w toku", datetime.date(2024, 3, 1))
+    html = client.get(project_index.url).content.decode()
+    titles = re.findall(r'class="project-item__title"><a href="[^"]+">([^<]+)</a>', html)
+    assert titles == [
+        "Projekt w toku",
+        "W sieci dobrych połączeń",
+        "Model WTZ",
+        "Partnerstwo MUFLON",
+    ]
+    assert '<time datetime="2007-01-01">1 stycznia 2007</time>' in html
+    assert '<time datetime="2008-08-31">31 sierpnia 2008</time>' in html
+    assert f"({gettext('under way')})" in html  # the ongoing project has no end date
+
+
+def test_listing_costs_the_same_queries_whatever_its_length(
+    project_index, assert_queries_do_not_grow
+):
+    for number in range(2):
+        project(project_index, f"P{number}", datetime.date(2010, 1, 1 + number))
+
+    def grow():
+        for number in range(3):
+            project(project_index, f"Q{number}", datetime.date(2011, 1, 1 + number))
+
+    assert_queries_do_not_grow(project_index.url, grow)
+
+
+def test_listing_paginates_and_an_unknown_page_is_404(client, project_index):
+    for number in range(12):
+        project(project_index, f"Projekt {number:02d}", datetime.date(2000 + number, 1, 1))
+    assert client.get(project_index.url).content.decode().count('class="project-item"') == 10
+    second = client.get(project_index.url + "?page=2").content.decode()
+    assert second.count('class="project-item"') == 2
+    assert client.get(project_index.url + "?page=9").status_code == 404
+
+
+def test_end_before_start_is_refused_next_to_the_end_date(project_index):
+    page = project(project_index, "Zły", datetime.date(2015, 1, 1))
+    page.end_date = datetime.date(2014, 12, 31)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert list(error.value.message_dict) == ["end_date"]
+    assert error.value.message_dict["end_date"] == [
+        gettext("The project cannot end before it starts; check the dates.")
+    ]
+
+
+def test_project_page_shows_funding_goal_partners_results_and_documents(client, project_index):
+    document = DocumentFactory(title="Raport końcowy", file_size=2048)
+    page = project(
+        project_index,
+        "Model WTZ",
+        datetime.date(2012, 10, 1),
+        datetime.date(2015, 6, 30),
+        partners=[("ROPS w Poznaniu", "partner"), ("Konimpex", "partner")],
+    )
+    page.results = [("paragraph", "<p>Podręcznik dwunastu kroków.</p>")]
+    page.documents = [("document", document)]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert 'lang="pl"' in html
+    assert "Program Operacyjny Kapitał Ludzki, Priorytet I, Działanie 1.2" in html
+    assert "Cel projektu." in html
+    assert "ROPS w Poznaniu – partner" in html
+    assert "Podręcznik dwunastu kroków." in html
+    assert "Raport końcowy" in html
+    assert "PDF, 2,0" in html  # type and size of the file
+
+
+def test_english_translation_keeps_dates_and_documents_and_translates_texts(
+    client, project_index, home_en, locales
+):
+    document = DocumentFactory(title="Raport")
+    about_en = translate(
+        project_index.get_parent(), locales["en"], {"O projekcie": "About", "o-projekcie": "about"}
+    )
+    index_en = translate(
+        project_index,
+        locales["en"],
+        {"Projekty realizowane": "Projects", "projekty-realizowane": "projects",
+         "Projekty stowarzyszenia.": "The association's projects."},
+    )  # fmt: skip
+    page = project(
+        project_index,
+        "Model WTZ",
+        datetime.date(2012, 10, 1),
+        datetime.date(2015, 6, 30),
+        slug="model-wtz",
+        partners=[("Uniwersytet Warszawski", "lider")],
+    )
+    page.documents = [("document", document)]
+    page.save_revision().publish()
+    english = translate(
+        page,
+        locales["en"],
+        {
+            "Model WTZ": "WTZ model",
+            "model-wtz": "wtz-model",
+            "O projekcie Model WTZ.": "About the WTZ model.",
+            "Program Operacyjny Kapitał Ludzki": "Human Capital Operational Programme",
+            "Priorytet I, Działanie 1.2": "Priority I, Measure 1.2",
+            "Cel projektu.": "The project's goal.",
+            "Uniwersytet Warszawski": "University of Warsaw",
+            "lider": "leader",
+        },
+    )
+    assert english.get_parent().pk == index_en.pk
+    assert index_en.get_parent().pk == about_en.pk
+    assert (english.start_date, english.end_date) == (page.start_date, page.end_date)
+    assert english.documents[0].value == document
+    html = client.get(english.url).content.decode()
+    assert '<html lang="en">' in html
+    assert "University of Warsaw – leader" in html
+    assert "Human Capital Operational Programme, Priority I, Measure 1.2" in html
+    assert "1 October 2012" in html
+    assert english.next_project() is None and english.previous_project() is None
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_index_and_project_render_with_the_page_language(
+    client, project_index, home_en, locales, language
+):
+    page = project(project_index, "Projekt", datetime.date(2020, 1, 1))
+    if language == "en":
+        project_index.get_parent().copy_for_translation(locales["en"]).save_revision().publish()
+        project_index = project_index.copy_for_translation(locales["en"])
+        project_index.save_revision().publish()
+        page = page.copy_for_translation(locales["en"])
+        page.save_revision().publish()
+    for url in (project_index.url, page.url):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert f'<html lang="{language}">' in response.content.decode()
