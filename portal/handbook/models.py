@@ -111,7 +111,15 @@ class HandbookPage(RoutablePageMixin, Page):
         """The steps in order, each with its `number` (1…), its `url`, its `files` and the
         zones that act in it (as named in this page's language, with their pages): a fixed
         number of queries however many steps there are."""
-        steps = list(self.steps.all())
+        # Steps saved without an order (in code, not through the admin) keep their creation
+        # order; a preview's unsaved steps have no primary key yet.
+        steps = sorted(
+            self.steps.all(),
+            key=lambda step: (
+                step.sort_order if step.sort_order is not None else float("inf"),
+                step.pk or 0,
+            ),
+        )
         zones = zones_with_pages(self.locale)
         zone_ids = {block["value"] for step in steps for block in step.zones.raw_data}
         zone_keys = dict(Zone.objects.filter(pk__in=zone_ids).values_list("pk", "translation_key"))

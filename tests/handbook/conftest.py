@@ -32,7 +32,9 @@ def handbook(home):
     """The model's page with twelve steps, the first acting zone being `zone` when given."""
     page = HandbookPage(title="Model", slug="model", intro="Jak działa model.")
     page.steps = [
-        HandbookStep(title=f"Tytuł kroku {number}", body=f"<p>Opis kroku {number}</p>")
+        HandbookStep(
+            title=f"Tytuł kroku {number}", body=f"<p>Opis kroku {number}</p>", sort_order=number
+        )
         for number in range(1, 13)
     ]
     return publish_child(home, page)
