@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "portal.news",
     "portal.events",
     "portal.research",
+    "portal.polls",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -198,3 +199,10 @@ REGISTRATION_RATE_LIMIT = (
 REGISTRATION_CONSENT_VERSION = "2026-11"
 REGISTRATION_CANCEL_LINK_MAX_AGE = 365 * 24 * 3600
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=90)
+
+# Polls (portal/polls): at most this many votes per address within this many seconds. Loose on
+# purpose: many people may vote from one office or school network.
+POLL_RATE_LIMIT = (
+    env.int("POLL_RATE_LIMIT", default=30),
+    env.int("POLL_RATE_WINDOW", default=3600),
+)
