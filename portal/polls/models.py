@@ -57,10 +57,10 @@ class Poll(TranslatableMixin, ClusterableModel):
 
     question = models.CharField(_("question"), max_length=255)
     opens_at = models.DateTimeField(
-        _("opens at"), null=True, blank=True, help_text=_("Leave empty to open the poll at once.")
+        _("voting starts"), null=True, blank=True, help_text=_("Leave empty to open the poll at once.")
     )
     closes_at = models.DateTimeField(
-        _("closes at"), null=True, blank=True, help_text=_("Leave empty to keep the poll open.")
+        _("voting ends"), null=True, blank=True, help_text=_("Leave empty to keep the poll open.")
     )
 
     objects = PollQuerySet.as_manager()
