@@ -57,7 +57,10 @@ class Poll(TranslatableMixin, ClusterableModel):
 
     question = models.CharField(_("question"), max_length=255)
     opens_at = models.DateTimeField(
-        _("voting starts"), null=True, blank=True, help_text=_("Leave empty to open the poll at once.")
+        _("voting starts"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to open the poll at once."),
     )
     closes_at = models.DateTimeField(
         _("voting ends"), null=True, blank=True, help_text=_("Leave empty to keep the poll open.")
