@@ -23,6 +23,7 @@ from portal.association.models import (
 from portal.core.models import HomePage, StandardPage
 from portal.events.models import EventIndexPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
+from portal.polls.models import Poll, PollChoice
 from portal.research.models import ReportPage, ResearchIndexPage
 from zones.models import Zone, ZonePage
 
@@ -289,3 +290,21 @@ CONTACT_FIELDS = [
     {"clean_name": "zgoda", "label": "Zgadzam się na przetwarzanie danych",
      "field_type": "checkbox"},
 ]  # fmt: skip
+
+
+class PollFactory(factory.django.DjangoModelFactory):
+    """A Polish poll; `choices=[("Tak", 12), ("Nie", 18)]` gives its answers and votes."""
+
+    class Meta:
+        model = Poll
+        skip_postgeneration_save = True
+
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="pl"))
+    question = "Czy planujesz założyć spółdzielnię socjalną?"
+
+    @factory.post_generation
+    def choices(self, create, choices):
+        if not create:
+            return
+        for order, (label, votes) in enumerate(choices or [("Tak", 0), ("Nie", 0)]):
+            PollChoice.objects.create(poll=self, label=label, votes=votes, sort_order=order)

@@ -11,6 +11,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from portal.polls.blocks import PollBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=160)
@@ -114,6 +116,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     table = TableBlock(label=_("Table"), template="blocks/table.html")
     document = DocumentLinkBlock()
     call_to_action = CallToActionBlock()
+    poll = PollBlock()
 
 
 class LogoBlock(blocks.StructBlock):

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "portal.research",
     "portal.handbook",
     "portal.association",
+    "portal.polls",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -206,4 +207,11 @@ REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=90)
 CONTACT_RATE_LIMIT = (
     env.int("CONTACT_RATE_LIMIT", default=5),
     env.int("CONTACT_RATE_WINDOW", default=600),
+)
+
+# Polls (portal/polls): at most this many votes per address within this many seconds. Loose on
+# purpose: many people may vote from one office or school network.
+POLL_RATE_LIMIT = (
+    env.int("POLL_RATE_LIMIT", default=30),
+    env.int("POLL_RATE_WINDOW", default=3600),
 )

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail_localize.models import Translation
 
 from portal.core.models import FundingNotice, HomePage, Partner, ProjectSettings, StandardPage
+from portal.polls.models import Poll
 from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +21,11 @@ def counts():
         "partners": Partner.objects.count(),
         "notices": FundingNotice.objects.count(),
         "translations": Translation.objects.count(),
+        "polls": Poll.objects.count(),
+        "poll blocks": sum(
+            block.block_type == "poll" for page in StandardPage.objects.all() for block in page.body
+        ),
+        "votes": sorted(Poll.objects.with_total_votes().values_list("total_votes", flat=True)),
     }
 
 
@@ -33,6 +39,9 @@ def test_running_twice_changes_nothing(demo_site):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert counts() == first
     assert first["zones"] == 8  # four zones in Polish and in English
+    assert first["polls"] == 2  # one poll in Polish and in English
+    assert first["poll blocks"] == 2  # on the about page in both languages
+    assert first["votes"] == [855, 855]
     assert first["partners"] == 3
 
 
@@ -134,3 +143,18 @@ def test_every_page_type_renders_in_both_languages_and_links_its_counterpart(cli
             code = "en" if lang == "pl" else "pl"
             assert f'hreflang="{code}" href="http://testserver{other}"' in html, url
     assert missing == [], "page types without a live Polish page and English translation"
+
+
+def test_the_about_page_shows_the_poll_in_each_language(client, demo_site):
+    polish = client.get("/pl/o-projekcie/").content.decode()
+    english = client.get("/en/about-the-project/").content.decode()
+
+    assert '<legend class="poll__question">Czy planujesz założyć spółdzielnię socjalną?' in polish
+    assert ">Tak, ale za kilka lat</label>" in polish
+    assert (
+        '<legend class="poll__question">Are you planning to found a social cooperative?' in english
+    )
+    assert ">Yes, but in a few years</label>" in english
+    assert "Why a social cooperative" in english  # the rest of the translation is kept
+    english_poll = Poll.objects.get(locale__language_code="en")
+    assert f'action="/en/sonda/{english_poll.pk}/"' in english

@@ -1,0 +1,135 @@
+"""The poll block on a page: the form in the page's language, then the results as text."""
+
+import datetime
+
+import pytest
+
+from django.utils import timezone
+
+from portal.polls.models import Poll, percent
+from tests.factories import PollFactory, StandardPageFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
+
+
+def poll_section(response):
+    html = response.content.decode()
+    start = html.index('<section class="poll"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_the_block_shows_the_form_in_each_language(client, poll, poll_en, poll_page, poll_page_en):
+    polish = poll_section(client.get(poll_page.url))
+    english = poll_section(client.get(poll_page_en.url))
+
+    assert '<legend class="poll__question">Czy planujesz założyć spółdzielnię socjalną?' in polish
+    assert f'action="/pl/sonda/{poll.pk}/"' in polish
+    assert 'name="csrfmiddlewaretoken"' in polish
+    assert f'<label for="poll-{poll.pk}-choice_0">Tak</label>' in polish
+    assert (
+        '<legend class="poll__question">Are you planning to found a social cooperative?' in english
+    )
+    assert f'action="/en/sonda/{poll_en.pk}/"' in english
+    assert f'<label for="poll-{poll_en.pk}-choice_1">No</label>' in english
+    assert 'name="next" value="/en/poll-page/"' in english
+
+
+def test_after_voting_the_page_shows_counts_and_percentages_in_text(client, poll_en, poll_page_en):
+    client.post(
+        f"/en/sonda/{poll_en.pk}/",
+        {"choice": poll_en.choices.get(label="Yes").pk, "next": poll_page_en.url},
+    )
+
+    section = poll_section(client.get(poll_page_en.url))
+
+    assert "<form" not in section
+    assert "Thank you for voting. Your answer: Yes." in section
+    assert "Yes — 13 votes (42%)" in section  # 13 of 31, counted on the Polish tally
+    assert "No — 18 votes (58%)" in section
+    assert "31 votes in total" in section
+    assert 'aria-hidden="true"><span class="poll__bar-fill" style="width: 42%">' in section
+
+
+def test_the_polish_page_reads_the_same_tally_after_an_english_vote(
+    client, poll, poll_en, poll_page, poll_page_en
+):
+    client.post(f"/en/sonda/{poll_en.pk}/", {"choice": poll_en.choices.get(label="No").pk})
+
+    section = poll_section(client.get(poll_page.url))
+
+    assert "<form" not in section
+    assert "Nie — 19 " in section and "(61%)" in section
+    assert "Tak — 12 " in section and "(39%)" in section
+
+
+def test_a_closed_poll_shows_its_results_and_no_form(client, poll, poll_page):
+    Poll.objects.filter(pk=poll.pk).update(closes_at=timezone.now() - datetime.timedelta(days=1))
+
+    section = poll_section(client.get(poll_page.url))
+
+    assert "<form" not in section
+    assert "Tak — 12 " in section and "(40%)" in section
+    assert "Nie — 18 " in section and "(60%)" in section
+
+
+def test_a_poll_not_open_yet_says_when_it_opens_and_has_no_form(client, poll, poll_page):
+    opens = timezone.make_aware(datetime.datetime(2099, 3, 1, 12, 0))
+    Poll.objects.filter(pk=poll.pk).update(opens_at=opens)
+
+    section = poll_section(client.get(poll_page.url))
+
+    assert "<form" not in section
+    assert "1 marca 2099, 12:00" in section
+    assert "Tak —" not in section
+
+
+def test_a_poll_with_one_vote_shows_100_and_0_per_cent(client, home):
+    poll = PollFactory(question="Pytanie?", choices=[("A", 1), ("B", 0)])
+    Poll.objects.filter(pk=poll.pk).update(closes_at=timezone.now())
+    page = StandardPageFactory(parent=home, body=[("poll", {"poll": poll, "heading": "Sonda"})])
+
+    section = poll_section(client.get(page.url))
+
+    assert "A — 1 " in section and "(100%)" in section
+    assert "B — 0 " in section and "(0%)" in section
+
+
+def test_vote_counts_read_in_english():
+    from django.utils import translation
+
+    from portal.polls.models import ChoiceResult, PollResults
+
+    with translation.override("en"):
+        assert ChoiceResult(None, 1, 100).votes_text == "1 vote"
+        assert ChoiceResult(None, 5, 50).votes_text == "5 votes"
+        assert PollResults(rows=[], total=1).total_text == "1 vote in total"
+        assert PollResults(rows=[], total=855).total_text == "855 votes in total"
+
+
+def test_percentages_are_whole_and_round_halves_up():
+    assert percent(0, 0) == 0
+    assert percent(1, 3) == 33
+    assert percent(2, 3) == 67
+    assert percent(1, 8) == 13  # 12.5
+    assert percent(12, 30) == 40
+
+
+def test_a_deleted_poll_leaves_the_page_working(client, poll, poll_page):
+    poll.delete()
+
+    response = client.get(poll_page.url)
+
+    assert response.status_code == 200
+    assert '<section class="poll"' not in response.content.decode()
+
+
+def test_results_cost_a_fixed_number_of_queries(poll_en, django_assert_num_queries):
+    poll = Poll.objects.get(pk=poll_en.pk)
+    with django_assert_num_queries(4):  # answers, default locale, source poll, its counts
+        poll.results()
+    poll = Poll.objects.get(pk=poll_en.pk)
+    source = poll.source_poll
+    source.choices.create(label="Może", locale=source.locale)
+    poll = Poll.objects.get(pk=poll_en.pk)
+    with django_assert_num_queries(4):
+        poll.results()
