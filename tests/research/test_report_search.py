@@ -155,3 +155,20 @@ def test_listing_costs_the_same_queries_for_5_and_50_reports(
             report(library, f"Kolejny {number}", [zones["biznes"]], files=[pdf])
 
     assert_queries_do_not_grow(library.url + "?q=spoldzielniach", grow)
+
+
+def test_each_language_finds_only_its_own_reports(client, library, home_en, locales):
+    polish = report(library, "Bariery lokalowe", abstract="Wspólne słowo: spółdzielnia.")
+    english_library = library.copy_for_translation(locales["en"])
+    english_library.slug = "research"
+    english_library.save_revision().publish()
+    english = polish.copy_for_translation(locales["en"])
+    english.title, english.slug = "Barriers to premises", "barriers-to-premises"
+    english.save_revision().publish()
+
+    polish_html = client.get(library.url + "?q=spółdzielnia").content.decode()
+    with translation.override("en"):
+        english_html = client.get("/en/research/?q=spółdzielnia").content.decode()
+    assert titles(polish_html) == ["Bariery lokalowe"]
+    assert titles(english_html) == ["Barriers to premises"]
+    assert titles(client.get(library.url).content.decode()) == ["Bariery lokalowe"]
