@@ -6,8 +6,10 @@ import datetime
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
 from portal.core.demo_content import demo_file, demo_pdf, demo_step, index_page, translate
+from portal.news.models import NewsIndexPage
 from zones.models import Zone
 
 from .models import ReportPage, ResearchIndexPage
@@ -210,7 +212,21 @@ REPORTS = [
 
 @demo_step(order=72)
 def create_reports(demo):
+    existed = {
+        page.locale.language_code
+        for page in ResearchIndexPage.objects.filter(
+            translation_key__in=ResearchIndexPage.objects.child_of(demo.home_pages["pl"]).values(
+                "translation_key"
+            )
+        ).select_related("locale")
+    }
     index = index_page(demo, ResearchIndexPage, INDEX, "research index")
+    for page in ResearchIndexPage.objects.filter(translation_key=index.translation_key):
+        if page.locale.language_code not in existed:
+            # The menu reads: O projekcie, Model, Strefy, Badania i analizy, Aktualności…
+            news = NewsIndexPage.objects.sibling_of(page).first()
+            if news is not None and news.path < page.path:
+                Page.objects.get(pk=page.pk).move(news, pos="left")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
     Document = get_document_model()
     today = timezone.localdate()
