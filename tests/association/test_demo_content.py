@@ -41,8 +41,7 @@ def counts():
 
 
 @pytest.fixture
-def demo_site():
-    load()
+def demo_site(shared_demo, db):
     return Site.objects.get(is_default_site=True)
 
 

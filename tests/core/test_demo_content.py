@@ -1,5 +1,7 @@
 """`load_demo_content` builds the site once and never duplicates or overwrites it."""
 
+import re
+
 import pytest
 
 from django.core.management import call_command
@@ -158,3 +160,36 @@ def test_the_about_page_shows_the_poll_in_each_language(client, demo_site):
     assert "Why a social cooperative" in english  # the rest of the translation is kept
     english_poll = Poll.objects.get(locale__language_code="en")
     assert f'action="/en/sonda/{english_poll.pk}/"' in english
+
+
+def test_the_main_menu_reads_in_the_order_of_the_sites_structure(client, demo_site):
+    def menu(url):
+        html = client.get(url).content.decode()
+        nav = html[html.index('id="main-nav-list"') : html.index("</nav>", html.index("main-nav"))]
+        return re.findall(
+            r"<summary[^>]*>([^<]+)</summary>|<li><a href=\"[^\"]+\"[^>]*>([^<]+)</a>", nav
+        )
+
+    def top_level(entries):
+        labels = [summary or link for summary, link in entries]
+        zones = labels.index("Strefy" if "Strefy" in labels else "Zones")
+        return labels[: zones + 1] + labels[zones + 5 :]  # the four zones fold under "Strefy"
+
+    assert top_level(menu("/pl/")) == [
+        "O projekcie",
+        "Model",
+        "Strefy",
+        "Badania i analizy",
+        "Aktualności",
+        "Wydarzenia",
+        "Kontakt",
+    ]
+    assert top_level(menu("/en/")) == [
+        "About the project",
+        "The model",
+        "Zones",
+        "Research and analyses",
+        "News",
+        "Events",
+        "Contact",
+    ]
