@@ -6,7 +6,7 @@ Each is one or two queries whatever the size of the tree; templates only print t
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -97,13 +97,15 @@ def language_links(request, page):
             target = homes.get(code)
         if target is None:
             continue
+        exact = is_translation
         with translation.override(code):
             url = target.get_url(request)
-            if is_translation and subview is not None and subview.url_name:
-                # The same sub-view (a zone's resources, say) in the other language.
-                url += target.specific.reverse_subpage(
-                    subview.url_name, args=subview.args, kwargs=subview.kwargs
-                ).lstrip("/")
+        if is_translation and subview is not None and subview.url_name:
+            # The same sub-view (a zone's resources, a step of the model) in the other
+            # language; where it has no counterpart, the page itself, but not as hreflang.
+            tail = counterpart_subpath(page, target.specific, subview)
+            exact = tail is not None
+            url += tail or ""
         links.append(
             {
                 "code": code,
@@ -112,11 +114,31 @@ def language_links(request, page):
                 "switch_url": _switch_url(request, page, code) or url,
                 "is_current": code == current,
                 "is_translation": is_translation,
+                "is_exact": exact,
             }
         )
     cached[cache_key] = links
     request._portal_language_links = cached
     return links
+
+
+def counterpart_subpath(source, target, match):
+    """The path, below `target` (a translation of `source`), of the sub-view of `source`
+    that `match` resolved, or None where it has no counterpart. A page whose sub-views are
+    not the same in every language (the model's steps, which editors may reorder or add in
+    one language first) says how they correspond in `counterpart_subview()`."""
+    name, args, kwargs = match.url_name, match.args, match.kwargs
+    mapper = getattr(source, "counterpart_subview", None)
+    if mapper is not None:
+        found = mapper(target, name, args, kwargs)
+        if found is None:
+            return None
+        name, args, kwargs = found
+    with translation.override(target.locale.language_code):
+        try:
+            return target.reverse_subpage(name, args=args, kwargs=kwargs).lstrip("/")
+        except NoReverseMatch:
+            return None
 
 
 def _switch_url(request, page, code):

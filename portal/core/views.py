@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
-from django.urls import NoReverseMatch
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
+
+from .navigation import counterpart_subpath
 
 
 @never_cache
@@ -21,7 +22,11 @@ def switch_language(request, code):
     if locale is None:
         raise Http404
     with translation.override(code):
-        url = _translation_url(request, locale) or _home_url(request, locale)
+        url = _translation_url(request, locale)
+        if url is None:
+            url = _home_url(request, locale)
+            if request.GET.get("page"):
+                url += "?untranslated=1"  # the home page says why the visitor is there
     return HttpResponseRedirect(url)
 
 
@@ -37,17 +42,15 @@ def _translation_url(request, locale):
         return None
     url = target.get_url(request)
     sub = request.GET.get("sub", "").strip("/")
-    source, target = page.specific, target.specific
+    source = page.specific
     if sub and isinstance(source, RoutablePageMixin):
         try:
             with translation.override(page.locale.language_code):
                 match = source.resolve_subpage(f"/{sub}/")
-            if match.url_name:
-                url += target.reverse_subpage(
-                    match.url_name, args=match.args, kwargs=match.kwargs
-                ).lstrip("/")
-        except (Http404, NoReverseMatch):
-            pass
+        except Http404:
+            return url
+        if match.url_name:
+            url += counterpart_subpath(source, target.specific, match) or ""
     return url
 
 

@@ -154,6 +154,20 @@ class HandbookPage(RoutablePageMixin, Page):
             groups.append({"value": block.value, "zone": zone, "zone_page": zone_page})
         return groups
 
+    def counterpart_subview(self, target, name, args, kwargs):
+        """A step's counterpart in `target` (this page in another language) is the step with
+        the same translation key, wherever it stands there: editors may reorder or add steps
+        in Polish before the English page is synced. None when it does not exist there."""
+        if name != "step":
+            return name, args, kwargs
+        steps = self.numbered_steps
+        number = args[0] if args else kwargs.get("number", 0)
+        if not 1 <= number <= len(steps):
+            return None
+        key = steps[number - 1].translation_key
+        found = next((step for step in target.numbered_steps if step.translation_key == key), None)
+        return ("step", [found.number], {}) if found else None
+
     @path("", name="steps")
     def all_steps(self, request):
         return self.render(request)

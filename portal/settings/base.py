@@ -205,7 +205,7 @@ REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=90)
 # The contact form (portal/association): at most this many POSTs per address within this
 # many seconds; beyond that the answer is 429 with Retry-After.
 CONTACT_RATE_LIMIT = (
-    env.int("CONTACT_RATE_LIMIT", default=5),
+    env.int("CONTACT_RATE_LIMIT", default=10),
     env.int("CONTACT_RATE_WINDOW", default=600),
 )
 

@@ -57,7 +57,8 @@ def test_the_switcher_explains_a_page_without_translation(page, visit, demo_site
     link = page.get_by_role("link", name=re.compile("^English"))
     expect(link).to_contain_text("strona główna; ta strona nie ma tłumaczenia")
     link.click()
-    expect(page).to_have_url(re.compile("/en/$"))
+    expect(page).to_have_url(re.compile(r"/en/\?untranslated=1$"))
+    expect(page.get_by_role("status")).to_contain_text("is not available in English")
     assert_accessible(page)
 
 

@@ -38,8 +38,11 @@ def test_untranslated_page_claims_no_counterpart(client, home, home_en):
         html = client.get(page.url).content.decode()
     assert 'hreflang="en" href' not in html.split("</head>")[0]
     switcher = html[html.index('class="language-switcher"') :]
-    assert client.get(switcher_href(html, "en"))["Location"] == "/en/"
+    assert client.get(switcher_href(html, "en"))["Location"] == "/en/?untranslated=1"
     assert 'class="visually-hidden" lang="pl">' in switcher  # and it says so
+    with translation.override("en"):
+        landing = client.get("/en/?untranslated=1").content.decode()
+    assert "The page you came from is not available in English" in landing
 
 
 def test_sitemap_lists_the_pages_of_both_languages(client, translated):
@@ -63,7 +66,7 @@ def test_a_translation_deleted_meanwhile_leads_to_that_languages_home(client, tr
     polish, english = translated
     link = switcher_href(client.get(polish.url).content.decode(), "en")
     english.delete()
-    assert client.get(link)["Location"] == "/en/"
+    assert client.get(link)["Location"] == "/en/?untranslated=1"
 
 
 def test_a_page_deleted_meanwhile_leads_to_that_languages_home(client, translated):
@@ -71,14 +74,14 @@ def test_a_page_deleted_meanwhile_leads_to_that_languages_home(client, translate
     link = switcher_href(client.get("/en/about-the-project/").content.decode(), "pl")
     english.delete()
     polish.delete()
-    assert client.get(link)["Location"] == "/pl/"
+    assert client.get(link)["Location"] == "/pl/?untranslated=1"
 
 
 def test_an_unpublished_translation_is_not_offered(client, translated):
     polish, english = translated
     english.refresh_from_db()
     english.unpublish()
-    assert client.get(f"/language/en/?page={polish.pk}")["Location"] == "/en/"
+    assert client.get(f"/language/en/?page={polish.pk}")["Location"] == "/en/?untranslated=1"
 
 
 @pytest.mark.parametrize("query", ["", "?page=abc", "?page=999999", "?page=1&sub=../../admin/"])

@@ -6,8 +6,9 @@ import pytest
 
 from django.utils import translation
 
-from portal.handbook.models import HandbookStep
+from portal.handbook.models import HandbookPage, HandbookStep
 from tests.factories import ZoneFactory, ZonePageFactory
+from tests.html import switcher_href
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +145,46 @@ def test_zones_and_files_of_the_steps_cost_no_query_per_step(
     steps_html = client.get(handbook.url).content.decode().split('class="step-list"')[1]
     assert steps_html.count('<a href="/pl/strefa-wtz/">Strefa WTZ</a>') == 12
     assert steps_html.count("Plik ") == 12
+
+
+@pytest.fixture
+def model_in_two_languages(home, home_en, locales):
+    from portal.core.demo_content import translate
+
+    model = HandbookPage(title="Model", slug="model", intro="Wstęp")
+    model.steps = [
+        HandbookStep(title=title, body=f"<p>{title}</p>", sort_order=number)
+        for number, title in enumerate(["Pierwszy", "Drugi", "Trzeci"])
+    ]
+    home.add_child(instance=model)
+    model.save_revision().publish()
+    strings = {"Model": "The model", "model": "model", "Wstęp": "Intro"}
+    strings |= {"Pierwszy": "First", "Drugi": "Second", "Trzeci": "Third"}
+    translate(model, locales["en"], strings)
+    return HandbookPage.objects.get(pk=model.pk)
+
+
+def test_the_switcher_finds_the_same_step_after_the_polish_steps_were_reordered(
+    client, model_in_two_languages
+):
+    third = model_in_two_languages.steps.get(title="Trzeci")
+    third.sort_order = -1  # moved to the top in Polish; English not synced yet
+    third.save()
+    html = client.get("/pl/model/krok-1/").content.decode()
+    assert "<h1>Trzeci</h1>" in html
+    assert 'hreflang="en" href="http://testserver/en/model/step-3/"' in html
+    assert client.get(switcher_href(html, "en"))["Location"] == "/en/model/step-3/"
+    english = client.get("/en/model/step-3/").content.decode()
+    assert "<h1>Third</h1>" in english
+    assert 'hreflang="pl" href="http://testserver/pl/model/krok-1/"' in english
+
+
+def test_a_step_not_yet_translated_leads_to_the_english_model_page(client, model_in_two_languages):
+    model = model_in_two_languages
+    HandbookStep.objects.create(
+        page=model, title="Czwarty", body="<p>Nowy</p>", sort_order=9, locale=model.locale
+    )
+    html = client.get("/pl/model/krok-4/").content.decode()
+    assert "<h1>Czwarty</h1>" in html
+    assert 'hreflang="en"' not in html.split("</head>")[0]
+    assert client.get(switcher_href(html, "en"))["Location"] == "/en/model/"

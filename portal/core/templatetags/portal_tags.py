@@ -53,7 +53,7 @@ def hreflang_links(context):
     links = [
         {"code": link["code"], "url": request.build_absolute_uri(link["url"])}
         for link in navigation.language_links(request, page)
-        if link["is_translation"]
+        if link["is_exact"]
     ]
     if len(links) > 1:
         default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), links[0])
