@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -178,6 +179,8 @@ class HandbookPage(RoutablePageMixin, Page):
         if not 1 <= number <= len(steps):
             raise Http404
         step = steps[number - 1]
+        if request.path != step.url:  # "krok-04/": one address per step
+            return redirect(step.url, permanent=True)
         return self.render(
             request,
             template="handbook/handbook_step.html",

@@ -188,3 +188,11 @@ def test_a_step_not_yet_translated_leads_to_the_english_model_page(client, model
     assert "<h1>Czwarty</h1>" in html
     assert 'hreflang="en"' not in html.split("</head>")[0]
     assert client.get(switcher_href(html, "en"))["Location"] == "/en/model/"
+
+
+def test_a_step_has_one_address(client, handbook):
+    response = client.get("/pl/model/krok-04/")
+    assert response.status_code == 301
+    assert response["Location"] == "/pl/model/krok-4/"
+    html = client.get("/pl/model/krok-4/").content.decode()
+    assert '<meta property="og:url" content="http://localhost/pl/model/krok-4/">' in html

@@ -77,8 +77,8 @@ def canonical_url(context):
     page, request = context["page"], context.get("request")
     url = page.get_full_url(request)
     path = getattr(request, "path", "")
-    if path.startswith(page.url):
-        url += path[len(page.url) :]
+    if path.startswith(page.get_url(request)):
+        url += path[len(page.get_url(request)) :]
     return url
 
 
