@@ -26,3 +26,9 @@ class VoteForm(forms.Form):
         self.poll = poll
         self.fields["choice"].queryset = poll.choices.all()
         self.fields["choice"].label = poll.question
+
+    def clean_choice(self):
+        # A radio group sends one value; two (a forged POST) are not a vote for the last.
+        if len(self.data.getlist("choice")) != 1:
+            raise forms.ValidationError(CHOOSE_AN_ANSWER)
+        return self.cleaned_data["choice"]

@@ -11,6 +11,15 @@
         var open = nav.classList.toggle("is-open");
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
+    // Escape closes the open menu and gives the focus back to its button.
+    nav.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || !nav.classList.contains("is-open")) { return; }
+        var group = nav.querySelector(".main-nav__group details[open]");
+        if (group && group.contains(document.activeElement)) { return; }  // "Strefy" closes first
+        nav.classList.remove("is-open");
+        toggle.setAttribute("aria-expanded", "false");
+        toggle.focus();
+    });
 })();
 
 // The "Zones" entry of the main menu is a <details> disclosure that works without script;

@@ -58,4 +58,13 @@ def test_the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard(
     expect(region).to_be_focused()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 320
     assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+    for path in [
+        "/pl/model/podmodele/manufaktura-spoldzielcza/",
+        "/en/model/success-stories/bread-from-the-green-valley/",
+        "/pl/strefa-wspolpracy-miedzynarodowej/",
+        "/pl/model/krok-9/",
+    ]:
+        phone.goto(phone.url.split("/pl/")[0] + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path} scrolls sideways: {width}px"
     context.close()

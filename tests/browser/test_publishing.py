@@ -95,6 +95,12 @@ def test_site_works_on_a_320px_phone(browser, visit, demo_site):
     expect(phone.get_by_role("link", name="O projekcie")).to_be_hidden()
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
+    phone.get_by_role("link", name="O projekcie").focus()
+    phone.keyboard.press("Escape")  # closes the menu and returns to its button
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_focused()
+    expect(phone.get_by_role("link", name="O projekcie")).to_be_hidden()
+    toggle.click()
     phone.get_by_role("link", name="O projekcie").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("O projekcie")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 320

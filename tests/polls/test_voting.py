@@ -108,6 +108,15 @@ def test_an_answer_of_another_poll_is_refused_with_400(client, poll):
     assert sum(poll.choices.values_list("votes", flat=True)) == 30
 
 
+def test_two_answers_in_one_vote_are_refused_with_400(client, poll):
+    response = client.post(
+        vote_url(poll, "en"), {"choice": [choice(poll, "Tak").pk, choice(poll, "Nie").pk]}
+    )
+
+    assert response.status_code == 400
+    assert (votes(poll, "Tak"), votes(poll, "Nie")) == (12, 18)
+
+
 def test_the_refusal_page_shows_the_form_again_with_the_message_in_the_answers(client, poll):
     response = client.post(vote_url(poll, "en"), {"next": "/pl/"})
 
