@@ -4,6 +4,7 @@ made by the demo command, so that words found only inside a PDF can be searched.
 import datetime
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -263,7 +264,7 @@ def create_reports(demo):
             continue
         for locale in demo.translation_locales:
             if report.get_translation_or_none(locale) is None:
-                strings = {title[0]: title[1], slug: slug + "-en", abstract[0]: abstract[1]}
+                strings = {title[0]: title[1], slug: slugify(title[1]), abstract[0]: abstract[1]}
                 strings[paragraphs[-1]] = paragraphs[-1]
                 translate(report, locale, strings)
                 demo.note(f"report {title[1]} ({locale.language_code})")
