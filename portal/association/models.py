@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +26,7 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -393,8 +394,20 @@ class ContactPage(AbstractEmailForm):
         office = ProjectSettings.for_site(self.get_site()).email
         return [office] if office else []
 
+    def office_page(self):
+        """The source-language (Polish) version of this page: the office reads every
+        message in its own language, whichever form the visitor used."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        source = self.get_translation_or_none(
+            Locale.objects.get_for_language(settings.LANGUAGE_CODE)
+        )
+        return source.specific if source is not None else self
+
     def email_subject(self):
-        return self.subject or gettext("Message from the contact form")
+        office_page = self.office_page()
+        with translation.override(settings.LANGUAGE_CODE):
+            return office_page.subject or gettext("Message from the contact form")
 
     def process_form_submission(self, form):
         """Store the message (without the honeypot) and e-mail it to the office."""
@@ -417,13 +430,25 @@ class ContactPage(AbstractEmailForm):
         )
 
     def render_email(self, form):
+        """The message in the office's language: the labels of the Polish form (answers
+        are stored under the same names in every language) and the form's language."""
         data = form.submission_data()
-        lines = [
-            f"{field.label}: {_email_value(data[field.name])}"
-            for field in form
-            if field.name in data
-        ]
-        lines += ["", gettext("Sent from %(url)s") % {"url": self.full_url}]
+        office_page = self.office_page()
+        labels = {field.clean_name: field.label for field in office_page.form_fields.all()}
+        with translation.override(settings.LANGUAGE_CODE):
+            lines = [
+                f"{labels.get(field.name, field.label)}: {_email_value(data[field.name])}"
+                for field in form
+                if field.name in data
+            ]
+            if office_page is not self:
+                language = translation.get_language_info(self.locale.language_code)
+                lines += [
+                    "",
+                    gettext("Form language: %(language)s")
+                    % {"language": language["name_translated"]},
+                ]
+            lines += ["", gettext("Sent from %(url)s") % {"url": self.full_url}]
         return "\n".join(lines)
 
     # --- the page

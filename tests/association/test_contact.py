@@ -233,7 +233,11 @@ def test_english_page_has_english_labels_and_stores_answers_under_the_same_names
     assert submission.page_id == english.pk
     assert set(submission.form_data) == {"imie", "email", "temat", "wiadomosc", "zgoda"}
     assert mailoutbox[0].to == ["biuro@example.org"]
-    assert "Message: Jak założyć" in mailoutbox[0].body
+    # The office reads the message in Polish, with the form's language named.
+    assert "Wiadomość: Jak założyć" in mailoutbox[0].body
+    assert "Język formularza: angielski" in mailoutbox[0].body
+    assert "Message:" not in mailoutbox[0].body
+    assert mailoutbox[0].subject == "Wiadomość z formularza kontaktowego"
 
 
 @pytest.mark.parametrize("language", ["pl", "en"])
