@@ -10,7 +10,13 @@ import datetime
 
 from wagtail.documents import get_document_model
 
-from portal.core.demo_content import demo_file, demo_pdf, demo_step, translate
+from portal.core.demo_content import (
+    demo_file,
+    demo_pdf,
+    demo_step,
+    publish_child,
+    translate_missing,
+)
 from portal.core.models import StandardPage
 
 from .models import (
@@ -345,18 +351,6 @@ def _child(parent, model, slug):
     return model.objects.child_of(parent).filter(slug=slug).first()
 
 
-def _publish_below(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-
-
-def _translate_missing(demo, page, strings, label):
-    for locale in demo.translation_locales:
-        if page.get_translation_or_none(locale) is None:
-            translate(page, locale, strings)
-            demo.note(f"{label} ({locale.language_code})")
-
-
 @demo_step(order=80)
 def create_projects(demo):
     """ "Projekty realizowane" below "O projekcie", with the three projects."""
@@ -366,14 +360,14 @@ def create_projects(demo):
     index = _child(about, ProjectIndexPage, PROJECT_INDEX["slug"][0])
     if index is None:
         index = ProjectIndexPage(**{field: pl for field, (pl, _en) in PROJECT_INDEX.items()})
-        _publish_below(about, index)
+        publish_child(about, index)
         demo.note("project index")
-    _translate_missing(demo, index, _strings(*PROJECT_INDEX.values()), "project index")
+    translate_missing(demo, index, _strings(*PROJECT_INDEX.values()), "project index")
     for data in PROJECTS:
         project = _child(index, ProjectPage, data["slug"][0])
         if project is None:
             project = _new_project(data)
-            _publish_below(index, project)
+            publish_child(index, project)
             demo.note(f"project {data['slug'][0]}")
         strings = _strings(
             *(
@@ -385,7 +379,7 @@ def create_projects(demo):
             *(name for name, _role, _website in data["partners"]),
             *(role for _name, role, _website in data["partners"]),
         )
-        _translate_missing(demo, project, strings, f"project {data['slug'][1]}")
+        translate_missing(demo, project, strings, f"project {data['slug'][1]}")
 
 
 def _new_project(data):
@@ -442,9 +436,9 @@ def create_partnership_page(demo):
             intro=PARTNERSHIP["intro"][0],
             body=[("paragraph", f"<p>{PARTNERSHIP['body'][0]}</p>")],
         )
-        _publish_below(about, page)
+        publish_child(about, page)
         demo.note("partnership page")
-    _translate_missing(demo, page, _strings(*PARTNERSHIP.values()), "partnership page")
+    translate_missing(demo, page, _strings(*PARTNERSHIP.values()), "partnership page")
 
 
 @demo_step(order=82)
@@ -475,11 +469,11 @@ def create_contact_page(demo):
                 CONTACT_FIELDS
             )
         ]
-        _publish_below(home, page)
+        publish_child(home, page)
         demo.note("contact page")
     strings = _strings(
         *CONTACT.values(),
         *(label for _name, label, *_rest in CONTACT_FIELDS),
         *(help_text for *_rest, help_text in CONTACT_FIELDS),
     )
-    _translate_missing(demo, page, strings, "contact page")
+    translate_missing(demo, page, strings, "contact page")

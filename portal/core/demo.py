@@ -9,7 +9,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
-from .demo_content import demo_file, demo_step, translate
+from .demo_content import demo_file, demo_step, publish_child, translate, translate_missing
 from .models import FundingNotice, HomePage, Partner, ProjectSettings, StandardPage
 
 HOME = {
@@ -146,8 +146,7 @@ def create_home_pages(demo):
             intro=f"<p>{HOME['intro'][0]}</p>",
             zones_heading=HOME["zones_heading"][0],
         )
-        root.add_child(instance=home)
-        home.save_revision().publish()
+        publish_child(root, home)
         demo.note("Polish home page")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -231,7 +230,7 @@ def create_standard_pages(demo):
                 ("quote", {"text": ABOUT["quote"][0], "attribution": ABOUT["quote_by"][0]}),
             ],
         )
-        _publish_child(home, about)
+        publish_child(home, about)
         demo.note("about page")
     statement = _child_page(demo, home, ACCESSIBILITY["slug"][0])
     if statement is None:
@@ -241,26 +240,18 @@ def create_standard_pages(demo):
             intro=ACCESSIBILITY["intro"][0],
             body=[("paragraph", f"<p>{ACCESSIBILITY['body'][0]}</p>")],
         )
-        _publish_child(home, statement)
+        publish_child(home, statement)
         demo.note("accessibility statement")
         project = ProjectSettings.for_site(Site.objects.get(is_default_site=True))
         if project.accessibility_page_id is None:
             project.accessibility_page = statement
             project.save(update_fields=["accessibility_page"])
     for page, data in ((about, ABOUT), (statement, ACCESSIBILITY)):
-        for locale in demo.translation_locales:
-            if page.get_translation_or_none(locale) is None:
-                translate(page, locale, _strings(data))
-                demo.note(f"{data['title'][1]} ({locale.language_code})")
+        translate_missing(demo, page, _strings(data), data["title"][1])
 
 
 def _child_page(demo, parent, slug):
     return parent.get_children().filter(slug=slug).specific().first()
-
-
-def _publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
 
 
 def _logo_image(kind):

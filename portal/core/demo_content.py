@@ -92,6 +92,22 @@ def translate(instance, locale, strings, publish=True):
     return instance.get_translation(locale)
 
 
+def translate_missing(demo, instance, strings, label):
+    """`translate()` into every translation language the instance is not yet in, noting
+    "<label> (<language>)" for each translation made."""
+    for locale in demo.translation_locales:
+        if instance.get_translation_or_none(locale) is None:
+            translate(instance, locale, strings)
+            demo.note(f"{label} ({locale.language_code})")
+
+
+def publish_child(parent, page):
+    """Add `page` below `parent` and publish it."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 def demo_file(name, content):
     """A small file made by the demo command itself (no downloads)."""
     return ContentFile(content, name=name)

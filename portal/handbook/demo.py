@@ -10,7 +10,15 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Page
 
-from portal.core.demo_content import demo_file, demo_pdf, demo_rtf, demo_step, translate
+from portal.core.demo_content import (
+    demo_file,
+    demo_pdf,
+    demo_rtf,
+    demo_step,
+    publish_child,
+    translate,
+    translate_missing,
+)
 from portal.core.models import PortalDocument, StandardPage
 from zones.models import Zone
 
@@ -87,8 +95,7 @@ def _handbook(demo):
             )
             for number, (title, body, zone_slugs, others, chapter) in enumerate(texts.STEPS, 1)
         ]
-        home.add_child(instance=model)
-        model.save_revision().publish()
+        publish_child(home, model)
         _place_after_about(home, model)
         demo.note("the model's handbook with 12 steps")
     strings = _pairs(texts.MODEL)
@@ -125,23 +132,21 @@ def _evaluation(demo, model):
                 ("paragraph", bullets(data["recommendations"])),
             ],
         )
-        model.add_child(instance=page)
-        page.save_revision().publish()
+        publish_child(model, page)
         demo.note("innovation and evaluation page")
     strings = {}
     for value in data.values():
         strings.update(value if isinstance(value, list) else [value])
-    _translate_all(demo, page, strings, data["title"][1])
+    translate_missing(demo, page, strings, data["title"][1])
 
 
 def _sub_models(demo, model):
     index = SubModelIndexPage.objects.child_of(model).first()
     if index is None:
         index = SubModelIndexPage(**_source(texts.SUB_MODEL_INDEX))
-        model.add_child(instance=index)
-        index.save_revision().publish()
+        publish_child(model, index)
         demo.note("sub-model comparison")
-    _translate_all(demo, index, _pairs(texts.SUB_MODEL_INDEX), "sub-model comparison")
+    translate_missing(demo, index, _pairs(texts.SUB_MODEL_INDEX), "sub-model comparison")
     for data in texts.SUB_MODELS:
         page = SubModelPage.objects.child_of(index).filter(slug=data["slug"][0]).first()
         if page is None:
@@ -152,22 +157,20 @@ def _sub_models(demo, model):
                 features=[("feature", feature[0]) for feature in data["features"]],
                 **{name: data[name][0] for name in texts.COMPARED},
             )
-            index.add_child(instance=page)
-            page.save_revision().publish()
+            publish_child(index, page)
             demo.note(f"sub-model {page.title}")
         strings = _pairs({key: value for key, value in data.items() if key != "features"})
         strings.update(data["features"])
-        _translate_all(demo, page, strings, data["title"][1])
+        translate_missing(demo, page, strings, data["title"][1])
 
 
 def _stories(demo, model):
     index = SuccessStoryIndexPage.objects.child_of(model).first()
     if index is None:
         index = SuccessStoryIndexPage(**_source(texts.STORY_INDEX))
-        model.add_child(instance=index)
-        index.save_revision().publish()
+        publish_child(model, index)
         demo.note("success stories")
-    _translate_all(demo, index, _pairs(texts.STORY_INDEX), "success stories")
+    translate_missing(demo, index, _pairs(texts.STORY_INDEX), "success stories")
     zones = _zones(demo)
     for data in texts.STORIES:
         page = SuccessStoryPage.objects.child_of(index).filter(slug=data["slug"][0]).first()
@@ -187,8 +190,7 @@ def _stories(demo, model):
                 photo_alt=data["photo_alt"][0],
             )
             page.zones = [zones[slug] for slug in data["zones"] if slug in zones]
-            index.add_child(instance=page)
-            page.save_revision().publish()
+            publish_child(index, page)
             demo.note(f"success story {page.title}")
         strings = _pairs(
             {
@@ -196,14 +198,7 @@ def _stories(demo, model):
                 for key in ("title", "slug", "activity", "quote", "quote_by", "photo_alt")
             }
         )
-        _translate_all(demo, page, strings, data["title"][1])
-
-
-def _translate_all(demo, page, strings, label):
-    for locale in demo.translation_locales:
-        if page.get_translation_or_none(locale) is None:
-            translate(page, locale, strings)
-            demo.note(f"{label} ({locale.language_code})")
+        translate_missing(demo, page, strings, data["title"][1])
 
 
 def _pairs(data):

@@ -2,7 +2,7 @@
 
 from wagtail_localize.models import Translation, TranslationSource
 
-from portal.core.demo_content import demo_step, translate
+from portal.core.demo_content import demo_step, translate_missing
 
 from .models import Poll, PollChoice
 
@@ -33,10 +33,7 @@ def create_poll(demo):
         poll.save()
         demo.note("poll")
     strings = {QUESTION[0]: QUESTION[1], **{pl: en for pl, en, _votes in ANSWERS}}
-    for locale in demo.translation_locales:
-        if poll.get_translation_or_none(locale) is None:
-            translate(poll, locale, strings)
-            demo.note(f"poll ({locale.language_code})")
+    translate_missing(demo, poll, strings, "poll")
     if created:  # placed once; an editor who takes it off the page later is not overruled
         show_on_about_page(demo, poll)
 
