@@ -13,6 +13,8 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.translatable import PAGE_TEXT_FIELDS
+
 from .admin_forms import ZonePageForm
 from .listings import listing_urls, registered_listings
 from .permissions import ZoneContentMixin
@@ -230,11 +232,7 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TEXT_FIELDS + [
         TranslatableField("intro"),
         TranslatableField("benefits_heading"),
         TranslatableField("benefits"),

@@ -34,19 +34,12 @@ from portal.core.blocks import BaseStreamBlock
 from portal.core.models import Partner, ProjectSettings
 from portal.core.pagination import page_of
 from portal.core.ratelimit import over_limit
+from portal.core.translatable import PAGE_TEXT_FIELDS
 
 from .forms import ContactFormBase, ContactFormBuilder
 
 PROJECTS_PER_PAGE = 10
 PARTNER_LOGO = "max-240x120"
-
-# The fields every page translates: what a visitor reads and the address.
-PAGE_TEXT_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
 
 
 class ProjectIndexPage(Page):

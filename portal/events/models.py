@@ -19,6 +19,7 @@ from portal.core.blocks import BaseStreamBlock
 from portal.core.forms import ListingFilterForm
 from portal.core.navigation import subpage_url
 from portal.core.pagination import page_of
+from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.admin_forms import ZoneContentPageForm
 from zones.forms import ZoneFilterMixin
 from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
@@ -324,11 +325,7 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TEXT_FIELDS + [
         TranslatableField("lead"),
         TranslatableField("body"),
         TranslatableField("directions"),

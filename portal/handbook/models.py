@@ -24,17 +24,11 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.blocks import BaseStreamBlock
+from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.admin_forms import ZoneContentPageForm
 from zones.models import Zone, ZonePage, ZoneTaggedMixin
 
 from .blocks import BeneficiaryBlock
-
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
 
 
 def zones_with_pages(locale):
@@ -88,7 +82,7 @@ class HandbookPage(RoutablePageMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = PAGE_TEXT_FIELDS + [
         TranslatableField("intro"),
         TranslatableField("how_it_works"),
         TranslatableField("beneficiaries"),
@@ -260,7 +254,7 @@ class SubModelIndexPage(Page):
     intro = models.TextField(_("introduction"), max_length=1500, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    translatable_fields = PAGE_TEXT_FIELDS + [TranslatableField("intro")]
     parent_page_types = ["handbook.HandbookPage"]
     subpage_types = ["handbook.SubModelPage"]
     max_count_per_parent = 1
@@ -329,7 +323,7 @@ class SubModelPage(Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = PAGE_TEXT_FIELDS + [
         TranslatableField("summary"),
         TranslatableField("features"),
         *(TranslatableField(name) for name, _label in COMPARED),
@@ -357,7 +351,7 @@ class SuccessStoryIndexPage(Page):
     intro = models.TextField(_("introduction"), max_length=1500, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    translatable_fields = PAGE_TEXT_FIELDS + [TranslatableField("intro")]
     parent_page_types = ["handbook.HandbookPage"]
     subpage_types = ["handbook.SuccessStoryPage"]
     max_count_per_parent = 1
@@ -445,7 +439,7 @@ class SuccessStoryPage(ZoneTaggedMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = PAGE_TEXT_FIELDS + [
         TranslatableField("activity"),
         TranslatableField("photo_alt"),
         TranslatableField("quote"),

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from portal.core.blocks import BaseStreamBlock
 from portal.core.forms import ListingFilterForm
 from portal.core.pagination import page_of
+from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.admin_forms import ZoneContentPageForm
 from zones.forms import ZoneFilterMixin
 from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
@@ -178,11 +179,7 @@ class NewsPage(ZoneTaggedMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TEXT_FIELDS + [
         TranslatableField("lead"),
         TranslatableField("body"),
         TranslatableField("image_alt"),

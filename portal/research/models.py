@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.admin_forms import ZoneContentPageForm
 from zones.models import Zone, ZoneTaggedMixin
 
@@ -138,11 +139,7 @@ class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TEXT_FIELDS + [
         TranslatableField("abstract"),
         TranslatableField("key_findings"),
         TranslatableField("methodology"),
