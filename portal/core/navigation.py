@@ -89,6 +89,7 @@ def language_links(request, page):
         for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
             homes[home.locale.language_code] = home
     subview = getattr(request, "routable_resolver_match", None)
+    switch_query = _switch_query(request, page)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -111,7 +112,9 @@ def language_links(request, page):
                 "code": code,
                 "name": name,
                 "url": url,
-                "switch_url": _switch_url(request, page, code) or url,
+                "switch_url": f"{reverse('switch_language', args=[code])}?{switch_query}"
+                if switch_query
+                else url,
                 "is_current": code == current,
                 "is_translation": is_translation,
                 "is_exact": exact,
@@ -141,16 +144,17 @@ def counterpart_subpath(source, target, match):
             return None
 
 
-def _switch_url(request, page, code):
-    """The switcher's link: a redirect that finds the translation when it is followed, so a
-    page deleted or unpublished meanwhile leads to that language's home page, not a 404."""
+def _switch_query(request, page):
+    """The query of the switcher's links: they go through a redirect that finds the
+    translation when it is followed, so a page deleted or unpublished meanwhile leads to
+    that language's home page, not a 404. Empty for a page that is not in the tree."""
     if page is None or not getattr(page, "pk", None):
-        return None
+        return ""
     query = {"page": page.pk}
     page_url = page.get_url(request)
     if page_url and request.path.startswith(page_url) and request.path != page_url:
         query["sub"] = request.path[len(page_url) :]
-    return reverse("switch_language", args=[code]) + "?" + urlencode(query)
+    return urlencode(query)
 
 
 def subpage_url(page, name, args=None, request=None, absolute=False):
