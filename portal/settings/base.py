@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -117,6 +119,11 @@ EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Portal WTZ <biuro@spoldzielnie.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (e-mail, PDF text, search index): django-tasks. The embedded default runs
+# each task at once, inside the request that enqueues it (a failing task is logged, never
+# raised); production.py switches to the database backend, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Search: Wagtail's database backend by default, Elasticsearch 8 through ELASTICSEARCH_URL.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
