@@ -45,7 +45,7 @@ def test_ics_gives_the_right_utc_instant_in_summer_and_winter(client, events_ind
     assert start == datetime.datetime(day.year, day.month, day.day, utc_hour, tzinfo=datetime.UTC)
     assert entry.decoded("dtend") - start == datetime.timedelta(hours=3)
     assert "Poznań" in str(entry["location"])
-    assert str(entry["url"]) == f"http://localhost{event.url}"
+    assert str(entry["url"]) == f"http://testserver{event.url}"
 
 
 def test_ics_uid_stays_and_sequence_grows_after_an_edit(client, events_index):

@@ -117,7 +117,7 @@ def test_article_describes_itself_to_search_engines_and_social_media(client, new
     assert data["headline"] == "Strategia obroniona"
     assert data["datePublished"].startswith("2026-03-06T00:00:00+01:00")
     assert data["inLanguage"] == "pl"
-    assert f'<link rel="canonical" href="http://localhost{page.url}">' in html
+    assert f'<link rel="canonical" href="http://testserver{page.url}">' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta name="twitter:card" content="summary">' in html
 
@@ -126,7 +126,7 @@ def test_feeds_are_announced_in_the_head_of_every_page(client, news_index, home)
     html = client.get(home.url).content.decode()
     assert (
         '<link rel="alternate" type="application/rss+xml" title="RSS" '
-        f'href="http://localhost{news_index.url}rss/">'
+        f'href="http://testserver{news_index.url}rss/">'
     ) in html
     assert 'type="application/atom+xml"' in html
 
@@ -140,7 +140,7 @@ def test_site_feed_parses_and_lists_articles_with_dates(client, news_index, zone
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
     assert [entry.title for entry in feed.entries] == ["Druga", "Pierwsza"]
-    assert feed.entries[0].link.startswith("http://localhost/pl/aktualnosci/")
+    assert feed.entries[0].link.startswith("http://testserver/pl/aktualnosci/")
     published = feed.entries[1].get("published_parsed") or feed.entries[1].get("updated_parsed")
     assert published[:3] == (2026, 1, 9)  # midnight in Warsaw is 23:00 UTC the day before
     if kind == "rss":
