@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 
 from django.core.management import call_command
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, SystemCheckError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -102,6 +102,28 @@ def test_configure_site_refuses_the_address_of_another_site(settings, home):
     with pytest.raises(CommandError, match="Another Site already has https://portal.example.org"):
         configure_site()
     assert default_site().root_url == "http://testserver"
+
+
+def test_deploy_check_fails_until_configure_site_writes_the_address(settings, home):
+    settings.PORTAL_BASE_URL = PUBLIC
+
+    def deploy_check():
+        call_command(
+            "check", "--deploy", "--database", "default", "--tag", "sites", stdout=StringIO()
+        )
+
+    with pytest.raises(SystemCheckError) as failure:
+        deploy_check()
+    assert "The default Site is http://testserver but PORTAL_BASE_URL is" in str(failure.value)
+    assert "manage.py configure_site" in str(failure.value)
+    configure_site()
+    deploy_check()  # passes now
+
+
+def test_deploy_check_refuses_an_address_wagtail_cannot_serve(settings):
+    settings.PORTAL_BASE_URL = "https://portal.example.org:8443"
+    with pytest.raises(SystemCheckError, match="https only on port 443"):
+        call_command("check", "--deploy", "--tag", "sites", stdout=StringIO())
 
 
 @pytest.mark.parametrize("host", OTHER_HOSTS)
