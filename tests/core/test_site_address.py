@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError, SystemCheckError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -124,6 +125,31 @@ def test_deploy_check_refuses_an_address_wagtail_cannot_serve(settings):
     settings.PORTAL_BASE_URL = "https://portal.example.org:8443"
     with pytest.raises(SystemCheckError, match="https only on port 443"):
         call_command("check", "--deploy", "--tag", "sites", stdout=StringIO())
+
+
+@pytest.mark.parametrize("host", OTHER_HOSTS)
+def test_canonical_og_url_and_hreflang_lead_to_the_site_address(
+    client, public_address, translated, host
+):
+    with translation.override("pl"):
+        html = client.get("/pl/o-projekcie/", HTTP_HOST=host).content.decode()
+    head = html.split("</head>")[0]
+    assert f'<link rel="canonical" href="{PUBLIC}/pl/o-projekcie/">' in head
+    assert f'<meta property="og:url" content="{PUBLIC}/pl/o-projekcie/">' in head
+    assert f'hreflang="pl" href="{PUBLIC}/pl/o-projekcie/"' in head
+    assert f'hreflang="en" href="{PUBLIC}/en/about-the-project/"' in head
+    assert f'hreflang="x-default" href="{PUBLIC}/pl/o-projekcie/"' in head
+    links = re.findall(r'(?:href|content)="(\w+://[^"]*)"', head)
+    assert len(links) >= 5
+    assert [link for link in links if not link.startswith(f"{PUBLIC}/")] == []
+
+
+def test_an_explicit_default_port_gives_the_same_links_as_wagtail(client, settings, translated):
+    settings.PORTAL_BASE_URL = "https://portal.example.org:443/"
+    configure_site()
+    head = client.get("/pl/o-projekcie/").content.decode().split("</head>")[0]
+    assert f'<link rel="canonical" href="{PUBLIC}/pl/o-projekcie/">' in head
+    assert f'hreflang="pl" href="{PUBLIC}/pl/o-projekcie/"' in head
 
 
 @pytest.mark.parametrize("host", OTHER_HOSTS)

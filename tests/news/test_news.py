@@ -158,6 +158,43 @@ def test_zone_feed_lists_only_that_zones_articles(client, news_index, zones):
     assert client.get(f"{news_index.url}rss/nie-ma/").status_code == 404
 
 
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_links_in_head_and_in_the_feed_lead_to_the_site_address(
+    client, news_index, zones, home, public_address, kind
+):
+    page = article(news_index, "Pierwsza", datetime.date(2026, 1, 10), [zones["wtz"]])
+    feed_url = f"{public_address}{news_index.url}{kind}/"
+    head = client.get(home.url, HTTP_HOST="127.0.0.1:8000").content.decode().split("</head>")[0]
+    assert f'href="{feed_url}"' in head
+
+    response = client.get(f"{news_index.url}{kind}/", HTTP_HOST="127.0.0.1:8000")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.link == f"{public_address}{news_index.url}"
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [feed_url]
+    (entry,) = feed.entries
+    assert entry.link == f"{public_address}{page.url}"
+    assert entry.id == entry.link
+    if kind == "atom":
+        assert feed.feed.id == feed_url
+
+
+def test_article_json_ld_and_shared_image_lead_to_the_site_address(
+    client, news_index, public_address
+):
+    page = article(news_index, "Ze zdjęciem", datetime.date(2026, 3, 6))
+    page.image, page.image_alt = ImageFactory(), "Uczestnicy spotkania"
+    page.save_revision().publish()
+    html = client.get(page.url, HTTP_HOST="127.0.0.1:8000").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["mainEntityOfPage"] == f"{public_address}{page.url}"
+    (image,) = data["image"]
+    assert image.startswith(f"{public_address}/media/images/")
+    assert f'<meta property="og:image" content="{image}">' in html
+
+
 def test_home_and_zone_pages_show_the_latest_three(client, news_index, zones, home):
     zone_page = ZonePageFactory(parent=home, zone=zones["wtz"])
     for day in range(1, 6):
