@@ -29,9 +29,12 @@ install-test: $(VENV)/.installed-test
 messages: $(VENV)/.installed
 	$(MANAGE) compile_translations
 
+# Every absolute link (canonical, feeds, sitemap, e-mails) leads to http://HOST:PORT.
+run: export PORTAL_BASE_URL = http://$(HOST):$(PORT)
 run: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
+	$(MANAGE) configure_site
 	$(MANAGE) ensure_admin
 	@echo "Portal WTZ: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -1,4 +1,5 @@
 import os
+from io import StringIO
 
 import pytest
 
@@ -59,18 +60,29 @@ def shared_demo(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture
 def home(locales):
-    """The Polish home page as the default site's root, like the real site."""
+    """The Polish home page as the default site's root, on PORTAL_BASE_URL (configure_site),
+    like the real site."""
     page = HomePageFactory(parent=Page.get_first_root_node())
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", root_page=page, is_default_site=True)
-        return page
-    welcome = site.root_page
-    site.root_page = page
-    site.save()
-    if welcome.pk != page.pk and type(welcome.specific) is Page:
-        welcome.delete()
+    else:
+        welcome = site.root_page
+        site.root_page = page
+        site.save()
+        if welcome.pk != page.pk and type(welcome.specific) is Page:
+            welcome.delete()
+    call_command("configure_site", stdout=StringIO())
     return page
+
+
+@pytest.fixture
+def public_address(settings, home):
+    """The site published at https://portal.example.org (PORTAL_BASE_URL, written to the
+    default Site by configure_site) while the test client still asks http://testserver."""
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
+    call_command("configure_site", stdout=StringIO())
+    return settings.PORTAL_BASE_URL
 
 
 @pytest.fixture

@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Site core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.core import checks  # noqa: F401  (registers the deploy check)

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from portal.core.address import absolute_url
 from portal.core.navigation import subpage_url
 from zones.models import Zone, attach_localized_zones
 
@@ -38,8 +39,13 @@ class NewsRssFeed(Feed):
         url = self.index.get_full_url(self.request)
         return f"{url}?zone={self.zone.slug}" if self.zone else url
 
+    def feed_url(self):
+        """The feed's own address (its `self` link) on the site's address, not the host the
+        reader asked."""
+        return absolute_url(self.request.path)
+
     def feed_guid(self):
-        return self.request.build_absolute_uri()
+        return self.feed_url()
 
     def author_name(self):
         return _("Portal WTZ")

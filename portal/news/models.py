@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.address import absolute_url
 from portal.core.blocks import BaseStreamBlock
 from portal.core.forms import ListingFilterForm
 from portal.core.pagination import page_of
@@ -255,5 +256,5 @@ class NewsPage(ZoneTaggedMixin, Page):
         }
         if self.image:
             rendition = self.image.get_rendition("fill-1200x630")
-            data["image"] = [request.build_absolute_uri(rendition.url)]
+            data["image"] = [absolute_url(rendition.url)]
         return data

@@ -178,7 +178,11 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Portal WTZ"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's own public address: every absolute link (canonical, feeds, sitemap, .ics,
+# e-mails) starts with it. `manage.py configure_site` writes it to Wagtail's default Site,
+# from which Wagtail builds a page's full URL. Admin e-mails use it too unless told otherwise.
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PORTAL_BASE_URL).rstrip("/")
 WAGTAILDOCS_DOCUMENT_MODEL = "core.PortalDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.admin_forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip", "mp4"]

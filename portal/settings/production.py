@@ -1,6 +1,8 @@
 """Production: PostgreSQL, Redis, Elasticsearch and SMTP come from the environment.
 
-The site refuses to start without SECRET_KEY and ALLOWED_HOSTS, naming the missing variable.
+The site refuses to start without SECRET_KEY, ALLOWED_HOSTS and PORTAL_BASE_URL, naming the
+missing variable; `manage.py check --deploy --database default` also compares PORTAL_BASE_URL
+with the default Site (portal/core/checks.py).
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -23,9 +25,8 @@ ALLOWED_HOSTS = _required(
     "ALLOWED_HOSTS",
     [host.strip() for host in env.list("ALLOWED_HOSTS", default=[]) if host.strip()],
 )
-WAGTAILADMIN_BASE_URL = _required(
-    "WAGTAILADMIN_BASE_URL", env("WAGTAILADMIN_BASE_URL", default="")
-).rstrip("/")
+PORTAL_BASE_URL = _required("PORTAL_BASE_URL", env("PORTAL_BASE_URL", default="")).rstrip("/")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PORTAL_BASE_URL).rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )

@@ -13,4 +13,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/portal-wtz-test-media")  # noqa: S108
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host; the `home` fixture writes it to the default Site (configure_site).
+PORTAL_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL

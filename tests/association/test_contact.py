@@ -98,6 +98,15 @@ def test_a_valid_message_is_stored_and_e_mailed_to_the_office_in_the_settings(
     assert len(mailoutbox) == 1
 
 
+def test_the_office_is_told_the_site_address_the_message_came_from(
+    client, contact_page, public_address, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(contact_page.url, message(), HTTP_HOST="127.0.0.1:8000")
+    (mail,) = mailoutbox
+    assert mail.body.endswith(f"{public_address}{contact_page.url}")
+
+
 def test_to_address_and_subject_on_the_page_win_over_the_defaults(client, contact_page, mailoutbox):
     contact_page.to_address = "a@example.org, b@example.org"
     contact_page.subject = "Z portalu"

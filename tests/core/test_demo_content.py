@@ -56,6 +56,8 @@ def test_builds_polish_home_as_site_root_with_english_translation(demo_site):
     # created through wagtail-localize, so the admin can sync it
     assert Translation.objects.filter(source__object_id=home.translation_key).exists()
     assert english.get_children().live().count() == home.get_children().live().count()
+    # served where PORTAL_BASE_URL says (the demo loader runs configure_site)
+    assert demo_site.root_url == "http://testserver"
 
 
 def test_settings_hold_the_real_office_and_partners(demo_site):

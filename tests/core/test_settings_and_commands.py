@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
     "ALLOWED_HOSTS": "wtz.example.org",
-    "WAGTAILADMIN_BASE_URL": "https://wtz.example.org",
+    "PORTAL_BASE_URL": "https://wtz.example.org",
     "DATABASE_URL": "sqlite:////tmp/portal-wtz-deploy-check.sqlite3",
 }
 
@@ -25,6 +25,7 @@ def run_manage(*args, env):
     dropped = (
         "SECRET_KEY",
         "ALLOWED_HOSTS",
+        "PORTAL_BASE_URL",
         "WAGTAILADMIN_BASE_URL",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
         "DEBUG",
@@ -41,7 +42,7 @@ def run_manage(*args, env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "PORTAL_BASE_URL"])
 def test_production_without_required_variable_fails_naming_it(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env=env)
@@ -59,6 +60,24 @@ def test_production_deploy_check_has_no_warnings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("admin_url", "expected"),
+    [
+        (None, "https://wtz.example.org"),
+        ("https://admin.wtz.example.org/", "https://admin.wtz.example.org"),
+    ],
+)
+def test_admin_links_follow_the_site_address_unless_set_apart(admin_url, expected):
+    env = {**PRODUCTION_ENV, **({"WAGTAILADMIN_BASE_URL": admin_url} if admin_url else {})}
+    printed = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)",
+        env=env,
+    )
+    assert printed.stdout.strip().splitlines()[-1] == expected
 
 
 def test_production_static_files_get_hashed_names(tmp_path):

@@ -45,7 +45,7 @@ def test_ics_gives_the_right_utc_instant_in_summer_and_winter(client, events_ind
     assert start == datetime.datetime(day.year, day.month, day.day, utc_hour, tzinfo=datetime.UTC)
     assert entry.decoded("dtend") - start == datetime.timedelta(hours=3)
     assert "Poznań" in str(entry["location"])
-    assert str(entry["url"]) == f"http://localhost{event.url}"
+    assert str(entry["url"]) == f"http://testserver{event.url}"
 
 
 def test_ics_uid_stays_and_sequence_grows_after_an_edit(client, events_index):
@@ -207,6 +207,24 @@ def test_event_structured_data_for_a_meeting_in_a_venue(client, events_index):
     assert data["location"]["address"]["addressLocality"] == "Poznań"
     assert data["organizer"]["name"] == "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych"
     assert data["startDate"] == timezone.localtime(event.start).isoformat()
+
+
+def test_ics_links_lead_to_the_site_address(client, events_index, public_address):
+    event = EventPageFactory(parent=events_index)
+    for calendar_url in (event.url + "ical/", events_index.url + "ical/"):
+        (entry,) = ical_events(client.get(calendar_url, HTTP_HOST="127.0.0.1:8000"))
+        assert str(entry["url"]) == f"{public_address}{event.url}"
+        assert str(entry["description"]).endswith(f"\n\n{public_address}{event.url}")
+
+
+def test_event_structured_data_leads_to_the_site_address(client, events_index, public_address):
+    event = EventPageFactory(parent=events_index, attendance="mixed")
+    html = client.get(event.url, HTTP_HOST="127.0.0.1:8000").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["url"] == f"{public_address}{event.url}"
+    assert data["location"][1] == {"@type": "VirtualLocation", "url": data["url"]}
 
 
 def test_event_structured_data_for_a_cancelled_webinar(client, events_index):

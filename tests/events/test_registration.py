@@ -324,6 +324,26 @@ def test_50_simultaneous_registrations_for_20_seats_never_overbook(meeting):
     assert Registration.objects.filter(event=meeting).seats_taken() == 20
 
 
+def test_email_links_lead_to_the_site_address_whatever_host_the_booking_came_from(
+    client, meeting, public_address, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(register_url(meeting), form_data(), HTTP_HOST="127.0.0.1:8000")
+    (message,) = [message for message in mail.outbox if message.to == ["anna@example.org"]]
+    event_url = f"{public_address}/pl/wydarzenia/spotkanie-w-poznaniu/"
+    html = message.alternatives[0][0].replace("&amp;", "&")
+    assert f'<a href="{event_url}">' in html
+    assert event_url in message.body
+    cancel = re.search(r"(\S+/rezygnacja/\?t=\S+)", message.body).group(1)
+    assert cancel.startswith(f"{event_url}rezygnacja/?t=")
+    assert f'<a href="{cancel}">' in html
+    (ics,) = [content for _name, content, _type in message.attachments]
+    (entry,) = Calendar.from_ical(ics).walk("VEVENT")
+    assert str(entry["url"]) == event_url
+    assert client.post(cancel.removeprefix(public_address)).status_code == 200
+    assert Registration.objects.get(email="anna@example.org").status == "cancelled"
+
+
 def test_companions_error_keeps_the_help_text_described(client, meeting):
     html = client.post(register_url(meeting), form_data(people="2")).content.decode()
     assert 'aria-describedby="id_companions-error id_companions_helptext"' in html
@@ -336,9 +356,9 @@ def test_cancel_link_in_the_email_is_absolute_and_works(
         registration = booking.book_seat(meeting, **person(1))
     (message,) = [message for message in mail.outbox if message.to == [registration.email]]
     link = re.search(r"(\S+/rezygnacja/\?t=\S+)", message.body).group(1)
-    assert link.startswith("http://localhost/pl/wydarzenia/spotkanie-w-poznaniu/rezygnacja/?t=")
+    assert link.startswith("http://testserver/pl/wydarzenia/spotkanie-w-poznaniu/rezygnacja/?t=")
     assert link in message.alternatives[0][0].replace("&amp;", "&")
-    path = link.removeprefix("http://localhost")
+    path = link.removeprefix("http://testserver")
     assert client.post(path).status_code == 200
     registration.refresh_from_db()
     assert registration.status == "cancelled"

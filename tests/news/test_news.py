@@ -117,7 +117,7 @@ def test_article_describes_itself_to_search_engines_and_social_media(client, new
     assert data["headline"] == "Strategia obroniona"
     assert data["datePublished"].startswith("2026-03-06T00:00:00+01:00")
     assert data["inLanguage"] == "pl"
-    assert f'<link rel="canonical" href="http://localhost{page.url}">' in html
+    assert f'<link rel="canonical" href="http://testserver{page.url}">' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta name="twitter:card" content="summary">' in html
 
@@ -126,7 +126,7 @@ def test_feeds_are_announced_in_the_head_of_every_page(client, news_index, home)
     html = client.get(home.url).content.decode()
     assert (
         '<link rel="alternate" type="application/rss+xml" title="RSS" '
-        f'href="http://localhost{news_index.url}rss/">'
+        f'href="http://testserver{news_index.url}rss/">'
     ) in html
     assert 'type="application/atom+xml"' in html
 
@@ -140,7 +140,7 @@ def test_site_feed_parses_and_lists_articles_with_dates(client, news_index, zone
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
     assert [entry.title for entry in feed.entries] == ["Druga", "Pierwsza"]
-    assert feed.entries[0].link.startswith("http://localhost/pl/aktualnosci/")
+    assert feed.entries[0].link.startswith("http://testserver/pl/aktualnosci/")
     published = feed.entries[1].get("published_parsed") or feed.entries[1].get("updated_parsed")
     assert published[:3] == (2026, 1, 9)  # midnight in Warsaw is 23:00 UTC the day before
     if kind == "rss":
@@ -156,6 +156,43 @@ def test_zone_feed_lists_only_that_zones_articles(client, news_index, zones):
     assert [entry.title for entry in feed.entries] == ["O warsztatach"]
     assert "Strefa WTZ" in feed.feed.title
     assert client.get(f"{news_index.url}rss/nie-ma/").status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_links_in_head_and_in_the_feed_lead_to_the_site_address(
+    client, news_index, zones, home, public_address, kind
+):
+    page = article(news_index, "Pierwsza", datetime.date(2026, 1, 10), [zones["wtz"]])
+    feed_url = f"{public_address}{news_index.url}{kind}/"
+    head = client.get(home.url, HTTP_HOST="127.0.0.1:8000").content.decode().split("</head>")[0]
+    assert f'href="{feed_url}"' in head
+
+    response = client.get(f"{news_index.url}{kind}/", HTTP_HOST="127.0.0.1:8000")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.link == f"{public_address}{news_index.url}"
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [feed_url]
+    (entry,) = feed.entries
+    assert entry.link == f"{public_address}{page.url}"
+    assert entry.id == entry.link
+    if kind == "atom":
+        assert feed.feed.id == feed_url
+
+
+def test_article_json_ld_and_shared_image_lead_to_the_site_address(
+    client, news_index, public_address
+):
+    page = article(news_index, "Ze zdjęciem", datetime.date(2026, 3, 6))
+    page.image, page.image_alt = ImageFactory(), "Uczestnicy spotkania"
+    page.save_revision().publish()
+    html = client.get(page.url, HTTP_HOST="127.0.0.1:8000").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["mainEntityOfPage"] == f"{public_address}{page.url}"
+    (image,) = data["image"]
+    assert image.startswith(f"{public_address}/media/images/")
+    assert f'<meta property="og:image" content="{image}">' in html
 
 
 def test_home_and_zone_pages_show_the_latest_three(client, news_index, zones, home):

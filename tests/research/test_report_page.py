@@ -42,6 +42,14 @@ def evaluation(library):
     return page
 
 
+def test_citations_lead_to_the_site_address(client, library, public_address):
+    report = ReportPageFactory(parent=library)
+    ris = client.get(report.url + "ris/", HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert f"UR  - {public_address}{report.url}\r\n" in ris
+    bibtex = client.get(report.url + "bibtex/", HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert f"  url = {{{public_address}{report.url}}}\n" in bibtex
+
+
 def test_report_page_shows_files_with_pages_size_and_language(client, evaluation):
     html = client.get(evaluation.url).content.decode()
     document = evaluation.documents()[0]

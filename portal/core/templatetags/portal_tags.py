@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from portal.core import navigation
+from portal.core.address import absolute_url
 
 register = template.Library()
 
@@ -45,13 +46,14 @@ def language_switcher(context):
 @register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
 def hreflang_links(context):
     """<link rel=alternate hreflang> for each language this page exists in, and x-default
-    (the source language), as search engines expect."""
+    (the source language), as search engines expect; on the site's own address, like the
+    canonical link, whatever host the request came in on."""
     request = context.get("request")
     page = context.get("page")
     if request is None or page is None or not getattr(page, "pk", None):
         return {"links": []}
     links = [
-        {"code": link["code"], "url": request.build_absolute_uri(link["url"])}
+        {"code": link["code"], "url": absolute_url(link["url"])}
         for link in navigation.language_links(request, page)
         if link["is_exact"]
     ]
@@ -83,6 +85,6 @@ def canonical_url(context):
 
 
 @register.filter
-def absolute(url, request):
-    """`url` made absolute for the request's host (already absolute URLs stay as they are)."""
-    return request.build_absolute_uri(url) if request is not None else url
+def absolute(url):
+    """`url` on the site's own address (already absolute URLs stay as they are)."""
+    return absolute_url(url)

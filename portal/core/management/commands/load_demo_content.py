@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -7,7 +8,8 @@ from portal.core.demo_content import load_all
 class Command(BaseCommand):
     help = (
         "Build the demo site: page tree, zones, settings and sample content in Polish and "
-        "English. Safe to run again: it only adds what is missing."
+        "English, on the default Site set to PORTAL_BASE_URL (configure_site). Safe to run "
+        "again: it only adds what is missing."
     )
 
     def handle(self, *args, **options):
@@ -19,3 +21,5 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo content: {len(demo.created)} created."))
         else:
             self.stdout.write("Demo content already present; nothing changed.")
+        # The demo's links (feeds, sitemap, e-mails) must lead to where it is served.
+        call_command("configure_site", stdout=self.stdout)
