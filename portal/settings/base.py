@@ -97,12 +97,20 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis (shared by several app servers) through REDIS_URL.
+# A Redis that is down or hangs must not take the site with it: each call gives up after
+# these short timeouts, counts as a miss, and the process leaves Redis alone for
+# REDIS_RETRY_AFTER seconds (portal/core/redis_cache.py).
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.core.redis_cache.RedisCacheSkippedWhenDown",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "RETRY_AFTER": env.float("REDIS_RETRY_AFTER", default=5),
+            },
         }
     }
 else:
