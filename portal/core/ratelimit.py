@@ -5,15 +5,12 @@ import logging
 
 from django.core.cache import cache
 
+from .client_address import client_address
 from .outages import Outage
 
 logger = logging.getLogger(__name__)
 
 not_counted = Outage(logger, "Rate limits not applied: the cache does not store the counts")
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def over_limit(request, scope, limit, window):

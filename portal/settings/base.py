@@ -204,6 +204,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
+# The proxies in front of the site (Varnish, nginx) that append the address they saw to
+# X-Forwarded-For. 0: REMOTE_ADDR is the visitor (no proxy). Rate limits read the visitor's
+# address through portal.core.client_address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 # Registration for events (portal/events).
 REGISTRATION_MAX_GROUP = env.int("REGISTRATION_MAX_GROUP", default=10)
 # At most this many registration POSTs per address within this many seconds.
