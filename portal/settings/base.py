@@ -137,13 +137,19 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 # Several sites (or a test run) can share one cluster: each prefixes its index names.
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="portal_wtz")
+# A search gives up after this many seconds and, like a refused connection, is answered by
+# the database instead; the client does not retry (a retry only doubles the wait).
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2)
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            # Wagtail's Elasticsearch 8 backend, falling back to the database while the
+            # server is down (portal/core/search_backend.py).
+            "BACKEND": "portal.core.search_backend",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": ELASTICSEARCH_INDEX_PREFIX,
-            "TIMEOUT": 5,
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
+            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+            "OPTIONS": {"max_retries": 0},
             "AUTO_UPDATE": True,
         }
     }
@@ -202,6 +208,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        # With Elasticsearch down, its client wrote a warning with a traceback for every
+        # failed attempt (about 120 lines a search). The portal's own warning, once a
+        # minute (portal.core.outages), says the same.
+        "elastic_transport": {"level": "ERROR"},
+    },
 }
 
 # The proxies in front of the site (Varnish, nginx) that append the address they saw to
