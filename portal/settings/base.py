@@ -94,6 +94,9 @@ TEMPLATES = [
 # Database: SQLite by default, PostgreSQL (or anything else) through DATABASE_URL.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A connection kept between requests (`?conn_max_age=60` in DATABASE_URL) is checked before
+# it is reused, so after a database restart the next request reconnects instead of failing.
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis (shared by several app servers) through REDIS_URL.
