@@ -5,6 +5,7 @@ set, portal.core.search_backend), with the server's address a port nobody listen
 import logging
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from django.core.files.base import ContentFile
 
@@ -60,21 +61,25 @@ def test_admin_page_search_answers_from_the_database(
     assert len(searched) == 1
 
 
-def test_admin_searches_of_documents_and_snippets_answer_from_the_database(
+def test_admin_searches_of_documents_images_and_snippets_answer_from_the_database(
     admin_client, locales, elasticsearch_down, caplog
 ):
     with caplog.at_level(logging.WARNING):
         DocumentFactory(title="Regulamin spółdzielni socjalnej")
         DocumentFactory(title="Sprawozdanie roczne")
         ZoneFactory(slug="biznes", name="Strefa Biznesu")
+        ImageFactory(title="Logo spółdzielni")
         documents = admin_client.get("/admin/documents/?q=regulamin")
         zones = admin_client.get("/admin/snippets/zones/zone/?q=biznes")
+        images = admin_client.get("/admin/images/?q=logo")
 
     assert documents.status_code == 200
     assert "Regulamin spółdzielni socjalnej" in documents.content.decode()
     assert "Sprawozdanie roczne" not in documents.content.decode()
     assert zones.status_code == 200
     assert "Strefa Biznesu" in zones.content.decode()
+    assert images.status_code == 200
+    assert "Logo spółdzielni" in images.content.decode()
     assert len([message for message in warnings(caplog) if "admin searches" in message]) == 1
 
 
