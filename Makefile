@@ -39,14 +39,16 @@ run: install messages
 	@echo "Portal WTZ: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# Debian's Chromium for the browser tests, PostgreSQL for the database tests and gettext
-# for the test that every marked string is translated,
-# installed only when missing (the machines run as root; see DESIGN.md).
+# Debian's Chromium for the browser tests, PostgreSQL for the database tests, gettext
+# for the test that every marked string is translated and redis-server for the tests that
+# stop Redis under the site, installed only when missing (the machines run as root; see
+# DESIGN.md).
 system-deps:
 	@missing=""; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing from Debian:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

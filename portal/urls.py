@@ -10,6 +10,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.core.sitemaps import MultilingualSitemap
 from portal.core.views import switch_language
 
+# A database that cannot be reached answers 503 with the site's page; other errors 500.
+handler500 = "portal.core.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

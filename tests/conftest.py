@@ -1,7 +1,13 @@
 import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
 from io import StringIO
 
 import pytest
+import redis
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -118,3 +124,71 @@ def assert_queries_do_not_grow(client, django_assert_num_queries):
             client.get(url)
 
     return check
+
+
+# Ports for servers a test starts (redis-server); a free one is taken.
+TEST_SERVER_PORTS = range(54442, 54450)
+
+
+def free_port():
+    for port in TEST_SERVER_PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {TEST_SERVER_PORTS}")
+
+
+class RedisServer:
+    """A throw-away Debian redis-server (no persistence) that a test can stop, start again,
+    or freeze (SIGSTOP: it still accepts connections but never answers, like a hung one)."""
+
+    def __init__(self, port):
+        self.port = port
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
+            + ["--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                self.client().ping()
+                return
+            except redis.exceptions.ConnectionError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise
+                time.sleep(0.02)
+
+    def client(self):
+        return redis.Redis(port=self.port, socket_timeout=1)
+
+    def stop(self):
+        if self.process is not None:
+            self.process.send_signal(signal.SIGCONT)  # in case it was frozen
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def freeze(self):
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
+
+@pytest.fixture
+def redis_server():
+    """A running redis-server on a free port, stopped after the test."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed: `make system-deps` installs it")
+    server = RedisServer(free_port())
+    server.start()
+    yield server
+    server.stop()

@@ -1,8 +1,13 @@
-"""The language switcher's redirect."""
+"""The language switcher's redirect, and the page for a server error."""
+
+import sys
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template import loader
 from django.utils import translation
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -60,3 +65,20 @@ def _home_url(request, locale):
         raise Http404
     home = site.root_page.get_translation_or_none(locale) or site.root_page
     return home.get_url(request)
+
+
+# While the database cannot be reached (it restarts, the network fails), a request
+# answers 503 with this hint; the next one after it is back is served as usual.
+RETRY_AFTER_SECONDS = "30"
+
+
+def server_error(request):
+    """Django's 500 page, except when the error is the database being unreachable: then
+    503 with the site's "back in a minute" page and Retry-After, so the visitor, the
+    proxy and the monitoring see an outage, not a bug. Django calls this handler while
+    it handles the exception, so sys.exc_info() holds the error. The page is rendered
+    without the request (like Django's 500 page), so it needs nothing from the database."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        page = loader.get_template("503.html").render()
+        return HttpResponse(page, status=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
+    return defaults.server_error(request)

@@ -28,6 +28,8 @@ from elasticsearch_dsl.faceted_search import FacetedResponse
 
 from django.conf import settings
 
+from portal.core.outages import Outage
+
 from .search import FACETS, ReportResults, highlight, make_hits
 from .text import words
 
@@ -38,12 +40,21 @@ folding = analyzer("folding", tokenizer="standard", filter=["lowercase", "asciif
 INDEX = f"{settings.ELASTICSEARCH_INDEX_PREFIX}_reports"
 
 
+search_outage = Outage(logger, "Elasticsearch unavailable, searching the database for reports")
+index_outage = Outage(logger, "Elasticsearch unavailable, report index not updated")
+
+
 def connect():
-    """One client for the process, made on first use."""
+    """One client for the process, made on first use. No retries: with the server down a
+    retry only makes the visitor wait longer for the database's answer."""
     try:
         return connections.get_connection()
     except KeyError:
-        return connections.create_connection(hosts=[settings.ELASTICSEARCH_URL], request_timeout=5)
+        return connections.create_connection(
+            hosts=[settings.ELASTICSEARCH_URL],
+            request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+            max_retries=0,
+        )
 
 
 class PdfPage(InnerDoc):
@@ -184,7 +195,7 @@ class ElasticsearchReportSearch:
             connect()
             response = faceted.execute()
         except (TransportError, ApiError, ConnectionError) as error:
-            logger.warning("Elasticsearch unreachable, searching the database: %s", error)
+            search_outage.report(error)
             return self.fallback.search(query, offset, limit)
         return results_from_response(query, response)
 
@@ -209,7 +220,7 @@ def index_report(report):
         else:
             remove_report(report.pk)
     except (TransportError, ApiError, ConnectionError) as error:
-        logger.warning("Report %s not indexed in Elasticsearch: %s", report.pk, error)
+        index_outage.report(f"report {report.pk}: {error}")
 
 
 def remove_report(pk):
@@ -217,4 +228,4 @@ def remove_report(pk):
         connect()
         ReportDocument(meta={"id": pk}).delete(ignore=404)
     except (TransportError, ApiError, ConnectionError) as error:
-        logger.warning("Report %s not removed from Elasticsearch: %s", pk, error)
+        index_outage.report(f"report {pk} not removed: {error}")

@@ -94,15 +94,26 @@ TEMPLATES = [
 # Database: SQLite by default, PostgreSQL (or anything else) through DATABASE_URL.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A connection kept between requests (`?conn_max_age=60` in DATABASE_URL) is checked before
+# it is reused, so after a database restart the next request reconnects instead of failing.
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis (shared by several app servers) through REDIS_URL.
+# A Redis that is down or hangs must not take the site with it: each call gives up after
+# these short timeouts, counts as a miss, and the process leaves Redis alone for
+# REDIS_RETRY_AFTER seconds (portal/core/redis_cache.py).
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.core.redis_cache.RedisCacheSkippedWhenDown",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "RETRY_AFTER": env.float("REDIS_RETRY_AFTER", default=5),
+            },
         }
     }
 else:
@@ -129,13 +140,19 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 # Several sites (or a test run) can share one cluster: each prefixes its index names.
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="portal_wtz")
+# A search gives up after this many seconds and, like a refused connection, is answered by
+# the database instead; the client does not retry (a retry only doubles the wait).
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2)
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            # Wagtail's Elasticsearch 8 backend, falling back to the database while the
+            # server is down (portal/core/search_backend.py).
+            "BACKEND": "portal.core.search_backend",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": ELASTICSEARCH_INDEX_PREFIX,
-            "TIMEOUT": 5,
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
+            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+            "OPTIONS": {"max_retries": 0},
             "AUTO_UPDATE": True,
         }
     }
@@ -198,7 +215,18 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        # With Elasticsearch down, its client wrote a warning with a traceback for every
+        # failed attempt (about 120 lines a search). The portal's own warning, once a
+        # minute (portal.core.outages), says the same.
+        "elastic_transport": {"level": "ERROR"},
+    },
 }
+
+# The proxies in front of the site (Varnish, nginx) that append the address they saw to
+# X-Forwarded-For. 0: REMOTE_ADDR is the visitor (no proxy). Rate limits read the visitor's
+# address through portal.core.client_address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Registration for events (portal/events).
 REGISTRATION_MAX_GROUP = env.int("REGISTRATION_MAX_GROUP", default=10)

@@ -10,11 +10,14 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
+from portal.core.outages import forget_outages
 from portal.research import es
 from portal.research.search import DatabaseReportSearch, ReportQuery
 from tests.factories import ReportPageFactory, ResearchIndexPageFactory, ZoneFactory, pdf_document
 
 pytestmark = pytest.mark.django_db
+
+CLOSED_PORT = "http://127.0.0.1:1"  # nothing listens there: the connection is refused
 
 
 @pytest.fixture
@@ -146,13 +149,20 @@ def test_recorded_response_gives_the_same_results_as_the_database(reports, local
     assert "<mark>bariery</mark>" in db_hit.excerpt
 
 
-@override_settings(ELASTICSEARCH_URL="http://127.0.0.1:9")
-def test_unreachable_elasticsearch_falls_back_to_the_database(client, reports, library, caplog):
-    with caplog.at_level(logging.WARNING, logger="portal.research.es"):
-        response = client.get(library.url + "?q=bariery")
-    assert response.status_code == 200
-    assert "Bariery we współpracy" in response.content.decode()
-    assert any("searching the database" in record.message for record in caplog.records)
+@override_settings(ELASTICSEARCH_URL=CLOSED_PORT)
+def test_unreachable_elasticsearch_falls_back_to_the_database_with_one_warning(
+    client, reports, library, caplog
+):
+    forget_outages()
+    with caplog.at_level(logging.DEBUG):
+        responses = [client.get(library.url + "?q=bariery") for _ in range(5)]
+
+    assert [response.status_code for response in responses] == [200] * 5
+    assert "Bariery we współpracy" in responses[-1].content.decode()
+    warnings = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert [record.getMessage().split(":")[0] for record in warnings] == [
+        "Elasticsearch unavailable, searching the database for reports"
+    ]
 
 
 @pytest.mark.skipif(
