@@ -1,13 +1,7 @@
-"""Text for search: PDF extraction and the folding that makes "zrodla" find "źródła"."""
+"""Text for search: the folding that makes "zrodla" find "źródła", query words, excerpts.
+(A PDF's own text is read by portal/core/document_text.py.)"""
 
-import io
-import logging
 import unicodedata
-
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
-logger = logging.getLogger(__name__)
 
 _POLISH = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
@@ -27,20 +21,6 @@ def words(query):
     """The words of a visitor's query, folded, without operators or punctuation."""
     cleaned = "".join(char if char.isalnum() else " " for char in fold(query[:500]))
     return [word for word in cleaned.split() if len(word) > 1][:10]
-
-
-def extract_pdf_text(file):
-    """(page texts, page count) of a PDF; raises ValueError when it cannot be read
-    (damaged, encrypted, not a PDF)."""
-    try:
-        reader = PdfReader(io.BytesIO(file.read()))
-        # A PDF "encrypted" with an empty user password opens like any other.
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ValueError("encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, OSError) as error:
-        raise ValueError(str(error)) from error
-    return pages, len(pages)
 
 
 def excerpt(text, query_words, width=160):
