@@ -1,6 +1,7 @@
 """Forms of the Wagtail admin (imported lazily by Wagtail through settings)."""
 
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -44,6 +45,19 @@ class DocumentForm(BaseDocumentForm):
 
     def clean_zones(self):
         return [*self.cleaned_data["zones"], *self.kept_zones]
+
+    def save(self, commit=True):
+        """Save, leaving the files as they were if saving fails: a new file written to
+        storage is removed again, and the file it replaces is deleted only once the change
+        is committed (Wagtail deletes it first, so a failed save would lose it)."""
+        replaced = self.original_file if commit and "file" in self.changed_data else None
+        if replaced:
+            self.original_file = None
+        with self.instance.file_removed_on_failure():
+            document = super().save(commit=commit)
+        if replaced:
+            transaction.on_commit(lambda: replaced.storage.delete(replaced.name))
+        return document
 
 
 def text_status_message(document):

@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from functools import partial
 
 from django.conf import settings
@@ -347,7 +348,8 @@ class PortalDocument(AbstractDocument):
 
     def save(self, *args, **kwargs):
         """Save; a new file's text is read by a background task once the save is committed
-        (not inside the upload request, and not again when only the title changes)."""
+        (not inside the upload request, and not again when only the title changes), and
+        a file this save wrote is removed again if the save fails."""
         new_file = self.file_is_new()
         if new_file:
             is_pdf = self.file_extension.lower() == "pdf"
@@ -355,7 +357,8 @@ class PortalDocument(AbstractDocument):
             self.text_status = TextStatus.PENDING if is_pdf else TextStatus.NONE
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], *self.TEXT_FIELDS}
-        super().save(*args, **kwargs)
+        with self.file_removed_on_failure():
+            super().save(*args, **kwargs)
         if new_file:
             transaction.on_commit(partial(read_document_text.enqueue, self.pk))
 
@@ -368,6 +371,27 @@ class PortalDocument(AbstractDocument):
             return True
         stored = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
         return self.file.name != stored
+
+    @contextmanager
+    def file_removed_on_failure(self):
+        """If the block fails (say the database refuses a value), remove the file it wrote
+        to storage, or the file of a new document that no other document holds (Wagtail's
+        multiple upload writes it just before saving): a failed upload leaves no orphan
+        under MEDIA_ROOT. The block runs in a savepoint, so the database can still be
+        asked after the failure."""
+        name_before, adding = self.file.name, self._state.adding
+        try:
+            with transaction.atomic():
+                yield
+        except Exception:
+            name = self.file.name
+            if name and (name != name_before or adding and not self.file_is_held(name)):
+                self.file.storage.delete(name)
+            raise
+
+    def file_is_held(self, name):
+        """Whether a saved document other than this one holds the file `name`."""
+        return type(self).objects.filter(file=name).exclude(pk=self.pk).exists()
 
     def pages(self):
         """The extracted text, page by page (page 1 first)."""
