@@ -1,6 +1,7 @@
 """Text for search: the folding that makes "zrodla" find "źródła", query words, excerpts.
 (A PDF's own text is read by portal/core/document_text.py.)"""
 
+import functools
 import unicodedata
 
 _POLISH = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
@@ -8,13 +9,16 @@ _POLISH = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNO
 
 def fold(text):
     """Lower case without diacritics, one character for one: positions in the folded text
-    are positions in the original, so an excerpt can be cut from the original."""
-    folded = []
-    for char in text:
-        lower = char.translate(_POLISH).lower()
-        lower = lower if len(lower) == 1 else char
-        folded.append(unicodedata.normalize("NFD", lower)[:1] or lower)
-    return "".join(folded)
+    are positions in the original, so an excerpt can be cut from the original. A report's
+    search text folds up to a million characters per file, hence one look-up per char."""
+    return "".join(map(_fold_char, text))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _fold_char(char):
+    lower = char.translate(_POLISH).lower()
+    lower = lower if len(lower) == 1 else char
+    return unicodedata.normalize("NFD", lower)[:1] or lower
 
 
 def words(query):
