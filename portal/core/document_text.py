@@ -74,28 +74,12 @@ def read_pdf(file, *, max_pages, max_seconds, max_chars):
     pages and `max_chars` characters (TOO_LARGE beyond), and no new page once `max_seconds`
     have passed (TIMED_OUT); the pages read so far are kept either way. An encrypted or
     damaged file gives ENCRYPTED or FAILED and no text: it never raises for a bad file."""
-    started = time.monotonic()
+    deadline = time.monotonic() + max_seconds
     try:
         reader = PdfReader(file)
         if reader.is_encrypted and not reader.decrypt(""):  # an empty password opens
             return PdfText(TextStatus.ENCRYPTED)
-        result = PdfText(TextStatus.INDEXED)
-        size = 0
-        for page in _pages(reader):
-            if len(result.pages) == max_pages:
-                result.status = TextStatus.TOO_LARGE
-                break
-            if result.pages and time.monotonic() - started > max_seconds:
-                result.status = TextStatus.TIMED_OUT
-                break
-            text = clean(page.extract_text() or "")
-            room = max(max_chars - size, 0)
-            if len(text) > room:
-                result.pages.append(text[:room])
-                result.status = TextStatus.TOO_LARGE
-                break
-            result.pages.append(text)
-            size += len(text) + 1  # and its page separator
+        return _read_pages(reader, max_pages=max_pages, deadline=deadline, max_chars=max_chars)
     except DependencyError:  # AES needs the optional `cryptography` package
         logger.warning("PDF encrypted with an algorithm pypdf cannot read here")
         return PdfText(TextStatus.ENCRYPTED)
@@ -104,6 +88,28 @@ def read_pdf(file, *, max_pages, max_seconds, max_chars):
         # PyPdfError); whichever it is, the upload stays, flagged, and the trace is logged.
         logger.warning("Text of a PDF could not be read", exc_info=True)
         return PdfText(TextStatus.FAILED)
+
+
+def _read_pages(reader, *, max_pages, deadline, max_chars):
+    """The pages' text up to the first bound reached (the first page is always read), with
+    the page count: counted when every page was read, else as the file declares it."""
+    result = PdfText(TextStatus.INDEXED)
+    size = 0
+    for page in _pages(reader):
+        if len(result.pages) == max_pages:
+            result.status = TextStatus.TOO_LARGE
+            break
+        if result.pages and time.monotonic() > deadline:
+            result.status = TextStatus.TIMED_OUT
+            break
+        text = clean(page.extract_text() or "")
+        room = max(max_chars - size, 0)
+        if len(text) > room:
+            result.pages.append(text[:room])
+            result.status = TextStatus.TOO_LARGE
+            break
+        result.pages.append(text)
+        size += len(text) + 1  # and its page separator
     if result.status == TextStatus.INDEXED:
         result.page_count = len(result.pages)
     else:
