@@ -181,7 +181,8 @@ def read_file_text(document):
 @task()
 def read_document_text(document_id):
     """Read the text of a document's file and store it with its page count and status, then
-    re-index the document and announce the change. Nothing happens if the document was
+    announce the change and re-index the document (last: PostgreSQL refuses an index entry
+    over 1 MB, which only very varied text reaches). Nothing happens if the document was
     deleted or got another file meanwhile (that file's own task reads it)."""
     Document = get_document_model()
     document = Document.objects.filter(pk=document_id).first()
@@ -193,5 +194,5 @@ def read_document_text(document_id):
         return
     for name, value in values.items():
         setattr(document, name, value)
-    index.insert_or_update_object(document)
     document_text_changed.send(sender=Document, document=document)
+    index.insert_or_update_object(document)
