@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 
 from django.core.files.base import ContentFile
+from django.test import TestCase
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -200,16 +201,67 @@ class ReportPageFactory(wagtail_factories.PageFactory):
 
 
 def pdf_document(title, paragraphs, language="pl"):
-    """A document holding a real PDF made by the demo helper (its text is extracted on save)."""
+    """A document holding a real PDF made by the demo helper, its text read as after a
+    committed upload (a test's transaction never commits, so its on-commit tasks run here)."""
     from portal.core.demo_content import demo_pdf
 
     content = demo_pdf(title, paragraphs)
-    return get_document_model().objects.create(
-        title=title,
-        file=ContentFile(content, name=f"{slugify(title)}.pdf"),
-        file_size=len(content),
-        language=language,
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        document = get_document_model().objects.create(
+            title=title,
+            file=ContentFile(content, name=f"{slugify(title)}.pdf"),
+            file_size=len(content),
+            language=language,
+        )
+    document.refresh_from_db()
+    return document
+
+
+def pdf_of_pages(count, words=lambda number: f"strona{number}", per_node=500):
+    """A real PDF of `count` small pages, page n saying `words(n)`, built by hand so that
+    20,000 pages take a fraction of a second (pypdf's writer needs seconds). Like books
+    from real publishers, its page tree has several levels and the pages inherit their
+    font and size from their parent node."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None]
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    objects.append(font)
+    inherited = b"/Resources << /Font << /F1 3 0 R >> >> /MediaBox [0 0 300 60]"
+    nodes = []
+    for first in range(1, count + 1, per_node):
+        numbers = range(first, min(first + per_node, count + 1))
+        node = len(objects) + 1
+        objects.append(None)  # the node, once its pages are numbered
+        kids = []
+        for number in numbers:
+            stream = b"BT /F1 12 Tf 20 20 Td (%s) Tj ET" % words(number).encode("cp1252")
+            objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+            objects.append(
+                b"<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>" % (node, len(objects))
+            )
+            kids.append(b"%d 0 R" % len(objects))
+        objects[node - 1] = b"<< /Type /Pages /Parent 2 0 R /Kids [%s] /Count %d >>" % (
+            b" ".join(kids),
+            len(numbers),
+        )
+        nodes.append(b"%d 0 R" % node)
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d %s >>" % (
+        b" ".join(nodes),
+        count,
+        inherited,
     )
+    output = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(output))
+        output += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(output)
+    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(output)
 
 
 class ProjectIndexPageFactory(wagtail_factories.PageFactory):

@@ -1,11 +1,15 @@
 """Forms of the Wagtail admin (imported lazily by Wagtail through settings)."""
 
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.documents.forms import BaseDocumentForm
 
 from zones.permissions import zones_restricted_for
+
+from .document_text import TextStatus
 
 
 class DocumentForm(BaseDocumentForm):
@@ -18,11 +22,8 @@ class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         user = kwargs.get("user")
         super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.text_status == "failed":
-            self.fields["file"].help_text = _(
-                "The text of this PDF could not be read (the file is damaged or encrypted), "
-                "so searches will not find words inside it. Upload a readable copy to fix it."
-            )
+        if self.instance.pk and "file" in self.fields:
+            self.explain_text_status(self.fields["file"])
         self.kept_zones = []
         allowed = zones_restricted_for(user)
         if allowed is None or "zones" not in self.fields:
@@ -35,5 +36,62 @@ class DocumentForm(BaseDocumentForm):
         field.queryset = field.queryset.filter(translation_key__in=allowed)
         field.help_text = _("The document is listed among the resources of these zones.")
 
+    def explain_text_status(self, field):
+        """Say next to the file field what searching inside the file gives, when that is
+        not simply "every word" (still being read, cut short, unreadable)."""
+        message = text_status_message(self.instance)
+        if message:
+            field.help_text = f"{message} {field.help_text}".strip()
+
     def clean_zones(self):
         return [*self.cleaned_data["zones"], *self.kept_zones]
+
+    def save(self, commit=True):
+        """Save, leaving the files as they were if saving fails: a new file written to
+        storage is removed again, and the file it replaces is deleted only once the change
+        is committed (Wagtail deletes it first, so a failed save would lose it)."""
+        replaced = self.original_file if commit and "file" in self.changed_data else None
+        if replaced:
+            self.original_file = None
+        with self.instance.file_removed_on_failure():
+            document = super().save(commit=commit)
+        if replaced:
+            transaction.on_commit(lambda: replaced.storage.delete(replaced.name))
+        return document
+
+
+def text_status_message(document):
+    """The admin's message about a document's text, or "" when every word was read."""
+    pages = document.pages_read()
+    match document.text_status:
+        case TextStatus.PENDING:
+            return _(
+                "The text of this PDF is being read in the background; searches will find "
+                "words inside it shortly."
+            )
+        case TextStatus.TOO_LARGE:
+            return ngettext(
+                "This PDF is too large to read in full: searches will find words only on "
+                "its first page.",
+                "This PDF is too large to read in full: searches will find words only on "
+                "its first %(pages)d pages.",
+                pages,
+            ) % {"pages": pages}
+        case TextStatus.TIMED_OUT:
+            return ngettext(
+                "Reading this PDF took too long: searches will find words only on its first page.",
+                "Reading this PDF took too long: searches will find words only on its "
+                "first %(pages)d pages.",
+                pages,
+            ) % {"pages": pages}
+        case TextStatus.ENCRYPTED:
+            return _(
+                "This PDF is encrypted, so its text could not be read and searches will "
+                "not find words inside it. Upload a copy without a password to fix it."
+            )
+        case TextStatus.FAILED:
+            return _(
+                "The text of this PDF could not be read (the file is damaged), so searches "
+                "will not find words inside it. Upload a readable copy to fix it."
+            )
+    return ""

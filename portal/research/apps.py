@@ -9,4 +9,4 @@ class ResearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (PDF text extraction, search index upkeep)
+        from . import signals  # noqa: F401  (report search text and index upkeep)

@@ -1,46 +1,30 @@
-"""Text for search: PDF extraction and the folding that makes "zrodla" find "źródła"."""
+"""Text for search: the folding that makes "zrodla" find "źródła", query words, excerpts.
+(A PDF's own text is read by portal/core/document_text.py.)"""
 
-import io
-import logging
+import functools
 import unicodedata
-
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
-logger = logging.getLogger(__name__)
 
 _POLISH = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
 
 def fold(text):
     """Lower case without diacritics, one character for one: positions in the folded text
-    are positions in the original, so an excerpt can be cut from the original."""
-    folded = []
-    for char in text:
-        lower = char.translate(_POLISH).lower()
-        lower = lower if len(lower) == 1 else char
-        folded.append(unicodedata.normalize("NFD", lower)[:1] or lower)
-    return "".join(folded)
+    are positions in the original, so an excerpt can be cut from the original. A report's
+    search text folds up to a million characters per file, hence one look-up per char."""
+    return "".join(map(_fold_char, text))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _fold_char(char):
+    lower = char.translate(_POLISH).lower()
+    lower = lower if len(lower) == 1 else char
+    return unicodedata.normalize("NFD", lower)[:1] or lower
 
 
 def words(query):
     """The words of a visitor's query, folded, without operators or punctuation."""
     cleaned = "".join(char if char.isalnum() else " " for char in fold(query[:500]))
     return [word for word in cleaned.split() if len(word) > 1][:10]
-
-
-def extract_pdf_text(file):
-    """(page texts, page count) of a PDF; raises ValueError when it cannot be read
-    (damaged, encrypted, not a PDF)."""
-    try:
-        reader = PdfReader(io.BytesIO(file.read()))
-        # A PDF "encrypted" with an empty user password opens like any other.
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ValueError("encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, OSError) as error:
-        raise ValueError(str(error)) from error
-    return pages, len(pages)
 
 
 def excerpt(text, query_words, width=160):

@@ -34,6 +34,8 @@ CSRF_TRUSTED_ORIGINS = env.list(
 # Tasks wait in the database until a `manage.py db_worker` process runs them, so a slow or
 # failing mail server never holds up (or fails) a visitor's request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A worker, not a visitor's request, reads PDFs here: a minute per file (see base.py).
+PDF_TEXT_MAX_SECONDS = env.float("PDF_TEXT_MAX_SECONDS", default=60.0)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,14 +1,10 @@
 """A report's page, its citations, and what happens to the PDFs editors upload."""
 
-import io
-
 import pytest
-from pypdf import PdfWriter
 
-from django.core.files.base import ContentFile
+from django.test import TestCase
 from django.utils import translation
 
-from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from tests.factories import ReportPageFactory, ResearchIndexPageFactory, pdf_document
@@ -83,50 +79,15 @@ def test_reports_take_part_in_wagtails_own_search(evaluation, locales):
     assert evaluation.pk in [page.pk for page in found]
 
 
-def test_a_damaged_pdf_is_saved_and_marked_unreadable(admin_client, library):
-    response = admin_client.post(
-        "/admin/documents/add/",
-        {
-            "title": "Uszkodzony plik",
-            "file": ContentFile(b"%PDF-1.4 this is not really a pdf", name="uszkodzony.pdf"),
-            "collection": 1,
-            "language": "pl",
-            "kind": "",
-        },
-    )
-    assert response.status_code == 302
-    document = get_document_model().objects.get(title="Uszkodzony plik")
-    assert document.text_status == "failed" and document.text == ""
-    html = admin_client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
-    assert (
-        "could not be read" in html or "nie udało" in html.lower() or "The text of this PDF" in html
-    )
-
-
-def test_an_encrypted_pdf_is_saved_and_marked_unreadable(library):
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    writer.encrypt("tajne")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    document = get_document_model().objects.create(
-        title="Zaszyfrowany", file=ContentFile(buffer.getvalue(), name="tajny.pdf")
-    )
-    document.refresh_from_db()
-    assert document.text_status == "failed"
-    page = ReportPageFactory(parent=library, title="Raport z zaszyfrowanym plikiem")
-    page.files = [("document", document)]
-    page.save_revision().publish()  # nothing else breaks
-    assert page.live
-
-
 def test_replacing_a_pdf_updates_the_reports_search_text(evaluation):
     document = evaluation.documents()[0]
     new = pdf_document("Nowa wersja", ["Zupełnie nowe słowo: kooperatywa."])
     document.file = new.file
-    document.save()
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the tasks run after the commit
+        document.save()
     evaluation.refresh_from_db()
     assert "kooperatywa" in evaluation.search_text
+    assert "ewaluacji" not in evaluation.search_text
 
 
 def test_ris_keeps_one_tag_per_line_whatever_the_abstract(client, library):
@@ -136,23 +97,6 @@ def test_ris_keeps_one_tag_per_line_whatever_the_abstract(client, library):
     lines = client.get(page.url + "ris/").content.decode().splitlines()
     assert not any(line.startswith("TR  -") for line in lines)
     assert "AB  - Pierwsza linia TR - wstrzyk" in lines
-
-
-def test_a_pdf_with_an_empty_password_is_read(library):
-    from pypdf import PdfReader
-
-    from portal.core.demo_content import demo_pdf
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(demo_pdf("Jawny", ["Słowo otwarte."]))))
-    writer.encrypt("")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    document = get_document_model().objects.create(
-        title="Pusty klucz", file=ContentFile(buffer.getvalue(), name="pusty.pdf")
-    )
-    document.refresh_from_db()
-    assert document.text_status == "indexed"
-    assert "otwarte" in document.text
 
 
 def test_english_report_links_to_english_related_reports(client, library, home_en, locales):

@@ -1,0 +1,198 @@
+"""What a document's file says: the text of a PDF, read by a background task within bounds
+(pages, seconds, characters), so that no file can hold a worker or break an upload.
+
+The document model marks a new file "pending" and enqueues `read_document_text` once the
+upload is committed. The task stores the text, the page count and a status that the admin
+shows next to the file field, re-indexes the document, and sends `document_text_changed`:
+the layers above (the research reports) refresh what they built from the text when they
+receive it, without core knowing about them.
+"""
+
+import io
+import logging
+import time
+from dataclasses import dataclass, field
+
+from django_tasks import task
+from pypdf import PageObject, PdfReader
+from pypdf.errors import DependencyError, PdfReadError
+from pypdf.generic import DictionaryObject, IndirectObject, NameObject
+
+from django.conf import settings
+from django.db import models
+from django.dispatch import Signal
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents import get_document_model
+from wagtail.search import index
+
+logger = logging.getLogger(__name__)
+
+# Sent (sender: the document model, document=…) after a document's text has been stored.
+document_text_changed = Signal()
+
+
+class TextStatus(models.TextChoices):
+    NONE = "", _("Not a PDF")
+    PENDING = "pending", _("Waiting to be read")
+    INDEXED = "indexed", _("Text indexed")
+    TOO_LARGE = "too_large", _("Too large: text read from the first pages only")
+    TIMED_OUT = "timed_out", _("Too slow to read: text read from the first pages only")
+    ENCRYPTED = "encrypted", _("Encrypted PDF: text could not be read")
+    FAILED = "failed", _("Damaged PDF: text could not be read")
+
+
+# Control characters have no place in searchable text, and PostgreSQL refuses NUL in a text
+# column. A form feed separates the pages, so one inside a page (or any other line or page
+# break) becomes a newline; lone surrogates cannot be stored as UTF-8 and go too.
+_CONTROL = [*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]
+_CLEAN = str.maketrans(
+    {**dict.fromkeys(_CONTROL), ord("\t"): "\t", **dict.fromkeys(map(ord, "\n\v\f\r"), "\n")}
+)
+
+
+def clean(text):
+    """`text` without control characters, ready to be stored and searched."""
+    return text.translate(_CLEAN)
+
+
+@dataclass
+class PdfText:
+    """What was read from a file: the pages' text, the number of pages, and how it went."""
+
+    status: str
+    pages: list[str] = field(default_factory=list)
+    page_count: int | None = None
+
+    @property
+    def text(self):
+        return "\f".join(self.pages)
+
+
+def read_pdf(file, *, max_pages, max_seconds, max_chars):
+    """The text of the PDF in `file`, page by page, within bounds: at most `max_pages`
+    pages and `max_chars` characters (TOO_LARGE beyond), and no new page once `max_seconds`
+    have passed (TIMED_OUT); the pages read so far are kept either way. An encrypted or
+    damaged file gives ENCRYPTED or FAILED and no text: it never raises for a bad file."""
+    deadline = time.monotonic() + max_seconds
+    try:
+        reader = PdfReader(file)
+        if reader.is_encrypted and not reader.decrypt(""):  # an empty password opens
+            return PdfText(TextStatus.ENCRYPTED)
+        return _read_pages(reader, max_pages=max_pages, deadline=deadline, max_chars=max_chars)
+    except DependencyError:  # AES needs the optional `cryptography` package
+        logger.warning("PDF encrypted with an algorithm pypdf cannot read here")
+        return PdfText(TextStatus.ENCRYPTED)
+    except Exception:
+        # pypdf raises many kinds of errors on damaged or hostile files (not only its own
+        # PyPdfError); whichever it is, the upload stays, flagged, and the trace is logged.
+        logger.warning("Text of a PDF could not be read", exc_info=True)
+        return PdfText(TextStatus.FAILED)
+
+
+def _read_pages(reader, *, max_pages, deadline, max_chars):
+    """The pages' text up to the first bound reached (the first page is always read), with
+    the page count: counted when every page was read, else as the file declares it."""
+    result = PdfText(TextStatus.INDEXED)
+    size = 0
+    for page in _pages(reader):
+        if len(result.pages) == max_pages:
+            result.status = TextStatus.TOO_LARGE
+            break
+        if result.pages and time.monotonic() > deadline:
+            result.status = TextStatus.TIMED_OUT
+            break
+        text = clean(page.extract_text() or "")
+        room = max(max_chars - size, 0)
+        if len(text) > room:
+            result.pages.append(text[:room])
+            result.status = TextStatus.TOO_LARGE
+            break
+        result.pages.append(text)
+        size += len(text) + 1  # and its page separator
+    if result.status == TextStatus.INDEXED:
+        result.page_count = len(result.pages)
+    else:
+        declared = _declared_page_count(reader)
+        result.page_count = max(declared, len(result.pages)) if declared else None
+    return result
+
+
+_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+
+
+def _pages(reader):
+    """The pages of `reader` in reading order, one at a time. pypdf's `reader.pages` parses
+    every page of the file before giving the first (3.7 s for 20,000 pages here), so a page
+    or time limit would come too late; this walks the page tree only as far as it is read,
+    giving each page what it inherits from its parents (fonts, sizes) as pypdf does."""
+    stack = [(iter([reader.trailer["/Root"]["/Pages"]]), {})]
+    seen = set()
+    while stack:
+        kids, inherited = stack[-1]
+        kid = next(kids, None)
+        if kid is None:
+            stack.pop()
+            continue
+        node = kid.get_object()
+        if not isinstance(node, DictionaryObject):
+            continue
+        if "/Kids" in node and node.get("/Type") != "/Page":
+            if id(node) in seen:
+                raise PdfReadError("The page tree loops.")
+            seen.add(id(node))
+            passed_on = {key: node[key] for key in _INHERITED if key in node}
+            stack.append((iter(node["/Kids"]), {**inherited, **passed_on}))
+            continue
+        page = PageObject(reader, kid if isinstance(kid, IndirectObject) else None)
+        if not isinstance(kid, IndirectObject):
+            page.update(node)
+        for key, value in inherited.items():
+            if key not in page:
+                page[NameObject(key)] = value
+        yield page
+
+
+def _declared_page_count(reader):
+    """The page count the file declares (read without walking its pages), or None."""
+    count = reader.trailer["/Root"]["/Pages"].get("/Count")
+    count = count.get_object() if count is not None else None
+    return int(count) if isinstance(count, int) and count > 0 else None
+
+
+def read_file_text(document):
+    """The text of a document's file, read within the bounds set in the settings."""
+    if document.file_extension.lower() != "pdf":
+        return PdfText(TextStatus.NONE)
+    try:
+        with document.open_file() as file:
+            content = io.BytesIO(file.read())
+    except OSError:
+        logger.warning("File of document %s could not be opened", document.pk, exc_info=True)
+        return PdfText(TextStatus.FAILED)
+    return read_pdf(
+        content,
+        max_pages=settings.PDF_TEXT_MAX_PAGES,
+        max_seconds=settings.PDF_TEXT_MAX_SECONDS,
+        max_chars=settings.PDF_TEXT_MAX_CHARS,
+    )
+
+
+@task()
+def read_document_text(document_id):
+    """Read the text of a document's file and store it with its page count and status, then
+    announce the change and re-index the document (last: PostgreSQL refuses an index entry
+    over 1 MB, which only very varied text reaches). Nothing happens if the document was
+    deleted or got another file meanwhile (that file's own task reads it)."""
+    Document = get_document_model()
+    document = Document.objects.filter(pk=document_id).first()
+    if document is None:
+        return
+    result = read_file_text(document)
+    values = {"text": result.text, "page_count": result.page_count, "text_status": result.status}
+    if not Document.objects.filter(pk=document.pk, file=document.file.name).update(**values):
+        return
+    for name, value in values.items():
+        setattr(document, name, value)
+    document_text_changed.send(sender=Document, document=document)
+    index.insert_or_update_object(document)
