@@ -9,3 +9,6 @@ class ZonesConfig(AppConfig):
 
     def ready(self):
         from . import editing  # noqa: F401  (connects the zone page permission signal)
+        from .moderation_notices import guard_moderation_notices
+
+        guard_moderation_notices()

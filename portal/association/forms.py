@@ -37,13 +37,6 @@ class ContactFormBase(AccessibleErrorsMixin, BaseForm):
         """What is stored and e-mailed: the editor's fields, not the honeypot."""
         return {name: value for name, value in self.cleaned_data.items() if name != self.HONEYPOT}
 
-    def reply_to(self):
-        """The first e-mail address the sender gave, so the office can simply answer."""
-        for name, field in self.fields.items():
-            if isinstance(field, forms.EmailField) and self.cleaned_data.get(name):
-                return [self.cleaned_data[name]]
-        return []
-
 
 class ContactFormBuilder(FormBuilder):
     """Wagtail's form builder with limits on text (a clear message, never a database error

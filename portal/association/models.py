@@ -5,7 +5,7 @@ from urllib.parse import quote_plus
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -36,6 +36,7 @@ from portal.core.pagination import page_of
 from portal.core.ratelimit import over_limit
 from portal.core.translatable import PAGE_TEXT_FIELDS
 
+from . import tasks
 from .forms import ContactFormBase, ContactFormBuilder
 
 PROJECTS_PER_PAGE = 10
@@ -403,36 +404,40 @@ class ContactPage(AbstractEmailForm):
             return office_page.subject or gettext("Message from the contact form")
 
     def process_form_submission(self, form):
-        """Store the message (without the honeypot) and e-mail it to the office."""
+        """Store the message (without the honeypot); a background task e-mails it to the
+        office once it is stored, so a failing mail server loses nothing and answers no
+        visitor with an error."""
         submission = self.get_submission_class().objects.create(
             form_data=form.submission_data(), page=self
         )
-        self.send_mail(form)
+        transaction.on_commit(lambda: tasks.send_contact_message.enqueue(submission.pk))
         return submission
 
-    def send_mail(self, form):
+    def send_stored_message(self, submission):
+        """E-mail a stored message to the office (called by the task; raises the mail
+        server's error, so the task can try again)."""
         recipients = self.recipients()
         if not recipients:  # nowhere to send; the message is still in the admin
             return
         admin_send_mail(
             self.email_subject(),
-            self.render_email(form),
+            self.render_message(submission.form_data),
             recipients,
             self.from_address or settings.DEFAULT_FROM_EMAIL,
-            reply_to=form.reply_to(),
+            reply_to=self.reply_to(submission.form_data),
         )
 
-    def render_email(self, form):
+    def render_message(self, data):
         """The message in the office's language: the labels of the Polish form (answers
-        are stored under the same names in every language) and the form's language."""
-        data = form.submission_data()
+        are stored under the same names in every language), in the order of the form the
+        visitor filled in, and the form's language."""
         office_page = self.office_page()
         labels = {field.clean_name: field.label for field in office_page.form_fields.all()}
         with translation.override(settings.LANGUAGE_CODE):
             lines = [
-                f"{labels.get(field.name, field.label)}: {_email_value(data[field.name])}"
-                for field in form
-                if field.name in data
+                f"{labels.get(name, field.label)}: {_email_value(data[name])}"
+                for field in self.form_fields.all()
+                if (name := field.clean_name) in data
             ]
             if office_page is not self:
                 language = translation.get_language_info(self.locale.language_code)
@@ -443,6 +448,13 @@ class ContactPage(AbstractEmailForm):
                 ]
             lines += ["", gettext("Sent from %(url)s") % {"url": self.full_url}]
         return "\n".join(lines)
+
+    def reply_to(self, data):
+        """The first e-mail address the sender gave, so the office can simply answer."""
+        for field in self.form_fields.all():
+            if field.field_type == "email" and data.get(field.clean_name):
+                return [data[field.clean_name]]
+        return []
 
     # --- the page
 

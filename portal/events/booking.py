@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from . import emails
+from . import tasks
 from .registrations import Registration
 
 
@@ -74,7 +74,8 @@ def free_seats(event):
 def book_seat(event, notify=True, **data):
     """Register `data` (the form's cleaned data plus `language`) for `event`: confirmed when
     the seats suffice, on the waiting list otherwise. Raises RegistrationRefused. The
-    e-mails go out once the transaction commits (`notify=False` for imported data)."""
+    e-mails are queued for a background task once the transaction commits, so a failing
+    mail server cannot undo or fail a booking (`notify=False` for imported data)."""
     event = source_event(event)
     with transaction.atomic():
         _lock(event)
@@ -99,13 +100,19 @@ def book_seat(event, notify=True, **data):
                 _("This e-mail address is already registered for this event.")
             ) from error
         if notify:
-            transaction.on_commit(lambda: emails.send_registration_emails(registration))
+            confirmed = status == Registration.Status.CONFIRMED
+            kind = (
+                Registration.EmailKind.CONFIRMATION if confirmed else Registration.EmailKind.WAITING
+            )
+            tasks.queue_email(registration, kind)
+            tasks.queue_organiser_notice(registration)
     return registration
 
 
 def cancel(registration):
-    """Cancel a registration, free its seats and promote whoever fits from the waiting list.
-    Returns the promoted registrations. Cancelling twice changes nothing."""
+    """Cancel a registration, confirm it to the person, free its seats and promote whoever
+    fits from the waiting list. Returns the promoted registrations. Cancelling twice
+    changes nothing."""
     with transaction.atomic():
         _lock(registration.event)
         registration = Registration.objects.get(pk=registration.pk)
@@ -114,6 +121,7 @@ def cancel(registration):
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
+        tasks.queue_email(registration, Registration.EmailKind.CANCELLED)
         event = registration.event
         if event.status == event.Status.CANCELLED or event.end <= timezone.now():
             return []  # nobody is promoted to a meeting that will not take place
@@ -149,7 +157,7 @@ def promote_waiting(event):
             if seats == 0:
                 break
     for registration in promoted:
-        transaction.on_commit(lambda registration=registration: emails.send_promoted(registration))
+        tasks.queue_email(registration, Registration.EmailKind.PROMOTED)
     return promoted
 
 

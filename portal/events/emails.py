@@ -1,7 +1,9 @@
 """E-mails about registrations, in HTML and plain text, in the registrant's language.
 
 Confirmations, promotions and reminders carry the event's .ics (with the join link of an
-online event, which is never published on the site) and a signed link to cancel.
+online event, which is never published on the site) and a signed link to cancel; a
+cancellation is confirmed. These functions build and send one message; the background
+tasks in tasks.py call them, so a visitor's request never waits for the mail server.
 """
 
 from urllib.parse import urlencode
@@ -12,6 +14,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
@@ -21,6 +24,19 @@ from . import calendar
 from .registrations import Registration
 
 CANCEL_SALT = "portal.events.cancel-registration"
+
+Kind = Registration.EmailKind
+
+SUBJECTS = {
+    Kind.CONFIRMATION: _("Registration confirmed"),
+    Kind.WAITING: _("You are on the waiting list"),
+    Kind.PROMOTED: _("A seat is yours"),
+    Kind.REMINDER: _("Reminder: tomorrow"),
+    Kind.CANCELLED: _("Registration cancelled"),
+}
+# A seat is (or may become) theirs: the .ics, and the link to give it up.
+WITH_CALENDAR = {Kind.CONFIRMATION, Kind.PROMOTED, Kind.REMINDER}
+WITH_CANCEL_LINK = {Kind.CONFIRMATION, Kind.WAITING, Kind.PROMOTED, Kind.REMINDER}
 
 
 def cancel_token(registration):
@@ -57,7 +73,7 @@ def _send(registration, kind, subject, with_calendar=False, to=None, language=No
             "registration": registration,
             "event": event,
             "event_url": event.get_full_url(),
-            "cancel_url": cancel_url(registration, event) if kind != "organiser" else "",
+            "cancel_url": cancel_url(registration, event) if kind in WITH_CANCEL_LINK else "",
             "language": language,
             "show_join_link": with_calendar
             and registration.status == Registration.Status.CONFIRMED,
@@ -76,28 +92,16 @@ def _send(registration, kind, subject, with_calendar=False, to=None, language=No
         message.send()
 
 
-def send_registration_emails(registration):
+def send_to_registrant(registration, kind):
+    """Send message `kind` (a Registration.EmailKind) in the registrant's language. Raises
+    the mail server's error: the task that calls this decides about retrying."""
     with translation.override(registration.language):
-        if registration.status == Registration.Status.CONFIRMED:
-            _send(
-                registration, "confirmation", gettext("Registration confirmed"), with_calendar=True
-            )
-        else:
-            _send(registration, "waiting", gettext("You are on the waiting list"))
-    notify_organiser(registration)
+        _send(registration, kind, str(SUBJECTS[kind]), with_calendar=kind in WITH_CALENDAR)
 
 
-def send_promoted(registration):
-    with translation.override(registration.language):
-        _send(registration, "promoted", gettext("A seat is yours"), with_calendar=True)
-
-
-def send_reminder(registration):
-    with translation.override(registration.language):
-        _send(registration, "reminder", gettext("Reminder: tomorrow"), with_calendar=True)
-
-
-def notify_organiser(registration):
+def send_organiser_notice(registration):
+    """Tell the organiser (or the site's sender address) about a new registration, in
+    Polish and without the person's contact data."""
     address = registration.event.organiser_email or settings.DEFAULT_FROM_EMAIL
     with translation.override(settings.LANGUAGE_CODE):
         _send(

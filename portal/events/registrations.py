@@ -25,6 +25,20 @@ class Registration(models.Model):
         WAITING = "waiting", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class EmailKind(models.TextChoices):
+        """The messages a registrant gets (portal/events/emails.py)."""
+
+        CONFIRMATION = "confirmation", _("confirmation")
+        WAITING = "waiting", _("waiting-list notice")
+        PROMOTED = "promoted", _("seat from the waiting list")
+        REMINDER = "reminder", _("reminder")
+        CANCELLED = "cancelled", _("cancellation")
+
+    class EmailStatus(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("E-mail not delivered")
+
     class InstitutionType(models.TextChoices):
         WTZ = "wtz", _("Occupational therapy workshop (WTZ)")
         MUNICIPALITY = "gmina", _("Municipality (gmina)")
@@ -78,6 +92,16 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # The latest message to the registrant and how sending it went (empty: none was due,
+    # e.g. imported data). Organisers see a failure in the admin and can send it again.
+    email_kind = models.CharField(
+        _("latest e-mail"), max_length=20, choices=EmailKind.choices, blank=True
+    )
+    email_status = models.CharField(
+        _("e-mail status"), max_length=10, choices=EmailStatus.choices, blank=True
+    )
+    email_attempts = models.PositiveSmallIntegerField(_("attempts to send the e-mail"), default=0)
+    email_error = models.CharField(_("why the e-mail failed"), max_length=200, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -4,6 +4,7 @@ from functools import reduce
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -14,6 +15,7 @@ from portal.core.sections import HomeSection
 from zones.listings import ZoneListing
 from zones.models import attach_localized_zones
 
+from .admin_views import EmailStatusColumn, send_again
 from .forms import RegistrationAdminForm
 from .models import EVENTS_PER_PAGE, EventIndexPage, events_of, upcoming
 from .registrations import Registration
@@ -77,7 +79,8 @@ def next_events_section():
 
 class RegistrationViewSet(ModelViewSet):
     """ "Zgłoszenia": the organisers' list of registrations, with filters and CSV/XLSX export.
-    Only users with the registration permissions ("Organizatorzy", superusers) see it."""
+    Only users with the registration permissions ("Organizatorzy", superusers) see it. The
+    "E-mail" column shows an e-mail that was not delivered, with "Wyślij ponownie"."""
 
     model = Registration
     icon = "form"
@@ -85,10 +88,19 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 220
     add_to_admin_menu = True
     inspect_view_enabled = True
-    list_display = ["name", "institution", "event", "people", "status", "created_at"]
+    list_display = [
+        "name",
+        "institution",
+        "event",
+        "people",
+        "status",
+        EmailStatusColumn("email_status", label=_("E-mail")),
+        "created_at",
+    ]
     list_filter = [
         "event",
         "status",
+        "email_status",
         "institution_type",
         "needs_wheelchair",
         "needs_sign_language",
@@ -126,6 +138,11 @@ class RegistrationViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return RegistrationAdminForm
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("send-again/<int:pk>/", send_again, name="send_again"),
+        ]
 
 
 @hooks.register("register_admin_viewset")

@@ -130,6 +130,12 @@ EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Portal WTZ <biuro@spoldzielnie.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that does not answer is given up after this many seconds (per connection),
+# so it holds up neither a worker nor, with the immediate backend, a request for long.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)
+# Seconds to wait before each new attempt at a message the mail server refused or dropped
+# (portal/core/mail.py); after the last one the message is marked as not delivered.
+EMAIL_RETRY_DELAYS = env.list("EMAIL_RETRY_DELAYS", cast=int, default=[60, 300, 1800])
 
 # Background work (e-mail, PDF text, search index): django-tasks. The embedded default runs
 # each task at once, inside the request that enqueues it (a failing task is logged, never

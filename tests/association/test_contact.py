@@ -13,6 +13,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from portal.association.forms import MULTI_LINE_MAX_LENGTH
 from portal.core.demo_content import translate
 from portal.core.navigation import main_menu
+from tests.mail_servers import DATABASE_TASKS, refusing_smtp, run_worker, use_smtp
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -65,9 +66,10 @@ def test_missing_fields_are_named_and_refused_with_400(client, contact_page):
 
 
 def test_a_valid_message_is_stored_and_e_mailed_to_the_office_in_the_settings(
-    client, contact_page, mailoutbox
+    client, contact_page, mailoutbox, django_capture_on_commit_callbacks
 ):
-    response = client.post(contact_page.url, message())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(contact_page.url, message())
     assert response.status_code == 302
     assert response["Location"] == contact_page.url  # post, redirect, get
 
@@ -107,11 +109,14 @@ def test_the_office_is_told_the_site_address_the_message_came_from(
     assert mail.body.endswith(f"{public_address}{contact_page.url}")
 
 
-def test_to_address_and_subject_on_the_page_win_over_the_defaults(client, contact_page, mailoutbox):
+def test_to_address_and_subject_on_the_page_win_over_the_defaults(
+    client, contact_page, mailoutbox, django_capture_on_commit_callbacks
+):
     contact_page.to_address = "a@example.org, b@example.org"
     contact_page.subject = "Z portalu"
     contact_page.save_revision().publish()
-    client.post(contact_page.url, message())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(contact_page.url, message())
     assert mailoutbox[0].to == ["a@example.org", "b@example.org"]
     assert mailoutbox[0].subject == "Z portalu"
 
@@ -158,10 +163,11 @@ def test_a_message_of_exactly_the_limit_is_accepted(client, contact_page):
 
 
 def test_a_flood_of_posts_gets_429_with_retry_after_and_keeps_what_was_typed(
-    client, contact_page, settings, mailoutbox
+    client, contact_page, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
     settings.CONTACT_RATE_LIMIT = (3, 600)
-    statuses = [client.post(contact_page.url, message()).status_code for _ in range(5)]
+    with django_capture_on_commit_callbacks(execute=True):
+        statuses = [client.post(contact_page.url, message()).status_code for _ in range(5)]
     assert statuses == [302, 302, 302, 429, 429]
     response = client.post(contact_page.url, message(temat="Czwarta próba"))
     assert response.status_code == 429
@@ -226,7 +232,7 @@ def english_contact_page(contact_page, locales):
 
 
 def test_english_page_has_english_labels_and_stores_answers_under_the_same_names(
-    client, contact_page, home_en, locales, mailoutbox
+    client, contact_page, home_en, locales, mailoutbox, django_capture_on_commit_callbacks
 ):
     english = english_contact_page(contact_page, locales)
     html = client.get(english.url).content.decode()
@@ -235,7 +241,8 @@ def test_english_page_has_english_labels_and_stores_answers_under_the_same_names
     assert "Imię i nazwisko" not in html
     assert '<p class="field__help" id="id_wiadomosc_helptext">Up to 5000 characters.</p>' in html
 
-    response = client.post(english.url, message())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(english.url, message())
     assert response.status_code == 302
     assert response["Location"] == english.url
     submission = FormSubmission.objects.get()
@@ -270,3 +277,31 @@ def test_a_field_label_that_would_clash_with_the_honeypot_is_refused(contact_pag
     with pytest.raises(ValidationError) as error:
         field.full_clean(exclude=["page", "locale", "translation_key"])
     assert "label" in error.value.message_dict
+
+
+@pytest.mark.django_db(transaction=True)  # the message is stored and e-mailed for real
+@pytest.mark.parametrize("backend", ["immediate", "database"])
+def test_with_the_mail_server_refusing_the_message_is_kept_and_the_sender_thanked(
+    client, contact_page, settings, caplog, backend
+):
+    if backend == "database":
+        settings.TASKS = DATABASE_TASKS
+        settings.EMAIL_RETRY_DELAYS = [0]
+    with refusing_smtp() as server:
+        use_smtp(settings, server)
+        response = client.post(contact_page.url, message())
+        assert response.status_code == 302
+        thanks = client.get(response["Location"])
+        assert thanks.status_code == 200
+        assert 'role="status"' in thanks.content.decode()
+        if backend == "database":
+            assert server.connections == 0  # the request only stored and queued it
+            run_worker()
+        attempts = 1 if backend == "immediate" else 2
+        assert server.connections == attempts
+
+    submission = FormSubmission.objects.get()  # nothing typed is lost
+    assert submission.form_data["wiadomosc"].startswith("Jak założyć spółdzielnię")
+    failure = f"Contact message {submission.pk}: attempt {attempts} of {attempts} failed"
+    assert f"{failure} (SMTPConnectError); not delivered" in caplog.text
+    assert "anna@example.org" not in caplog.text  # no personal data in the log

@@ -258,7 +258,7 @@ def test_registrations_never_appear_on_public_pages(client, meeting):
     assert "19 wolnych miejsc" in html or "Zostało 19" in html or "19 miejsc" in html
 
 
-def test_reminders_are_sent_once(events_index):
+def test_reminders_are_sent_once(events_index, django_capture_on_commit_callbacks):
     tomorrow = EventPageFactory(
         parent=events_index,
         start=warsaw(days=1, hour=10),
@@ -274,8 +274,9 @@ def test_reminders_are_sent_once(events_index):
     booking.book_seat(tomorrow, notify=False, **person(1))
     booking.book_seat(later, notify=False, **person(2))
     mail.outbox.clear()
-    call_command("send_event_reminders", stdout=io.StringIO())
-    call_command("send_event_reminders", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_event_reminders", stdout=io.StringIO())
+        call_command("send_event_reminders", stdout=io.StringIO())
     assert [message.to for message in mail.outbox] == [["osoba1@example.org"]]
     assert "Przypomnienie" in mail.outbox[0].subject
 
@@ -406,3 +407,23 @@ def test_result_page_is_private_and_needs_no_token_in_the_address(client, meetin
     assert result["Cache-Control"] == "private, no-store"
     assert '<meta name="robots" content="noindex">' in result.content.decode()
     assert client.__class__().get(response["Location"]).status_code == 302  # another browser
+
+
+def test_a_cancellation_is_confirmed_by_email_in_the_registrants_language(
+    meeting, home_en, locales, django_capture_on_commit_callbacks
+):
+    registration = booking.book_seat(meeting, notify=False, **person(1, language="en"))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        booking.cancel(registration)
+    (message,) = mail.outbox
+    assert message.to == ["osoba1@example.org"]
+    assert message.subject == "Registration cancelled: Spotkanie w Poznaniu"
+    assert "Your registration has been cancelled." in message.body
+    assert "register again on the event page" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and 'lang="en"' in html
+    assert "Your registration has been cancelled." in html
+    assert "rezygnacja/?t=" not in message.body and message.attachments == []  # nothing left
+    registration.refresh_from_db()
+    assert registration.email_kind == "cancelled" and registration.email_status == "sent"

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import openpyxl
 import pytest
@@ -11,6 +12,7 @@ from django.contrib.auth.models import Group
 from portal.events import booking
 from portal.events.organisers import set_up_organisers
 from tests.factories import ZoneFactory
+from tests.mail_servers import refusing_smtp, smtp_sink, use_smtp
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +154,52 @@ def test_an_event_with_registrations_cannot_be_deleted(admin_client, meeting, re
     response = admin_client.post(f"/admin/pages/{meeting.pk}/delete/", follow=True)
     assert "Tej strony nie można usunąć: są na nią zgłoszenia." in response.content.decode()
     assert type(meeting).objects.filter(pk=meeting.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)  # each request commits, as on the real site
+def test_organiser_sees_an_undelivered_email_and_sends_it_again(
+    client, organiser, zone_editor, meeting, settings
+):
+    data = {"language": "pl", "institution_type": "wtz", "consent_version": "2026-11", "people": 1}
+    with refusing_smtp() as server:
+        use_smtp(settings, server)
+        registration = booking.book_seat(
+            meeting, name="Anna Nowak", email="anna@example.org", institution="X", **data
+        )
+        registration.refresh_from_db()
+        assert registration.email_status == "failed"
+
+        client.force_login(organiser)
+        listing = client.get("/admin/registrations/?status=confirmed").content.decode()
+        assert "E-mail nie dotarł" in listing
+        assert "Potwierdzenie: 554 5.3.2 No SMTP service here" in listing
+        send_again = f"/admin/registrations/send-again/{registration.pk}/"
+        assert f'<form method="post" action="{send_again}">' in listing
+        assert client.get(send_again).status_code == 405  # only a POST sends
+
+        # Still refused: the organiser is told, and the registration stays marked.
+        response = client.post(send_again, {"next": "/admin/registrations/?status=confirmed"})
+        assert response["Location"] == "/admin/registrations/?status=confirmed"
+        page = client.get(response["Location"]).content.decode()
+        assert "Nie udało się ponownie wysłać e-maila (potwierdzenie): 554" in page
+
+    with smtp_sink() as sink:
+        use_smtp(settings, sink)
+        client.force_login(zone_editor)  # may not see registrations, so may not send them
+        assert client.post(send_again).status_code in (302, 403)
+        assert sink.messages == []
+
+        client.force_login(organiser)
+        response = client.post(send_again, {"next": "https://example.com/"})
+        assert response["Location"] == "/admin/registrations/"  # never off the site
+        page = client.get(response["Location"]).content.decode()
+        assert "E-mail (potwierdzenie) został wysłany ponownie." in page
+
+    (message,) = sink.messages
+    assert message["To"] == "anna@example.org"
+    assert message["Subject"] == "Zgłoszenie potwierdzone: Spotkanie w Poznaniu"
+    registration.refresh_from_db()
+    assert registration.email_status == "sent"
+    assert registration.email_error == ""
+    assert f'action="{send_again}"' not in page  # nothing left to send again
+    assert re.search(r"<td *>\s*Wysłany\s*</td>", page)

@@ -12,6 +12,7 @@ from wagtail.models import GroupPagePermission, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.factories import DocumentFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.mail_servers import hanging_smtp, refusing_smtp, use_smtp
 from zones.editing import set_up_editing
 from zones.permissions import ZonePermissionTester
 
@@ -153,6 +154,37 @@ def test_zone_editors_change_goes_live_only_after_moderator_approval(client, zon
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
     assert "Wstęp do akceptacji" in client.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize("mail_server", [refusing_smtp, hanging_smtp])
+def test_moderation_goes_through_while_the_mail_server_fails(
+    client, zone_site, settings, mail_server
+):
+    """Wagtail e-mails the moderators on submission and the editor on approval; a mail
+    server that refuses or never answers must not fail either action."""
+    editor, moderator = zone_site.editors["wtz"], zone_site.moderator
+    for user in (editor, moderator):
+        user.email = f"{user.username}@example.org"
+        user.save()
+    page = zone_site.pages["wtz"]
+    with mail_server() as server:
+        use_smtp(settings, server, timeout=0.5)
+        client.force_login(editor)
+        response = client.post(
+            f"/admin/pages/{page.pk}/edit/",
+            edit_form(page, intro="Wstęp mimo awarii poczty", **{"action-submit": "submit"}),
+        )
+        assert response.status_code == 302
+        assert server.connections == 1  # the notice to the moderators was tried
+        task_state = page.workflow_states.get().current_task_state
+        client.force_login(moderator)
+        response = client.post(
+            f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
+        )
+        assert response.status_code in (200, 302)
+        assert server.connections == 2  # and the one to the editor
+    page.refresh_from_db()
+    assert page.intro == "Wstęp mimo awarii poczty"
 
 
 def test_zone_editor_sees_only_their_zone_in_the_document_library(client, zone_site):

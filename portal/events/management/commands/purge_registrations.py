@@ -29,6 +29,7 @@ class Command(BaseCommand):
             position="",
             companions="",
             needs_other="",
+            email_error="",  # an SMTP reply may quote the address
             anonymised_at=timezone.now(),
         )
         self.stdout.write(f"Anonymised registrations: {count}.")

@@ -1,0 +1,32 @@
+"""The contact form's e-mail to the office, sent by a background task (django-tasks).
+
+The message is stored first (Forms in the admin); the task only e-mails it, so a mail
+server that refuses or hangs costs the visitor nothing and loses nothing. A mail-server
+error is retried after each of EMAIL_RETRY_DELAYS; a message that finally fails is logged
+(by its number, never its content) and stays readable in the admin.
+"""
+
+from django_tasks import task
+
+from wagtail.contrib.forms.models import FormSubmission
+
+from portal.core import mail
+
+
+@task()
+def send_contact_message(submission_id, attempt=1):
+    """E-mail stored message `submission_id` to the office of the page it was sent from."""
+    submission = FormSubmission.objects.select_related("page").filter(pk=submission_id).first()
+    if submission is None:
+        return  # deleted in the admin before it went out
+    try:
+        submission.page.specific.send_stored_message(submission)
+    except mail.MAIL_SERVER_ERRORS as error:
+        retry_at = mail.retry_at(send_contact_message, attempt)
+        mail.log_failure(
+            send_contact_message, f"Contact message {submission_id}", attempt, error, retry_at
+        )
+        if retry_at:
+            send_contact_message.using(run_after=retry_at).enqueue(
+                submission_id, attempt=attempt + 1
+            )

@@ -1,0 +1,66 @@
+"""What every e-mail task shares: which errors mean "the mail server failed" (worth trying
+again later), when the next attempt runs, and a short reason an organiser can read.
+
+E-mail is sent by background tasks (django-tasks). A task that meets a mail-server error
+asks `retry_at()` when to try again: with a backend that can defer a task (the database
+backend run by `manage.py db_worker`, in production) the next attempt waits
+EMAIL_RETRY_DELAYS[n] seconds; after the last delay there is no next attempt and the task
+records the failure. The immediate backend (development and tests) runs a task at once,
+inside the request, and cannot wait: there a failed message gets no retry and is recorded
+as failed straight away. Trying again at once would only repeat the error a moment later
+and, with a server that does not answer, multiply the visitor's wait by the number of
+attempts; the organisers' "send again" covers it.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+# Refused, dropped, timed out, TLS failed, nobody listening: smtplib's errors and the
+# socket's (OSError covers ConnectionError, TimeoutError and ssl.SSLError).
+MAIL_SERVER_ERRORS = (smtplib.SMTPException, OSError)
+
+
+def attempts_allowed(task):
+    """The first attempt plus one per retry delay, where `task`'s backend can defer."""
+    if not task.get_backend().supports_defer:
+        return 1
+    return 1 + len(settings.EMAIL_RETRY_DELAYS)
+
+
+def retry_at(task, attempt):
+    """When attempt `attempt + 1` of a mail task whose attempt `attempt` just failed should
+    run, or None when the attempts are used up or `task`'s backend cannot defer tasks."""
+    if attempt >= attempts_allowed(task):
+        return None
+    return timezone.now() + timedelta(seconds=settings.EMAIL_RETRY_DELAYS[attempt - 1])
+
+
+def log_failure(task, what, attempt, error, retrying):
+    """One warning per failed attempt, naming the message by its record (never by address:
+    SMTP errors often quote the recipient, and personal data stay out of the logs)."""
+    logger.warning(
+        "%s: attempt %d of %d failed (%s)%s",
+        what,
+        attempt,
+        attempts_allowed(task),
+        type(error).__name__,
+        "; trying again later" if retrying else "; not delivered",
+    )
+
+
+def describe(error):
+    """A short reason for the admin: the SMTP reply when there is one, else the error."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        reply = error.smtp_error
+        if isinstance(reply, bytes):
+            reply = reply.decode(errors="replace")
+        reason = f"{error.smtp_code} {reply}"
+    else:
+        reason = f"{type(error).__name__}: {error}".rstrip(": ")
+    return reason[:200]
