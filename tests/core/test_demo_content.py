@@ -222,7 +222,9 @@ def test_the_main_menu_reads_in_the_order_of_the_sites_structure(client, demo_si
     ]
 
 
-def test_projects_partnership_and_contact_exist_in_both_languages(client, demo_site, mailoutbox):
+def test_projects_partnership_and_contact_exist_in_both_languages(
+    client, demo_site, mailoutbox, django_capture_on_commit_callbacks
+):
     index = ProjectIndexPage.objects.get(locale__language_code="pl")
     assert index.get_parent().slug == "o-projekcie"
     projects = list(index.projects())
@@ -267,15 +269,16 @@ def test_projects_partnership_and_contact_exist_in_both_languages(client, demo_s
     assert list(main_menu(english_home))[-1].title == "Contact"
 
     # The form sends to the office's real address in the settings.
-    response = client.post(
-        "/pl/kontakt/",
-        {
-            "imie_i_nazwisko": "Jan Kowalski",
-            "email": "jan@example.org",
-            "wiadomosc": "Dzień dobry!",
-            "zgoda": "on",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/pl/kontakt/",
+            {
+                "imie_i_nazwisko": "Jan Kowalski",
+                "email": "jan@example.org",
+                "wiadomosc": "Dzień dobry!",
+                "zgoda": "on",
+            },
+        )
     assert response.status_code == 302
     assert FormSubmission.objects.count() == 1
     assert mailoutbox[0].to == ["biuro@spoldzielnie.org"]
