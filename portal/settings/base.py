@@ -225,6 +225,11 @@ WAGTAILLOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # English site (and its feeds) the moment an editor presses "Translate".
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# The admin sends nothing about editors to third parties: no Gravatar pictures (they carry
+# a hash of the e-mail address) and no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
