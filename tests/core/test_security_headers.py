@@ -1,5 +1,5 @@
-"""Every response carries the Content-Security-Policy header, and the admin sends nothing
-about editors to third parties."""
+"""Every response carries the Content-Security-Policy and Permissions-Policy headers, and the
+admin sends nothing about editors to third parties."""
 
 import pytest
 
@@ -36,6 +36,15 @@ def test_admin_gets_the_policy_wagtail_needs_and_no_more(client, home):
     assert "'unsafe-eval'" not in policy["script-src"]
     assert policy["default-src"] == policy["frame-ancestors"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
+
+
+@pytest.mark.parametrize("path", ["/pl/", "/pl/nie-ma-takiej-strony/", "/admin/login/"])
+def test_every_response_forbids_browser_features_the_site_does_not_use(client, home, path):
+    header = client.get(path)["Permissions-Policy"]
+
+    features = dict(item.strip().split("=") for item in header.split(","))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
+        assert features[feature] == "()"
 
 
 def test_admin_dashboard_loads_no_gravatar_and_checks_for_no_update(client, home):
