@@ -379,6 +379,14 @@ class ContactPage(AbstractEmailForm):
     class Meta:
         verbose_name = _("contact page")
 
+    def get_submissions_list_view_class(self):
+        """The messages in the admin, exported so that no spreadsheet runs what a visitor
+        typed as a formula. Imported here, as Wagtail imports its own list view: admin views
+        cannot be imported while the models are still loading."""
+        from .exports import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
+
     # --- where the message goes
 
     def recipients(self):

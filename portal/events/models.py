@@ -25,6 +25,7 @@ from zones.forms import ZoneFilterMixin
 from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
 
 from . import calendar, views
+from .organisers import EventIndexPermissionTester
 from .panels import RegistrationSummaryPanel
 from .registrations import Registration  # noqa: F401  (the model lives in its own module)
 
@@ -100,6 +101,10 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("events index")
+
+    def permissions_for_user(self, user):
+        """Organisers may run events here but not unpublish, delete or move the section."""
+        return EventIndexPermissionTester(user, self)
 
     def events(self):
         return events_of(self.locale)

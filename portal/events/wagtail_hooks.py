@@ -8,10 +8,12 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.core.pagination import page_of
 from portal.core.sections import HomeSection
+from portal.core.spreadsheets import FormulaSafeExportMixin
 from zones.listings import ZoneListing
 from zones.models import attach_localized_zones
 
@@ -77,12 +79,18 @@ def next_events_section():
     )
 
 
+class RegistrationIndexView(FormulaSafeExportMixin, IndexView):
+    """The list of registrations, whose CSV/XLSX export turns what people typed into text
+    that a spreadsheet never runs as a formula."""
+
+
 class RegistrationViewSet(ModelViewSet):
     """ "Zgłoszenia": the organisers' list of registrations, with filters and CSV/XLSX export.
     Only users with the registration permissions ("Organizatorzy", superusers) see it. The
     "E-mail" column shows an e-mail that was not delivered, with "Wyślij ponownie"."""
 
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "form"
     menu_label = _("Registrations")
     menu_order = 220

@@ -8,7 +8,7 @@ with the default Site (portal/core/checks.py).
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import EMAIL_BACKEND, env
 
 
 def _required(name, value):
@@ -30,6 +30,25 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PORTAL_BASE_URL).rs
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )
+
+# These mail backends deliver nothing: they print each message (visitors' names, addresses
+# and cancel links) to the log, keep it in memory, write it to files or drop it. A production
+# site that uses one by mistake loses its mail and leaks personal data into its logs, so it
+# refuses to start unless ALLOW_CONSOLE_EMAIL=true says it is meant (a staging copy, say).
+UNDELIVERING_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+}
+if EMAIL_BACKEND in UNDELIVERING_EMAIL_BACKENDS and not env.bool(
+    "ALLOW_CONSOLE_EMAIL", default=False
+):
+    raise ImproperlyConfigured(
+        f"EMAIL_URL selects {EMAIL_BACKEND}, which does not deliver mail and writes personal "
+        "data to the log or nowhere. Set EMAIL_URL to an SMTP server (smtp+tls://...), or "
+        "set ALLOW_CONSOLE_EMAIL=true if this is meant."
+    )
 
 # Tasks wait in the database until a `manage.py db_worker` process runs them, so a slow or
 # failing mail server never holds up (or fails) a visitor's request.

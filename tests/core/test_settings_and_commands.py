@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "wtz.example.org",
     "PORTAL_BASE_URL": "https://wtz.example.org",
     "DATABASE_URL": "sqlite:////tmp/portal-wtz-deploy-check.sqlite3",
+    "EMAIL_URL": "smtp+tls://portal:secret@mail.example.org:587",
 }
 
 

