@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, Locale, Page, Site
 
+from portal.core.outages import forget_outages
 from tests.factories import HomePageFactory, StandardPageFactory
 
 
@@ -30,8 +31,10 @@ def _media_root(request, settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache (rate limits, rendered fragments)."""
+    """Each test starts with an empty cache (rate limits, rendered fragments) and, like a new
+    process, knows of no outage of Redis or Elasticsearch."""
     cache.clear()
+    forget_outages()
 
 
 def make_locales():
