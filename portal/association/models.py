@@ -5,7 +5,7 @@ from urllib.parse import quote_plus
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,6 +30,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core import mail
 from portal.core.blocks import BaseStreamBlock
 from portal.core.models import Partner, ProjectSettings
 from portal.core.pagination import page_of
@@ -418,7 +419,7 @@ class ContactPage(AbstractEmailForm):
         submission = self.get_submission_class().objects.create(
             form_data=form.submission_data(), page=self
         )
-        transaction.on_commit(lambda: tasks.send_contact_message.enqueue(submission.pk))
+        mail.enqueue_with_the_change(tasks.send_contact_message, submission.pk)
         return submission
 
     def send_stored_message(self, submission):

@@ -19,14 +19,10 @@ def send_contact_message(submission_id, attempt=1):
     submission = FormSubmission.objects.select_related("page").filter(pk=submission_id).first()
     if submission is None:
         return  # deleted in the admin before it went out
-    try:
-        submission.page.specific.send_stored_message(submission)
-    except mail.MAIL_SERVER_ERRORS as error:
-        retry_at = mail.retry_at(send_contact_message, attempt)
-        mail.log_failure(
-            send_contact_message, f"Contact message {submission_id}", attempt, error, retry_at
-        )
-        if retry_at:
-            send_contact_message.using(run_after=retry_at).enqueue(
-                submission_id, attempt=attempt + 1
-            )
+    mail.deliver(
+        send_contact_message,
+        f"Contact message {submission_id}",
+        attempt,
+        lambda: submission.page.specific.send_stored_message(submission),
+        (submission_id,),
+    )

@@ -16,7 +16,10 @@ import logging
 import smtplib
 from datetime import timedelta
 
+from django_tasks_db import DatabaseBackend
+
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -24,6 +27,33 @@ logger = logging.getLogger(__name__)
 # Refused, dropped, timed out, TLS failed, nobody listening: smtplib's errors and the
 # socket's (OSError covers ConnectionError, TimeoutError and ssl.SSLError).
 MAIL_SERVER_ERRORS = (smtplib.SMTPException, OSError)
+
+
+def enqueue_with_the_change(task, *args, **kwargs):
+    """Queue `task` so that it exists if and only if the change that asks for it commits.
+    The database backend (production) writes the task in the same transaction as the
+    booking: a crash or a database blip between the commit and the queueing can no longer
+    keep a booking without its e-mail. A backend that runs the task at once (development,
+    tests) waits for the commit, so no e-mail goes out for a change that was rolled back."""
+    if isinstance(task.get_backend(), DatabaseBackend):
+        task.enqueue(*args, **kwargs)
+    else:
+        transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
+
+
+def deliver(task, what, attempt, send, task_args):
+    """Run `send()`, attempt `attempt` of mail task `task` (called with `task_args`). On a
+    mail-server error log it (by `what`, never an address) and queue the next attempt after
+    its delay. Returns (None, False) when sent, else (the error, whether it is retried)."""
+    try:
+        send()
+    except MAIL_SERVER_ERRORS as error:
+        when = retry_at(task, attempt)
+        log_failure(task, what, attempt, error, when)
+        if when:
+            task.using(run_after=when).enqueue(*task_args, attempt=attempt + 1)
+        return error, bool(when)
+    return None, False
 
 
 def attempts_allowed(task):

@@ -48,10 +48,9 @@ def send_again(request, pk):
     if not _may_send_again(request.user):
         raise PermissionDenied
     registration = get_object_or_404(Registration, pk=pk)
-    if not tasks.can_send_again(registration):
+    if not (tasks.can_send_again(registration) and tasks.queue_email_again(registration)):
         messages.warning(request, _("This registration has no undelivered e-mail to send again."))
         return _back(request)
-    tasks.queue_email(registration, registration.email_kind)
     registration.refresh_from_db()
     kind = registration.get_email_kind_display()
     if registration.email_status == Status.SENT:

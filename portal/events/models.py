@@ -25,8 +25,8 @@ from zones.forms import ZoneFilterMixin
 from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
 
 from . import calendar, views
-from .organisers import EventIndexPermissionTester
 from .panels import RegistrationSummaryPanel
+from .permissions import EventIndexPermissionTester
 from .registrations import Registration  # noqa: F401  (the model lives in its own module)
 
 EVENTS_PER_PAGE = 10

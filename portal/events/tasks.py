@@ -11,8 +11,6 @@ again. Tasks get primary keys, never objects: the database backend stores argume
 
 from django_tasks import task
 
-from django.db import transaction
-
 from portal.core import mail
 
 from . import emails
@@ -30,13 +28,25 @@ def queue_email(registration, kind):
     Registration.objects.filter(pk=registration.pk).update(**pending)
     for name, value in pending.items():
         setattr(registration, name, value)
-    pk = registration.pk
-    transaction.on_commit(lambda: send_registration_email.enqueue(pk, str(kind)))
+    mail.enqueue_with_the_change(send_registration_email, registration.pk, str(kind))
+
+
+def queue_email_again(registration):
+    """The organisers' "send again": queue the latest message once more, from its first
+    attempt. Only the request that finds it still failed claims it (one UPDATE), so a double
+    click or two organisers at once send it once. False when there was nothing to claim."""
+    claimed = Registration.objects.filter(
+        pk=registration.pk, email_status=Status.FAILED, anonymised_at__isnull=True
+    ).update(email_status=Status.PENDING, email_attempts=0, email_error="")
+    if claimed:
+        mail.enqueue_with_the_change(
+            send_registration_email, registration.pk, str(registration.email_kind)
+        )
+    return bool(claimed)
 
 
 def queue_organiser_notice(registration):
-    pk = registration.pk
-    transaction.on_commit(lambda: notify_organiser.enqueue(pk))
+    mail.enqueue_with_the_change(notify_organiser, registration.pk)
 
 
 def can_send_again(registration):
@@ -59,28 +69,21 @@ def send_registration_email(registration_id, kind, attempt=1):
     registration = latest.select_related("event").first()
     if registration is None:
         return  # a newer message replaced this one, or the data were purged meanwhile
-    try:
-        emails.send_to_registrant(registration, kind)
-    except mail.MAIL_SERVER_ERRORS as error:
-        retry_at = mail.retry_at(send_registration_email, attempt)
-        mail.log_failure(
-            send_registration_email,
-            f"Registration {registration_id}, {kind} e-mail",
-            attempt,
-            error,
-            retry_at,
-        )
+    error, retrying = mail.deliver(
+        send_registration_email,
+        f"Registration {registration_id}, {kind} e-mail",
+        attempt,
+        lambda: emails.send_to_registrant(registration, kind),
+        (registration_id, kind),
+    )
+    if error is None:
+        latest.update(email_status=Status.SENT, email_attempts=attempt, email_error="")
+    else:
         latest.update(
-            email_status=Status.PENDING if retry_at else Status.FAILED,
+            email_status=Status.PENDING if retrying else Status.FAILED,
             email_attempts=attempt,
             email_error=mail.describe(error),
         )
-        if retry_at:
-            send_registration_email.using(run_after=retry_at).enqueue(
-                registration_id, kind, attempt=attempt + 1
-            )
-        return
-    latest.update(email_status=Status.SENT, email_attempts=attempt, email_error="")
 
 
 @task()
@@ -90,16 +93,10 @@ def notify_organiser(registration_id, attempt=1):
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None:
         return
-    try:
-        emails.send_organiser_notice(registration)
-    except mail.MAIL_SERVER_ERRORS as error:
-        retry_at = mail.retry_at(notify_organiser, attempt)
-        mail.log_failure(
-            notify_organiser,
-            f"Registration {registration_id}, organiser's notice",
-            attempt,
-            error,
-            retry_at,
-        )
-        if retry_at:
-            notify_organiser.using(run_after=retry_at).enqueue(registration_id, attempt=attempt + 1)
+    mail.deliver(
+        notify_organiser,
+        f"Registration {registration_id}, organiser's notice",
+        attempt,
+        lambda: emails.send_organiser_notice(registration),
+        (registration_id,),
+    )

@@ -320,6 +320,9 @@ LOGGING = {
         # failed attempt (about 120 lines a search). The portal's own warning, once a
         # minute (portal.core.outages), says the same.
         "elastic_transport": {"level": "ERROR"},
+        # django-axes warns of every failed sign-in and lockout with the username and the
+        # address: personal data stay out of the logs (the attempts are in the admin).
+        "axes": {"level": "ERROR"},
     },
 }
 

@@ -12,7 +12,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import connection
+
+from wagtail.models import Page, Site
 
 CHROMIUM = "/usr/bin/chromium"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -102,10 +106,6 @@ DEMO_DUMP_EXCLUDE = [
 def demo_site(request, transactional_db, settings, tmp_path_factory):
     """The full demo site (zones, footer settings, logos, English pages), so axe sees
     every part of the layout a visitor does."""
-    from django.core.management import call_command
-
-    from wagtail.models import Page, Site
-
     if _saved_demo and not Page.objects.exclude(depth=1).exists():
         shutil.copytree(_saved_demo["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
         _restore(_saved_demo)
@@ -135,8 +135,6 @@ def _save(folder):
             check=True,
         )
         return {"sql": str(dump)}
-    from django.core.management import call_command
-
     # Permissions that migrations made are matched by name on load (natural keys);
     # every other row keeps its primary key.
     call_command(
@@ -160,9 +158,6 @@ def _save(folder):
 def _restore(saved):
     """Put the saved demo back: on PostgreSQL every table is emptied (the flush left
     content types and permissions with new ids) and refilled with the dump's rows."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-
     if "sql" not in saved:
         call_command("loaddata", *saved["rows"], verbosity=0)
         return

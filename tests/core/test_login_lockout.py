@@ -95,3 +95,12 @@ def test_behind_the_proxy_the_lockout_counts_the_visitor_not_the_proxy(
 
     assert via_proxy("haslo-anny-2026", OFFICE).status_code == 429
     assert via_proxy("haslo-anny-2026", ELSEWHERE).status_code == 302
+
+
+def test_failed_sign_ins_leave_no_username_or_address_in_the_log(client, editors, clock, caplog):
+    with caplog.at_level("DEBUG"):
+        for _ in range(11):
+            sign_in(client, "anna", "zle-haslo", OFFICE)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "anna" not in logged
+    assert OFFICE not in logged
