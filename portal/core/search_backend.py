@@ -8,6 +8,11 @@ Elasticsearch was kept up to date. Updating the index while the server is down i
 with a warning: saving still works, and `manage.py update_index` catches up afterwards.
 The warnings come at most once a minute per process (portal.core.outages).
 
+The report search (portal.research.es) goes through `with_elasticsearch` too, so both
+share one `outage`: after a failure, the process leaves Elasticsearch alone for
+ELASTICSEARCH_RETRY_AFTER seconds, and a server that accepts connections but never answers
+costs one ELASTICSEARCH_TIMEOUT every few seconds, not one per search.
+
 The search request is lazy: `search()` only builds a results object, and Elasticsearch is
 asked when the results are read (`_do_search`, `_do_count`, `facet`), so that is where the
 fallback happens.
@@ -15,7 +20,9 @@ fallback happens.
 
 import logging
 
-from elasticsearch import ConnectionError, ConnectionTimeout
+from elasticsearch import ApiError, TransportError
+
+from django.conf import settings
 
 from wagtail.search.backends.database.fallback import DatabaseSearchBackend
 from wagtail.search.backends.elasticsearch8 import (
@@ -27,36 +34,47 @@ from .outages import Outage
 
 logger = logging.getLogger(__name__)
 
-UNREACHABLE = (ConnectionError, ConnectionTimeout)
+# Elasticsearch unreachable or too slow (TransportError: ConnectionError, ConnectionTimeout)
+# or answering with a server error, such as the 503 of a red cluster. An ApiError below 500
+# means the request is wrong: that is a bug, and it still raises.
+UNAVAILABLE = (TransportError, ApiError)
 
-search_outage = Outage(logger, "Elasticsearch unreachable, the admin searches the database")
-index_outage = Outage(
-    logger, "Elasticsearch unreachable, index not updated (run update_index when it is back)"
+outage = Outage(
+    logger,
+    "Elasticsearch unavailable, searches are answered by the database and index updates "
+    "skipped (run update_index and rebuild_report_index when it is back)",
 )
+
+
+def with_elasticsearch(call, fallback, about=""):
+    """`call()`, or `fallback()` when Elasticsearch is unavailable, or was less than
+    ELASTICSEARCH_RETRY_AFTER seconds ago (then it is not asked at all). `about` says in
+    the warning what was not done, such as which report was not indexed."""
+    if outage.ongoing(settings.ELASTICSEARCH_RETRY_AFTER):
+        return fallback()
+    try:
+        return call()
+    except UNAVAILABLE as error:
+        if isinstance(error, ApiError) and error.meta.status < 500:
+            raise
+        outage.report(f"{about}: {error}" if about else error)
+        return fallback()
 
 
 class SearchResultsWithDatabaseFallback(Elasticsearch8SearchResults):
     def _do_search(self):
-        try:
-            # The parent yields as it reads; list() makes the request happen here.
-            return list(super()._do_search())
-        except UNREACHABLE as error:
-            search_outage.report(error)
-            return list(self._from_database())
+        search = super()._do_search
+        # The parent yields as it reads; list() makes the request happen here.
+        return with_elasticsearch(lambda: list(search()), lambda: list(self._from_database()))
 
     def _do_count(self):
-        try:
-            return super()._do_count()
-        except UNREACHABLE as error:
-            search_outage.report(error)
-            return self._from_database().count()
+        return with_elasticsearch(super()._do_count, lambda: self._from_database().count())
 
     def facet(self, field_name):
-        try:
-            return super().facet(field_name)
-        except UNREACHABLE as error:
-            search_outage.report(error)
-            return self._from_database().facet(field_name)
+        facet = super().facet
+        return with_elasticsearch(
+            lambda: facet(field_name), lambda: self._from_database().facet(field_name)
+        )
 
     def _from_database(self):
         """The same query, filters, order and slice, answered by the database."""
@@ -89,10 +107,7 @@ class ElasticsearchWithDatabaseFallback(Elasticsearch8SearchBackend):
         self._update_index(super().delete, obj)
 
     def _update_index(self, update, *args):
-        try:
-            update(*args)
-        except UNREACHABLE as error:
-            index_outage.report(error)
+        with_elasticsearch(lambda: update(*args), lambda: None)
 
 
 SearchBackend = ElasticsearchWithDatabaseFallback

@@ -6,9 +6,6 @@ say on which page the words are. `ReportFacetedSearch` builds the query, the fil
 terms aggregation per facet (each counted with the other filters, as FacetedSearch does).
 """
 
-import logging
-
-from elasticsearch import ApiError, TransportError
 from elasticsearch_dsl import (
     Boolean,
     Date,
@@ -28,20 +25,14 @@ from elasticsearch_dsl.faceted_search import FacetedResponse
 
 from django.conf import settings
 
-from portal.core.outages import Outage
+from portal.core.search_backend import with_elasticsearch
 
 from .search import FACETS, ReportResults, highlight, make_hits
 from .text import words
 
-logger = logging.getLogger(__name__)
-
 folding = analyzer("folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
 
 INDEX = f"{settings.ELASTICSEARCH_INDEX_PREFIX}_reports"
-
-
-search_outage = Outage(logger, "Elasticsearch unavailable, searching the database for reports")
-index_outage = Outage(logger, "Elasticsearch unavailable, report index not updated")
 
 
 def connect():
@@ -50,11 +41,20 @@ def connect():
     try:
         return connections.get_connection()
     except KeyError:
-        return connections.create_connection(
-            hosts=[settings.ELASTICSEARCH_URL],
-            request_timeout=settings.ELASTICSEARCH_TIMEOUT,
-            max_retries=0,
-        )
+        return connect_with_timeout(settings.ELASTICSEARCH_TIMEOUT)
+
+
+def connect_for_indexing():
+    """The process's client replaced by one that waits ELASTICSEARCH_INDEX_TIMEOUT: a
+    rebuild (`manage.py rebuild_report_index`) creates the index and sends every report, which
+    can take longer than a visitor's search may wait."""
+    return connect_with_timeout(settings.ELASTICSEARCH_INDEX_TIMEOUT)
+
+
+def connect_with_timeout(seconds):
+    return connections.create_connection(
+        hosts=[settings.ELASTICSEARCH_URL], request_timeout=seconds, max_retries=0
+    )
 
 
 class PdfPage(InnerDoc):
@@ -191,13 +191,15 @@ class ElasticsearchReportSearch:
 
     def search(self, query, offset=0, limit=10):
         faceted = build(query)[offset : offset + limit]
-        try:
-            connect()
-            response = faceted.execute()
-        except (TransportError, ApiError, ConnectionError) as error:
-            search_outage.report(error)
-            return self.fallback.search(query, offset, limit)
-        return results_from_response(query, response)
+        return with_elasticsearch(
+            lambda: results_from_response(query, execute(faceted)),
+            lambda: self.fallback.search(query, offset, limit),
+        )
+
+
+def execute(faceted):
+    connect()
+    return faceted.execute()
 
 
 def parse_recorded(query, raw):
@@ -209,23 +211,26 @@ def parse_recorded(query, raw):
 
 
 def index_report(report):
-    """Index a live report, or remove it when it is not live (a warning if the server is
-    unreachable: the database search still answers, and the rebuild command catches up)."""
-    try:
-        connect()
-        if not ReportDocument._index.exists():
-            ReportDocument.init()  # with the folding analyser and the nested pages
-        if report.live and not report.get_view_restrictions().exists():
-            ReportDocument.from_report(report).save()
-        else:
-            remove_report(report.pk)
-    except (TransportError, ApiError, ConnectionError) as error:
-        index_outage.report(f"report {report.pk}: {error}")
+    """Index a live report, or remove it when it is not live (skipped with a warning while
+    Elasticsearch is unavailable: the database search still answers, and the rebuild
+    command catches up)."""
+    with_elasticsearch(lambda: _index(report), lambda: None, f"report {report.pk} not indexed")
+
+
+def _index(report):
+    connect()
+    if not ReportDocument._index.exists():
+        ReportDocument.init()  # with the folding analyser and the nested pages
+    if report.live and not report.get_view_restrictions().exists():
+        ReportDocument.from_report(report).save()
+    else:
+        _remove(report.pk)
 
 
 def remove_report(pk):
-    try:
-        connect()
-        ReportDocument(meta={"id": pk}).delete(ignore=404)
-    except (TransportError, ApiError, ConnectionError) as error:
-        index_outage.report(f"report {pk} not removed: {error}")
+    with_elasticsearch(lambda: _remove(pk), lambda: None, f"report {pk} not removed")
+
+
+def _remove(pk):
+    connect()
+    ReportDocument(meta={"id": pk}).delete(ignore=404)

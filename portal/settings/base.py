@@ -172,6 +172,13 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="portal_w
 # A search gives up after this many seconds and, like a refused connection, is answered by
 # the database instead; the client does not retry (a retry only doubles the wait).
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2)
+# After a failure a process leaves Elasticsearch alone for this many seconds (searches go to
+# the database at once), so a server that hangs costs one timeout every few seconds, not
+# one per search (portal/core/search_backend.py).
+ELASTICSEARCH_RETRY_AFTER = env.float("ELASTICSEARCH_RETRY_AFTER", default=5)
+# `manage.py update_index` and `rebuild_report_index` create indexes and send documents in
+# bulk: their client waits this long instead of ELASTICSEARCH_TIMEOUT.
+ELASTICSEARCH_INDEX_TIMEOUT = env.float("ELASTICSEARCH_INDEX_TIMEOUT", default=30)
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
