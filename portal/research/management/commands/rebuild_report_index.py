@@ -10,9 +10,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.ELASTICSEARCH_URL:
             raise CommandError("ELASTICSEARCH_URL is not set: the database search needs no index.")
-        from portal.research.es import ReportDocument, connect
+        from portal.research.es import ReportDocument, connect_for_indexing
 
-        connect()
+        connect_for_indexing()  # waits ELASTICSEARCH_INDEX_TIMEOUT, not a search's timeout
         index = ReportDocument._index
         index.delete(ignore_unavailable=True)
         ReportDocument.init()
