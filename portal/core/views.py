@@ -2,6 +2,8 @@
 
 import sys
 
+import psycopg
+
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -71,6 +73,10 @@ def _home_url(request, locale):
 # answers 503 with this hint; the next one after it is back is served as usual.
 RETRY_AFTER_SECONDS = "30"
 
+# PostgreSQL's SQLSTATEs for a connection that failed or was cut: class 08 ("connection
+# exception"), and 57P01-57P03 (the server shuts down or is not accepting connections yet).
+CONNECTION_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+
 
 def server_error(request):
     """Django's 500 page, except when the error is the database being unreachable: then
@@ -78,7 +84,21 @@ def server_error(request):
     proxy and the monitoring see an outage, not a bug. Django calls this handler while
     it handles the exception, so sys.exc_info() holds the error. The page is rendered
     without the request (like Django's 500 page), so it needs nothing from the database."""
-    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+    if database_unreachable(sys.exc_info()[1]):
         page = loader.get_template("503.html").render()
         return HttpResponse(page, status=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
     return defaults.server_error(request)
+
+
+def database_unreachable(error):
+    """Whether `error` says the database cannot be reached, rather than that a query is
+    wrong or took too long (a missing table, a statement timeout: bugs to see as 500s).
+    Django raises InterfaceError for a connection it already closed. psycopg raises an
+    OperationalError without a SQLSTATE when it cannot connect or the connection breaks
+    (libpq's own errors), and one with a connection SQLSTATE when the server says so."""
+    if isinstance(error, InterfaceError):
+        return True
+    cause = error.__cause__ if isinstance(error, OperationalError) else None
+    if not isinstance(cause, psycopg.OperationalError):
+        return False  # SQLite's errors too: its file is local, never "unreachable"
+    return cause.sqlstate is None or cause.sqlstate.startswith(CONNECTION_SQLSTATES)
