@@ -9,8 +9,10 @@ server process keeps is killed from a second connection, as a restart of Postgre
 import pytest
 
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connection, connections
+from django.db import OperationalError, connection, connections
 from django.test import RequestFactory
+
+from portal.core.views import server_error
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -80,3 +82,17 @@ def test_a_restarted_database_costs_no_failed_request(home, database_settings):
 
     assert visit(home.url)[0] == 200
     assert connection.connection is not kept
+
+
+def test_a_query_that_times_out_is_a_bug_shown_as_500_not_an_outage():
+    """A statement timeout is an OperationalError too, but the database answered: the
+    site's handler gives Django's 500 page, so the error is not mistaken for an outage."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 1")
+        try:
+            cursor.execute("SELECT pg_sleep(1)")
+        except OperationalError:
+            response = server_error(RequestFactory().get("/"))  # as Django calls it
+
+    assert response.status_code == 500
+    assert "Retry-After" not in response.headers

@@ -1,10 +1,14 @@
 """Elasticsearch down: the admin's searches are answered by the database, and editors can
 still save pages and documents. The site is configured as in production (ELASTICSEARCH_URL
-set, portal.core.search_backend), with the server's address a port nobody listens on."""
+set, portal.core.search_backend), with the server's address a port nobody listens on, a
+socket that accepts and never answers, or a server that answers 503 to everything."""
 
 import logging
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from elasticsearch import BadRequestError
 from wagtail_factories import ImageFactory
 
 from django.core.files.base import ContentFile
@@ -16,28 +20,86 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from portal.core.models import StandardPage
 from portal.core.outages import forget_outages
 from tests.factories import DocumentFactory, StandardPageFactory, ZoneFactory
+from tests.mail_servers import ScriptedServer, free_port
 
 pytestmark = pytest.mark.django_db
 
 CLOSED_PORT = "http://127.0.0.1:1"  # nothing listens there: the connection is refused
 
 
-@pytest.fixture
-def elasticsearch_down(settings):
-    """The production search settings (portal/settings/base.py), pointing at no server."""
+SEARCH_TIMEOUT = 0.3  # seconds; ELASTICSEARCH_TIMEOUT in these tests
+UNAVAILABLE = "Elasticsearch unavailable"  # the warning's first words
+
+
+def use_elasticsearch(settings, url):
+    """The production search settings (portal/settings/base.py), pointing at `url`."""
     forget_outages()
-    settings.ELASTICSEARCH_URL = CLOSED_PORT
+    settings.ELASTICSEARCH_URL = url
+    settings.ELASTICSEARCH_RETRY_AFTER = 5
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "portal.core.search_backend",
-            "URLS": [CLOSED_PORT],
+            "URLS": [url],
             "INDEX_PREFIX": "portal_wtz_test_",
-            "TIMEOUT": 1,
+            "TIMEOUT": SEARCH_TIMEOUT,
             "OPTIONS": {"max_retries": 0},
             "AUTO_UPDATE": True,
         }
     }
+
+
+@pytest.fixture
+def elasticsearch_down(settings):
+    use_elasticsearch(settings, CLOSED_PORT)
     yield
+    forget_outages()
+
+
+@pytest.fixture
+def elasticsearch_hanging(settings):
+    """A socket that accepts connections and never answers, as a stuck server does."""
+    server = ScriptedServer().start()
+    use_elasticsearch(settings, f"http://127.0.0.1:{server.port}")
+    yield server
+    server.stop()
+    forget_outages()
+
+
+def answering(status):
+    """An HTTP server that answers every request with `status` and an Elasticsearch error."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def respond(self):
+            body = b'{"error": {"type": "cluster_block_exception"}, "status": %d}' % status
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = respond
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture
+def elasticsearch_answering(settings):
+    servers = []
+
+    def start(status):
+        server = answering(status)
+        servers.append(server)
+        use_elasticsearch(settings, f"http://127.0.0.1:{server.server_address[1]}")
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
     forget_outages()
 
 
@@ -57,7 +119,7 @@ def test_admin_page_search_answers_from_the_database(
     html = responses[-1].content.decode()
     assert "Ekonomia społeczna w praktyce" in html
     assert "Deklaracja dostępności" not in html
-    searched = [message for message in warnings(caplog) if "admin searches" in message]
+    searched = [message for message in warnings(caplog) if UNAVAILABLE in message]
     assert len(searched) == 1
 
 
@@ -80,7 +142,7 @@ def test_admin_searches_of_documents_images_and_snippets_answer_from_the_databas
     assert "Strefa Biznesu" in zones.content.decode()
     assert images.status_code == 200
     assert "Logo spółdzielni" in images.content.decode()
-    assert len([message for message in warnings(caplog) if "admin searches" in message]) == 1
+    assert len([message for message in warnings(caplog) if UNAVAILABLE in message]) == 1
 
 
 def test_an_editor_publishes_a_page_while_elasticsearch_is_down(
@@ -102,7 +164,7 @@ def test_an_editor_publishes_a_page_while_elasticsearch_is_down(
     assert response.status_code == 302
     page = StandardPage.objects.get(slug="nowa-strona")
     assert page.live
-    skipped = [message for message in warnings(caplog) if "index not updated" in message]
+    skipped = [message for message in warnings(caplog) if "index updates skipped" in message]
     assert len(skipped) == 1
     assert not [record for record in caplog.records if record.exc_info], "no traceback per save"
 
@@ -135,3 +197,41 @@ def test_pages_stay_searchable_after_a_save_that_could_not_be_indexed(
     html = admin_client.get("/admin/pages/search/?q=kaliszu").content.decode()
     assert "Spółdzielnia w Kaliszu" in html
     assert Page.objects.filter(title="Spółdzielnia w Kaliszu").exists()
+
+
+def test_a_hanging_elasticsearch_costs_one_timeout_then_is_left_alone(
+    admin_client, home, elasticsearch_hanging
+):
+    StandardPageFactory(parent=home, title="Ekonomia społeczna w praktyce")
+    forget_outages()  # the save above tried to index the page: start from a fresh process
+    before = elasticsearch_hanging.connections
+    first = admin_client.get("/admin/pages/search/?q=ekonomia")
+    assert first.status_code == 200
+    assert elasticsearch_hanging.connections == before + 1, "the first search tried the server"
+
+    later = [admin_client.get("/admin/pages/search/?q=ekonomia") for _ in range(3)]
+
+    assert [response.status_code for response in later] == [200] * 3
+    assert "Ekonomia społeczna w praktyce" in later[-1].content.decode()
+    assert elasticsearch_hanging.connections == before + 1, "nobody connects in the retry window"
+
+
+def test_a_cluster_answering_503_leaves_the_admin_search_to_the_database(
+    admin_client, home, elasticsearch_answering
+):
+    StandardPageFactory(parent=home, title="Ekonomia społeczna w praktyce")
+    elasticsearch_answering(503)
+
+    response = admin_client.get("/admin/pages/search/?q=ekonomia")
+
+    assert response.status_code == 200
+    assert "Ekonomia społeczna w praktyce" in response.content.decode()
+
+
+def test_a_request_elasticsearch_rejects_is_a_bug_and_still_raises(
+    admin_client, home, elasticsearch_answering
+):
+    elasticsearch_answering(400)
+
+    with pytest.raises(BadRequestError):
+        admin_client.get("/admin/pages/search/?q=ekonomia")

@@ -2,6 +2,7 @@
 parsing of a recorded response into the same results the database gives. A live test runs
 when ELASTICSEARCH_URL is set."""
 
+import contextlib
 import logging
 import os
 
@@ -14,6 +15,7 @@ from portal.core.outages import forget_outages
 from portal.research import es
 from portal.research.search import DatabaseReportSearch, ReportQuery
 from tests.factories import ReportPageFactory, ResearchIndexPageFactory, ZoneFactory, pdf_document
+from tests.mail_servers import ScriptedServer
 
 pytestmark = pytest.mark.django_db
 
@@ -160,9 +162,37 @@ def test_unreachable_elasticsearch_falls_back_to_the_database_with_one_warning(
     assert [response.status_code for response in responses] == [200] * 5
     assert "Bariery we współpracy" in responses[-1].content.decode()
     warnings = [record for record in caplog.records if record.levelno >= logging.WARNING]
-    assert [record.getMessage().split(":")[0] for record in warnings] == [
-        "Elasticsearch unavailable, searching the database for reports"
-    ]
+    assert len(warnings) == 1
+    assert "searches are answered by the database" in warnings[0].getMessage()
+
+
+def forget_client():
+    """Drop the process's Elasticsearch client, so the next search makes one (as at start)."""
+    with contextlib.suppress(KeyError):
+        es.connections.remove_connection("default")
+
+
+def test_a_hanging_elasticsearch_is_left_alone_after_one_timeout(
+    client, reports, library, settings
+):
+    server = ScriptedServer().start()  # accepts connections, never answers
+    try:
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{server.port}"
+        settings.ELASTICSEARCH_TIMEOUT = 0.3
+        settings.ELASTICSEARCH_RETRY_AFTER = 5
+        forget_client()  # a new process's client, to this server
+        forget_outages()
+        first = client.get(library.url + "?q=bariery")
+        assert server.connections == 1
+        later = [client.get(library.url + "?q=bariery") for _ in range(3)]
+    finally:
+        server.stop()
+        forget_client()
+        forget_outages()
+
+    assert [response.status_code for response in [first, *later]] == [200] * 4
+    assert "Bariery we współpracy" in later[-1].content.decode()
+    assert server.connections == 1, "within the retry window the search does not connect"
 
 
 @pytest.mark.skipif(

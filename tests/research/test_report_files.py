@@ -86,14 +86,14 @@ def test_a_report_with_an_unreadable_file_is_published_and_found_by_title(client
 
 def test_the_elasticsearch_entry_is_updated_by_a_task_after_the_commit(library, settings, caplog):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens: each try is logged
-    with caplog.at_level(logging.WARNING, logger="portal.research.es"):
+    with caplog.at_level(logging.WARNING, logger="portal.core.search_backend"):
         with TestCase.captureOnCommitCallbacks() as after_publish:
             report = publish_report(library, "Raport")
         assert not caplog.records  # nothing reached Elasticsearch inside the transaction
         with TestCase.captureOnCommitCallbacks(execute=True):
             for task in after_publish:
                 task()
-        assert f"report index not updated: report {report.pk}" in caplog.text
+        assert f"report {report.pk} not indexed" in caplog.text
         forget_outages()  # a warning a minute: start a new minute, as a later request would
         with TestCase.captureOnCommitCallbacks(execute=True):
             report.delete()
