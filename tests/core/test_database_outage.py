@@ -93,6 +93,8 @@ def test_a_query_that_times_out_is_a_bug_shown_as_500_not_an_outage():
             cursor.execute("SELECT pg_sleep(1)")
         except OperationalError:
             response = server_error(RequestFactory().get("/"))  # as Django calls it
+        finally:
+            cursor.execute("SET statement_timeout = 0")  # the connection outlives the test
 
     assert response.status_code == 500
     assert "Retry-After" not in response.headers
