@@ -5,13 +5,15 @@ socket that accepts and never answers, or a server that answers 503 to everythin
 
 import logging
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from elasticsearch import BadRequestError
+from elasticsearch import BadRequestError, ConnectionTimeout
 from wagtail_factories import ImageFactory
 
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
@@ -235,3 +237,15 @@ def test_a_request_elasticsearch_rejects_is_a_bug_and_still_raises(
 
     with pytest.raises(BadRequestError):
         admin_client.get("/admin/pages/search/?q=ekonomia")
+
+
+def test_update_index_waits_longer_for_elasticsearch_than_a_search(
+    locales, elasticsearch_hanging, settings
+):
+    """A rebuild sends indexes in bulk: it waits ELASTICSEARCH_INDEX_TIMEOUT, then fails
+    loudly (a command, not a visitor, is waiting)."""
+    settings.ELASTICSEARCH_INDEX_TIMEOUT = 3 * SEARCH_TIMEOUT
+    started = time.monotonic()
+    with pytest.raises(ConnectionTimeout):
+        call_command("update_index", verbosity=0)
+    assert time.monotonic() - started >= settings.ELASTICSEARCH_INDEX_TIMEOUT
