@@ -107,7 +107,7 @@ def test_editing_the_title_does_not_read_the_file_again(upload, admin_client):
     assert document.text == "tekst przeczytany wcześniej" and document.text_status == "indexed"
 
 
-def pdf_with_a_slow_page(pages, slow, operators=100_000):
+def pdf_with_a_slow_page(pages, slow, operators=300_000):
     """A real PDF of `pages` pages, page n saying "stronaN" except page `slow`, whose content
     stream is `operators` text operators: compressed, the file stays small, but pypdf needs
     seconds to read that one page, a step it cannot interrupt."""
