@@ -77,6 +77,8 @@ def text_status_message(document):
                 "its first %(pages)d pages.",
                 pages,
             ) % {"pages": pages}
+        case TextStatus.TIMED_OUT if not document.text:
+            return _("Reading this PDF took too long, so searches will not find words inside it.")
         case TextStatus.TIMED_OUT:
             return ngettext(
                 "Reading this PDF took too long: searches will find words only on its first page.",

@@ -10,6 +10,7 @@ receive it, without core knowing about them.
 
 import io
 import logging
+import multiprocessing
 import time
 from dataclasses import dataclass, field
 
@@ -69,17 +70,99 @@ class PdfText:
         return "\f".join(self.pages)
 
 
-def read_pdf(file, *, max_pages, max_seconds, max_chars):
-    """The text of the PDF in `file`, page by page, within bounds: at most `max_pages`
-    pages and `max_chars` characters (TOO_LARGE beyond), and no new page once `max_seconds`
-    have passed (TIMED_OUT); the pages read so far are kept either way. An encrypted or
-    damaged file gives ENCRYPTED or FAILED and no text: it never raises for a bad file."""
+def read_pdf(content, *, max_pages, max_seconds, max_chars):
+    """The text of the PDF whose bytes are `content`, page by page, within bounds: at most
+    `max_pages` pages and `max_chars` characters (TOO_LARGE beyond), and `max_seconds` in
+    all (TIMED_OUT); the pages read so far are kept either way. An encrypted or damaged file
+    gives ENCRYPTED or FAILED and no text: it never raises for a bad file.
+
+    pypdf cannot be interrupted inside one step (opening a file of 200,000 objects, or one
+    page of a huge content stream), so the file is read in a child process that is killed
+    when the time is up: no file can hold the worker, or the upload request with the
+    immediate backend, beyond `max_seconds`. The child is forked, so it starts at once with
+    everything imported; it gets only the bytes and never touches the database."""
+    deadline = time.monotonic() + max_seconds
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    reader = context.Process(
+        target=_read_in_child,
+        args=(sender, content),
+        kwargs={"max_pages": max_pages, "max_seconds": max_seconds, "max_chars": max_chars},
+        name="pdf-text",
+        daemon=True,
+    )
+    reader.start()
+    sender.close()  # the child holds its own copy: the pipe ends when the child does
+    try:
+        return _receive(receiver, deadline)
+    finally:
+        receiver.close()
+        reader.join(max(deadline - time.monotonic(), 0))  # a child that finished is exiting
+        if reader.is_alive():
+            reader.kill()
+            logger.warning("Reading a PDF took over %s s: its reader was killed", max_seconds)
+            reader.join()
+        reader.close()
+
+
+def _read_in_child(sender, content, **bounds):
+    """The child's work: read the file, sending each page's text as soon as it is read
+    (so that the parent keeps them if it has to kill the child), then the outcome."""
+    with sender:
+        result = _read_pdf_here(io.BytesIO(content), tell=sender.send, **bounds)
+        sender.send(_Outcome(result.status, result.page_count))
+
+
+@dataclass
+class _Outcome:
+    """The last message of the child: how the reading ended."""
+
+    status: str
+    page_count: int | None
+
+
+@dataclass
+class _Declared:
+    """A message of the child, sent once the file is open: the page count it declares."""
+
+    page_count: int | None
+
+
+def _receive(receiver, deadline):
+    """What the child sends before `deadline`: the pages' text and the outcome. When time
+    runs out first, the pages received so far, TIMED_OUT, and the declared page count."""
+    result = PdfText(TextStatus.TIMED_OUT)
+    declared = None
+    while receiver.poll(max(deadline - time.monotonic(), 0)):
+        try:
+            message = receiver.recv()
+        except EOFError:  # the child died without a word (say, out of memory)
+            logger.warning("The reader of a PDF stopped before it finished")
+            return PdfText(TextStatus.FAILED)
+        match message:
+            case str():
+                result.pages.append(message)
+            case _Declared():
+                declared = message.page_count
+            case _Outcome():
+                result.status, result.page_count = message.status, message.page_count
+                return result
+    result.page_count = max(declared, len(result.pages)) if declared else None
+    return result
+
+
+def _read_pdf_here(file, *, max_pages, max_seconds, max_chars, tell):
+    """`read_pdf` in this process, bounded only between pages. `tell` is given each page's
+    text as soon as it is kept, and the declared page count (`_Declared`) once known."""
     deadline = time.monotonic() + max_seconds
     try:
         reader = PdfReader(file)
         if reader.is_encrypted and not reader.decrypt(""):  # an empty password opens
             return PdfText(TextStatus.ENCRYPTED)
-        return _read_pages(reader, max_pages=max_pages, deadline=deadline, max_chars=max_chars)
+        tell(_Declared(_declared_page_count(reader)))
+        return _read_pages(
+            reader, max_pages=max_pages, deadline=deadline, max_chars=max_chars, tell=tell
+        )
     except DependencyError:  # AES needs the optional `cryptography` package
         logger.warning("PDF encrypted with an algorithm pypdf cannot read here")
         return PdfText(TextStatus.ENCRYPTED)
@@ -90,9 +173,10 @@ def read_pdf(file, *, max_pages, max_seconds, max_chars):
         return PdfText(TextStatus.FAILED)
 
 
-def _read_pages(reader, *, max_pages, deadline, max_chars):
+def _read_pages(reader, *, max_pages, deadline, max_chars, tell):
     """The pages' text up to the first bound reached (the first page is always read), with
-    the page count: counted when every page was read, else as the file declares it."""
+    the page count: counted when every page was read, else as the file declares it. Each
+    page's text is also given to `tell` as soon as it is kept."""
     result = PdfText(TextStatus.INDEXED)
     size = 0
     for page in _pages(reader):
@@ -106,9 +190,11 @@ def _read_pages(reader, *, max_pages, deadline, max_chars):
         room = max(max_chars - size, 0)
         if len(text) > room:
             result.pages.append(text[:room])
+            tell(text[:room])
             result.status = TextStatus.TOO_LARGE
             break
         result.pages.append(text)
+        tell(text)
         size += len(text) + 1  # and its page separator
     if result.status == TextStatus.INDEXED:
         result.page_count = len(result.pages)
@@ -166,7 +252,7 @@ def read_file_text(document):
         return PdfText(TextStatus.NONE)
     try:
         with document.open_file() as file:
-            content = io.BytesIO(file.read())
+            content = file.read()
     except OSError:
         logger.warning("File of document %s could not be opened", document.pk, exc_info=True)
         return PdfText(TextStatus.FAILED)

@@ -158,9 +158,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # PDF text (portal/core/document_text.py) is read by a task after the upload, within bounds
 # so that no file can hold a worker: the first PDF_TEXT_MAX_PAGES pages, PDF_TEXT_MAX_SECONDS
-# per file (checked between pages) and PDF_TEXT_MAX_CHARS characters stored (a document's
-# search index entry must fit PostgreSQL's 1 MB tsvector). The immediate backend reads inside
-# the upload request, hence one second here; production.py gives db_worker a minute.
+# per file (the child process that reads it is killed then) and PDF_TEXT_MAX_CHARS characters
+# stored (a document's search index entry must fit PostgreSQL's 1 MB tsvector). The immediate
+# backend reads inside the upload request, hence one second here; production.py gives
+# db_worker a minute.
 PDF_TEXT_MAX_PAGES = env.int("PDF_TEXT_MAX_PAGES", default=2000)
 PDF_TEXT_MAX_SECONDS = env.float("PDF_TEXT_MAX_SECONDS", default=1.0)
 PDF_TEXT_MAX_CHARS = env.int("PDF_TEXT_MAX_CHARS", default=1_000_000)

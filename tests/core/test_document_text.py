@@ -3,6 +3,9 @@
 to the file field; control characters never reach the database."""
 
 import io
+import logging
+import multiprocessing
+import zlib
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -104,6 +107,42 @@ def test_editing_the_title_does_not_read_the_file_again(upload, admin_client):
     assert document.text == "tekst przeczytany wcześniej" and document.text_status == "indexed"
 
 
+def pdf_with_a_slow_page(pages, slow, operators=300_000):
+    """A real PDF of `pages` pages, page n saying "stronaN" except page `slow`, whose content
+    stream is `operators` text operators: compressed, the file stays small, but pypdf needs
+    seconds to read that one page, a step it cannot interrupt."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None]
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    kids = []
+    for number in range(1, pages + 1):
+        if number == slow:
+            stream = zlib.compress(b"BT /F1 12 Tf " + b"(x) Tj " * operators + b"ET")
+            head = b"<< /Length %d /Filter /FlateDecode >>" % len(stream)
+        else:
+            stream = b"BT /F1 12 Tf 20 20 Td (strona%d) Tj ET" % number
+            head = b"<< /Length %d >>" % len(stream)
+        objects.append(head + b"\nstream\n" + stream + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /Contents %d 0 R >>" % len(objects))
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = (
+        b"<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 300 60]"
+        b" /Resources << /Font << /F1 3 0 R >> >> >>" % (b" ".join(kids), pages)
+    )
+    output = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(output))
+        output += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(output)
+    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(output)
+
+
 def test_a_20000_page_pdf_is_saved_and_flagged_without_reading_it_all(upload, admin_client):
     document = upload("Gruba księga", pdf_of_pages(20_000))
     assert document.text_status in ("too_large", "timed_out")
@@ -124,12 +163,27 @@ def test_only_the_first_max_pages_are_read(upload, admin_client, settings):
 
 
 def test_reading_stops_at_the_time_limit(upload, admin_client, settings):
-    settings.PDF_TEXT_MAX_SECONDS = 0  # the first page is always read, then time is up
-    document = upload("Powolny", pdf_of_pages(5))
+    settings.PDF_TEXT_MAX_SECONDS = 1  # page 1 is read at once, page 2 takes seconds
+    document = upload("Powolny", pdf_with_a_slow_page(5, slow=2))
     assert document.pages() == ["strona1"]
     assert document.text_status == "timed_out" and document.page_count == 5
     help_text = help_next_to_file_field(admin_client, document)
     assert "trwało zbyt długo" in help_text and "tylko słowa z pierwszej strony" in help_text
+    assert multiprocessing.active_children() == []
+
+
+def test_a_single_page_that_takes_too_long_is_cut_short(upload, admin_client, settings, caplog):
+    # pypdf reads one page in one step: checking the time between pages came too late, and
+    # this upload held the request for seconds. The reader is now killed when time is up.
+    settings.PDF_TEXT_MAX_SECONDS = 0.5
+    with caplog.at_level(logging.WARNING, logger="portal.core.document_text"):
+        document = upload("Jedna ciężka strona", pdf_with_a_slow_page(1, slow=1))
+    assert document.text_status == "timed_out" and document.text == ""
+    assert document.page_count == 1
+    assert "its reader was killed" in caplog.text
+    assert multiprocessing.active_children() == []  # killed and reaped: no zombie left
+    help_text = help_next_to_file_field(admin_client, document)
+    assert "trwało zbyt długo" in help_text and "nie znajdzie w nim słów" in help_text
 
 
 def test_the_stored_text_stops_at_its_maximum_size(upload, settings):
