@@ -11,25 +11,9 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from portal.events.organisers import set_up_organisers
 from tests.factories import EventPageFactory
-from zones.editing import set_up_moderators
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser(django_user_model, events_index):
-    user = django_user_model.objects.create_user(username="organizator", password="x")
-    user.groups.add(set_up_organisers())
-    return user
-
-
-@pytest.fixture
-def moderator(django_user_model, events_index):
-    user = django_user_model.objects.create_user(username="moderacja", password="x")
-    user.groups.add(set_up_moderators())
-    return user
 
 
 def edit_form(index, **changes):
