@@ -21,6 +21,7 @@ from portal.association.models import (
     ProjectPage,
     ProjectPartner,
 )
+from portal.core.demo_content import demo_pdf, pdf_file
 from portal.core.models import HomePage, StandardPage
 from portal.events.models import EventIndexPage, EventPage
 from portal.news.models import NewsIndexPage, NewsPage
@@ -203,7 +204,6 @@ class ReportPageFactory(wagtail_factories.PageFactory):
 def pdf_document(title, paragraphs, language="pl"):
     """A document holding a real PDF made by the demo helper, its text read as after a
     committed upload (a test's transaction never commits, so its on-commit tasks run here)."""
-    from portal.core.demo_content import demo_pdf
 
     content = demo_pdf(title, paragraphs)
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -249,19 +249,7 @@ def pdf_of_pages(count, words=lambda number: f"strona{number}", per_node=500):
         count,
         inherited,
     )
-    output = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(output))
-        output += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(output)
-    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(output)
+    return pdf_file(objects)
 
 
 class ProjectIndexPageFactory(wagtail_factories.PageFactory):

@@ -183,6 +183,12 @@ def demo_pdf(title, paragraphs, lines_per_page=46, width=88):
         page_numbers.append(len(objects))
     kids = b" ".join(b"%d 0 R" % number for number in page_numbers)
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_numbers))
+    return pdf_file(objects)
+
+
+def pdf_file(objects):
+    """A PDF file of numbered `objects` (the first the catalogue), with the cross-reference
+    table readers need to find them: one writer for the demo's and the tests' PDFs."""
     output = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -25,6 +25,7 @@ from zones.forms import ZoneFilterMixin
 from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
 
 from . import calendar, views
+from .admin_forms import EventIndexPageForm
 from .panels import RegistrationSummaryPanel
 from .permissions import EventIndexPermissionTester
 from .registrations import Registration  # noqa: F401  (the model lives in its own module)
@@ -98,6 +99,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
+    base_form_class = EventIndexPageForm
 
     class Meta:
         verbose_name = _("events index")

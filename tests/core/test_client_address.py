@@ -5,6 +5,7 @@ import pytest
 from django.test import RequestFactory
 
 from portal.core.client_address import client_address
+from tests.events.test_registration import form_data
 from tests.factories import EventIndexPageFactory, EventPageFactory, warsaw
 
 PROXY = "10.0.0.5"
@@ -72,15 +73,7 @@ def meeting(home):
 
 
 def sign_up(client, meeting, number, forwarded_for):
-    data = {
-        "name": f"Osoba {number}",
-        "email": f"osoba{number}@example.org",
-        "institution": "WTZ w Kaliszu",
-        "institution_type": "wtz",
-        "people": "1",
-        "consent": "on",
-        "website": "",
-    }
+    data = form_data(name=f"Osoba {number}", email=f"osoba{number}@example.org")
     response = client.post(
         meeting.url + "zapis/", data, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for
     )

@@ -10,6 +10,7 @@ import pytest
 
 from portal.core.outages import forget_outages
 from portal.events.registrations import Registration
+from tests.events.test_registration import form_data
 from tests.factories import EventIndexPageFactory, EventPageFactory, warsaw
 
 pytestmark = pytest.mark.django_db
@@ -101,15 +102,8 @@ def meeting(home):
 
 
 def registration(number):
-    return {
-        "name": f"Osoba {number}",
-        "email": f"osoba{number}@example.org",
-        "institution": "WTZ w Kaliszu",
-        "institution_type": "wtz",
-        "people": "1",
-        "consent": "on",
-        "website": "",
-    }
+    """The sign-up form of person `number` (a different person for each attempt)."""
+    return form_data(name=f"Osoba {number}", email=f"osoba{number}@example.org")
 
 
 def test_registrations_are_taken_while_redis_is_stopped_the_rate_limit_lets_them_through(

@@ -2,12 +2,30 @@ import pytest
 
 from django.utils import translation
 
+from portal.events.organisers import set_up_organisers
 from tests.factories import EventIndexPageFactory, EventPageFactory, warsaw
+from zones.editing import set_up_moderators
 
 
 @pytest.fixture
 def events_index(home):
     return EventIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def organiser(django_user_model, events_index):
+    """A member of the organisers' group, who runs the events below the index."""
+    user = django_user_model.objects.create_user(username="organizator", password="x")
+    user.groups.add(set_up_organisers())
+    return user
+
+
+@pytest.fixture
+def moderator(django_user_model, events_index):
+    """A member of the moderators' group, who may publish anywhere on the site."""
+    user = django_user_model.objects.create_user(username="moderacja", password="x")
+    user.groups.add(set_up_moderators())
+    return user
 
 
 @pytest.fixture

@@ -2,29 +2,37 @@
 the site: unpublishing, deleting, moving or password-protecting the index is left to the
 moderators."""
 
+import datetime
+
 import pytest
 
-from wagtail.models import Page
+from django.utils import timezone
 
-from portal.events.organisers import set_up_organisers
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
 from tests.factories import EventPageFactory
-from zones.editing import set_up_moderators
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organiser(django_user_model, events_index):
-    user = django_user_model.objects.create_user(username="organizator", password="x")
-    user.groups.add(set_up_organisers())
-    return user
-
-
-@pytest.fixture
-def moderator(django_user_model, events_index):
-    user = django_user_model.objects.create_user(username="moderacja", password="x")
-    user.groups.add(set_up_moderators())
-    return user
+def edit_form(index, **changes):
+    """The events index's edit form as the admin posts it, with the saved values, then
+    `changes`; published, as an organiser with publish rights on the index would."""
+    data = {
+        "title": index.title,
+        "slug": index.slug,
+        "intro": index.intro,
+        "seo_title": index.seo_title,
+        "search_description": index.search_description,
+        "show_in_menus": "on" if index.show_in_menus else "",
+        "go_live_at": "",
+        "expire_at": "",
+        "comments": inline_formset([]),
+        "action-publish": "publish",
+    }
+    data.update(changes)
+    return nested_form_data(data)
 
 
 def refused(response):
@@ -74,3 +82,56 @@ def test_organiser_still_publishes_an_event_below_the_index(client, organiser, e
     draft.refresh_from_db()
     assert draft.live
     assert events_index.permissions_for_user(organiser).can_add_subpage()
+
+
+@pytest.fixture
+def menu_index(events_index):
+    events_index.show_in_menus = True
+    events_index.save_revision().publish()
+    return events_index
+
+
+def test_organiser_cannot_move_expire_or_hide_the_section_by_editing_the_index(
+    client, organiser, menu_index
+):
+    next_week = (timezone.localtime() + datetime.timedelta(days=7)).strftime("%Y-%m-%d %H:%M")
+    client.force_login(organiser)
+    url = f"/admin/pages/{menu_index.pk}/edit/"
+
+    for change in ({"slug": "gdzie-indziej"}, {"expire_at": next_week}, {"show_in_menus": ""}):
+        client.post(url, edit_form(menu_index, **change))
+
+        menu_index.refresh_from_db()
+        assert (menu_index.slug, menu_index.expire_at, menu_index.show_in_menus) == (
+            "wydarzenia",
+            None,
+            True,
+        ), change
+    assert client.get(menu_index.url).status_code == 200
+    assert "Tylko moderatorzy mogą to zmienić" in client.get(url).content.decode()
+
+
+def test_organiser_still_edits_the_introduction_of_the_index(client, organiser, menu_index):
+    client.force_login(organiser)
+
+    response = client.post(
+        f"/admin/pages/{menu_index.pk}/edit/",
+        edit_form(menu_index, intro="Spotkania informacyjno-promocyjne w całej Polsce."),
+    )
+
+    assert response.status_code == 302
+    menu_index.refresh_from_db()
+    assert menu_index.intro == "Spotkania informacyjno-promocyjne w całej Polsce."
+    assert menu_index.live
+
+
+def test_moderator_may_move_the_section_to_another_address(client, moderator, menu_index):
+    client.force_login(moderator)
+
+    response = client.post(
+        f"/admin/pages/{menu_index.pk}/edit/", edit_form(menu_index, slug="spotkania")
+    )
+
+    assert response.status_code == 302
+    menu_index.refresh_from_db()
+    assert menu_index.slug == "spotkania"

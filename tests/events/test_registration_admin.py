@@ -10,18 +10,10 @@ import pytest
 from django.contrib.auth.models import Group
 
 from portal.events import booking
-from portal.events.organisers import set_up_organisers
 from tests.factories import ZoneFactory
 from tests.mail_servers import refusing_smtp, smtp_sink, use_smtp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser(django_user_model, meeting):
-    user = django_user_model.objects.create_user(username="organizator", password="x")
-    user.groups.add(set_up_organisers())
-    return user
 
 
 @pytest.fixture

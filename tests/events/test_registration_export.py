@@ -7,8 +7,6 @@ import io
 import openpyxl
 import pytest
 
-from portal.events.organisers import set_up_organisers
-
 pytestmark = pytest.mark.django_db
 
 TYPED = {
@@ -17,13 +15,6 @@ TYPED = {
     "position": "@SUMA(1;1)",
     "needs_other": "-1+1",
 }
-
-
-@pytest.fixture
-def organiser(django_user_model, meeting):
-    user = django_user_model.objects.create_user(username="organizator", password="x")
-    user.groups.add(set_up_organisers())
-    return user
 
 
 @pytest.fixture

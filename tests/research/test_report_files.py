@@ -8,26 +8,14 @@ import pytest
 
 from django.core.files.base import ContentFile
 from django.test import TestCase
-from django.utils import translation
 
 from wagtail.documents import get_document_model
 
 from portal.core.demo_content import demo_pdf
 from portal.core.outages import forget_outages
-from tests.factories import ReportPageFactory, ResearchIndexPageFactory, pdf_document
+from tests.factories import ReportPageFactory, pdf_document
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _polish_by_default():
-    with translation.override("pl"):
-        yield
-
-
-@pytest.fixture
-def library(home):
-    return ResearchIndexPageFactory(parent=home)
 
 
 def publish_report(library, title, files=()):

@@ -7,20 +7,9 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from tests.factories import ReportPageFactory, ResearchIndexPageFactory, pdf_document
+from tests.factories import ReportPageFactory, pdf_document
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _polish_by_default():
-    with translation.override("pl"):
-        yield
-
-
-@pytest.fixture
-def library(home):
-    return ResearchIndexPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -7,20 +7,9 @@ import pytest
 from django.utils import translation
 
 from portal.research.search import DatabaseReportSearch, ReportQuery
-from tests.factories import ReportPageFactory, ResearchIndexPageFactory, ZoneFactory, pdf_document
+from tests.factories import ReportPageFactory, ZoneFactory, pdf_document
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
-
-
-@pytest.fixture(autouse=True)
-def _polish_by_default():
-    with translation.override("pl"):
-        yield
-
-
-@pytest.fixture
-def library(home):
-    return ResearchIndexPageFactory(parent=home)
 
 
 @pytest.fixture
