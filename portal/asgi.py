@@ -1,7 +1,11 @@
 import os
 
-from django.core.asgi import get_asgi_application
+import django
+
+from portal.core.http import PortalASGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
-application = get_asgi_application()
+# Django's get_asgi_application(), with the site's handler (see portal/core/http.py).
+django.setup(set_prefix=False)
+application = PortalASGIHandler()

@@ -1,7 +1,11 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
+
+from portal.core.http import PortalWSGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
-application = get_wsgi_application()
+# Django's get_wsgi_application(), with the site's handler (see portal/core/http.py).
+django.setup(set_prefix=False)
+application = PortalWSGIHandler()

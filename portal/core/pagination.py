@@ -1,8 +1,23 @@
 """Pagination shared by every listing of the site."""
 
+import re
+
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
+
+# ASCII digits only: int() also reads "٣", " 3" and "1_0", and "²" passes str.isdigit().
+# Six digits are more pages than any listing of the site will have.
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+
+
+def requested_page(request):
+    """The number asked for by `?page=` (1 without one). Anything else than a plain number
+    is a page that does not exist: a 404, as for any address that does not exist."""
+    number = request.GET.get("page") or "1"
+    if not PAGE_NUMBER.fullmatch(number):
+        raise Http404(_("There is no such page of results."))
+    return int(number)
 
 
 def page_of(request, items, per_page):
@@ -10,6 +25,6 @@ def page_of(request, items, per_page):
     (text, zero, past the end) is a 404, as for any address that does not exist."""
     paginator = Paginator(items, per_page)
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        return paginator.page(requested_page(request))
     except InvalidPage as error:
         raise Http404(_("There is no such page of results.")) from error

@@ -4,6 +4,8 @@ import sys
 
 import psycopg
 
+import re
+
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -16,6 +18,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
 from .navigation import counterpart_subpath
+
+# A page's id: ASCII digits ("²" passes str.isdigit() but is no number for the database),
+# at most ten of them; Django finds nothing for one past the database's integer.
+PAGE_ID = re.compile(r"[0-9]{1,10}")
 
 
 @never_cache
@@ -39,9 +45,9 @@ def switch_language(request, code):
 
 def _translation_url(request, locale):
     page_id = request.GET.get("page", "")
-    if not page_id.isdigit():
+    if not PAGE_ID.fullmatch(page_id):
         return None
-    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+    page = Page.objects.filter(pk=int(page_id)).select_related("locale").first()
     if page is None:
         return None
     target = page.get_translation_or_none(locale)

@@ -1,12 +1,13 @@
 """The listing of reports ("Badania i analizy" and each zone's /badania/)."""
 
-import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils.translation import gettext as _
+
+from portal.core.pagination import requested_page
 
 from .forms import ReportSearchForm
 from .search import FACETS, ReportQuery, report_search
@@ -47,17 +48,13 @@ def report_listing(page, request, zone_page=None, template=None):
         language=values.get("language") or "",
         sort=values.get("sort") or "newest",
     )
-    number = request.GET.get("page") or "1"
-    if not re.fullmatch(r"[1-9][0-9]{0,5}", number):
-        raise Http404(_("There is no such page of results."))
-    offset = (int(number) - 1) * REPORTS_PER_PAGE
+    number = requested_page(request)
+    offset = (number - 1) * REPORTS_PER_PAGE
     results = report_search().search(query, offset=offset, limit=REPORTS_PER_PAGE)
     if offset and offset >= results.total:
         raise Http404(_("There is no such page of results."))
     pages = (
-        Paginator(range(results.total), REPORTS_PER_PAGE).page(int(number))
-        if results.total
-        else None
+        Paginator(range(results.total), REPORTS_PER_PAGE).page(number) if results.total else None
     )
     context = {
         "search_form": form,
