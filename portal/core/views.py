@@ -1,10 +1,9 @@
 """The language switcher's redirect, and the page for a server error."""
 
+import re
 import sys
 
 import psycopg
-
-import re
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
