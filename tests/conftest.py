@@ -8,6 +8,7 @@ from io import StringIO
 
 import pytest
 import redis
+from pytest_django.plugin import blocking_manager_key
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -18,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, Locale, Page, Site
 
 from portal.core.outages import forget_outages
+from tests import pg_snapshot
 from tests.factories import HomePageFactory, StandardPageFactory
 
 
@@ -27,6 +29,41 @@ def _media_root(request, settings, tmp_path):
         settings.MEDIA_ROOT = request.getfixturevalue("shared_demo")
     else:
         settings.MEDIA_ROOT = tmp_path / "media"
+
+
+_migrated = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_rows(django_db_setup, django_db_blocker, tmp_path_factory):
+    """On PostgreSQL, a copy of the rows migrations left in the test database (Wagtail's root
+    page, root collection, default site and groups), put back after every transactional
+    test (see pytest_runtest_teardown)."""
+    with django_db_blocker.unblock():
+        if pg_snapshot.available():
+            _migrated["sql"] = tmp_path_factory.mktemp("migrated") / "migrated.sql"
+            pg_snapshot.save(_migrated["sql"])
+
+
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    return bool(marked) or {"transactional_db", "live_server"} & set(item.fixturenames)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with a flush that empties every table, migrations' rows
+    included; pytest-django runs such tests last, but pytest-xdist mixes them with the
+    others, so the migrated rows are put back for whatever test comes next."""
+    result = yield
+    # Without a next test the session's fixtures, the test database included, are gone.
+    if nextitem is not None and "sql" in _migrated and _transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            pg_snapshot.restore(_migrated["sql"])
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,9 @@ say on which page the words are. `ReportFacetedSearch` builds the query, the fil
 terms aggregation per facet (each counted with the other filters, as FacetedSearch does).
 """
 
+import contextlib
+
+from elasticsearch import NotFoundError
 from elasticsearch_dsl import (
     Boolean,
     Date,
@@ -232,5 +235,7 @@ def remove_report(pk):
 
 
 def _remove(pk):
+    """Remove report `pk` from the index; one that was never indexed is already gone."""
     connect()
-    ReportDocument(meta={"id": pk}).delete(ignore=404)
+    with contextlib.suppress(NotFoundError):
+        ReportDocument(meta={"id": pk}).delete()

@@ -6,17 +6,16 @@ WCAG 2.1 A/AA, so every public page a browser test looks at is also checked.
 
 import os
 import shutil
-import subprocess
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection
 
 from wagtail.models import Page, Site
+
+from tests import pg_snapshot
 
 CHROMIUM = "/usr/bin/chromium"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -106,7 +105,7 @@ DEMO_DUMP_EXCLUDE = [
 def demo_site(request, transactional_db, settings, tmp_path_factory):
     """The full demo site (zones, footer settings, logos, English pages), so axe sees
     every part of the layout a visitor does."""
-    if _saved_demo and not Page.objects.exclude(depth=1).exists():
+    if _saved_demo and ("sql" in _saved_demo or not Page.objects.exclude(depth=1).exists()):
         shutil.copytree(_saved_demo["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
         _restore(_saved_demo)
         return Site.objects.get(is_default_site=True)
@@ -121,19 +120,9 @@ def demo_site(request, transactional_db, settings, tmp_path_factory):
 
 
 def _save(folder):
-    if connection.vendor == "postgresql":
+    if pg_snapshot.available():
         dump = folder / "demo.sql"
-        subprocess.run(  # noqa: S603
-            [
-                shutil.which("pg_dump") or "pg_dump",
-                *_pg_connection_args(),
-                "--data-only",
-                "--disable-triggers",
-                "--exclude-table=django_migrations",
-                f"--file={dump}",
-            ],
-            check=True,
-        )
+        pg_snapshot.save(dump)
         return {"sql": str(dump)}
     # Permissions that migrations made are matched by name on load (natural keys);
     # every other row keeps its primary key.
@@ -156,33 +145,8 @@ def _save(folder):
 
 
 def _restore(saved):
-    """Put the saved demo back: on PostgreSQL every table is emptied (the flush left
-    content types and permissions with new ids) and refilled with the dump's rows."""
-    if "sql" not in saved:
+    """Put the saved demo back (on PostgreSQL whatever the database holds)."""
+    if "sql" in saved:
+        pg_snapshot.restore(saved["sql"])
+    else:
         call_command("loaddata", *saved["rows"], verbosity=0)
-        return
-    tables = [
-        name for name in connection.introspection.table_names() if name != "django_migrations"
-    ]
-    truncate = "TRUNCATE " + ", ".join(f'"{name}"' for name in tables) + " CASCADE;"
-    subprocess.run(  # noqa: S603
-        [
-            shutil.which("psql") or "psql",
-            *_pg_connection_args(),
-            "--quiet",
-            "--set=ON_ERROR_STOP=1",
-            f"--command={truncate}",
-            f"--file={saved['sql']}",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    ContentType.objects.clear_cache()
-
-
-def _pg_connection_args():
-    """The test database's address as libpq options (host and port may come from the
-    DATABASE_URL's query string, which Django keeps in OPTIONS)."""
-    params = connection.get_connection_params()
-    names = {"dbname": "dbname", "host": "host", "port": "port", "user": "username"}
-    return [f"--{option}={params[key]}" for key, option in names.items() if params.get(key)]
