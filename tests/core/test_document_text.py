@@ -16,7 +16,7 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from portal.core.demo_content import demo_pdf
+from portal.core.demo_content import demo_pdf, pdf_file
 from tests.factories import pdf_of_pages
 
 pytestmark = pytest.mark.django_db
@@ -128,19 +128,7 @@ def pdf_with_a_slow_page(pages, slow, operators=300_000):
         b"<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 300 60]"
         b" /Resources << /Font << /F1 3 0 R >> >> >>" % (b" ".join(kids), pages)
     )
-    output = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(output))
-        output += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(output)
-    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(output)
+    return pdf_file(objects)
 
 
 def test_a_20000_page_pdf_is_saved_and_flagged_without_reading_it_all(upload, admin_client):
