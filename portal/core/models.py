@@ -102,7 +102,7 @@ class StandardPage(Page):
     """A page of text, images and documents: about the project, privacy, accessibility…"""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 

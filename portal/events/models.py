@@ -232,7 +232,7 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     lead = models.TextField(_("lead"), max_length=500)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("description"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("description"), blank=True)
 
     attendance = models.CharField(
         _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
