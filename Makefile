@@ -56,10 +56,12 @@ system-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# lint-imports checks the layers (pyproject.toml [tool.importlinter]): core at the bottom.
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
 
 check: install-test messages
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
