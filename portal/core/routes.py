@@ -9,11 +9,12 @@ hook ``register_page_routes`` in its ``wagtail_hooks.py``:
     def registration_routes():
         return PageRoutes(EventPage, [path(_("register/"), views.register, name="register")])
 
-and the page adds them to its routes:
+and the page puts them before its own routes (so a registered "" route replaces
+RoutablePageMixin's default index route, which serves the page itself):
 
     @classmethod
     def get_subpage_urls(cls):
-        return super().get_subpage_urls() + registered_routes(cls)
+        return registered_routes(cls) + super().get_subpage_urls()
 
 A view is called like a route method: `view(page, request, *args, **kwargs)`.
 """
@@ -34,7 +35,7 @@ class PageRoutes:
 
 
 def registered_routes(page_type):
-    """The registered routes of `page_type`, after its own (a page's own route wins)."""
+    """The routes registered for `page_type` (or a base class of it)."""
     found = (register() for register in hooks.get_hooks(PAGE_ROUTES_HOOK))
     return tuple(
         route for entry in found if issubclass(page_type, entry.page_type) for route in entry.routes

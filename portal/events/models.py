@@ -436,8 +436,8 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
 
     @classmethod
     def get_subpage_urls(cls):
-        """Its own routes, then registration's (views.py, see core.routes)."""
-        return super().get_subpage_urls() + registered_routes(cls)
+        """Registration's sub-views (views.py, see core.routes), then its own."""
+        return registered_routes(cls) + super().get_subpage_urls()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -53,7 +53,7 @@ class ResearchIndexPage(RoutablePageMixin, Page):
     @classmethod
     def get_subpage_urls(cls):
         """The search and filter listing (views.py, see core.routes) answers its address."""
-        return super().get_subpage_urls() + registered_routes(cls)
+        return registered_routes(cls) + super().get_subpage_urls()
 
 
 class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):
