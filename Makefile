@@ -63,10 +63,12 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 lint: node_modules/.installed
+# lint-imports checks the layers (pyproject.toml [tool.importlinter]): core at the bottom.
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
 	npx stylelint "static/css/**/*.css"
 
 check: install-test messages

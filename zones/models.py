@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.navigation import subpage_url
 from portal.core.translatable import PAGE_TEXT_FIELDS
 
 from .admin_forms import ZonePageForm
@@ -282,8 +283,6 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
 
     def listing_url(self, name):
         """The URL of one family's sub-view, with its route in this page's language."""
-        from portal.core.navigation import subpage_url
-
         return subpage_url(self, name)
 
     def subview_links(self, current=None):
@@ -351,6 +350,17 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
             if (found := by_key.get(page.translation_key))
             and (found.locale_id == self.locale_id or found.pk in chosen_ids)
         ]
+
+
+def zone_cards(home):
+    """The zones in `home`'s language and editorial order, each with its landing page below
+    `home` (None until there is one): the way into the site from the home page."""
+    pages = {
+        page.zone.translation_key: page
+        for page in ZonePage.objects.child_of(home).live().select_related("zone")
+    }
+    zones = Zone.objects.for_locale(home.locale).order_by("sort_order")
+    return [{"zone": zone, "page": pages.get(zone.translation_key)} for zone in zones]
 
 
 def attach_localized_zones(pages, locale):

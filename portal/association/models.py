@@ -110,8 +110,8 @@ class ProjectPage(Page):
         help_text=_("Leave empty while the project is under way."),
     )
     goal = RichTextField(_("goal"), features=["bold", "italic", "link", "ol", "ul"])
-    results = StreamField(BaseStreamBlock(), verbose_name=_("results"), blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("more about the project"), blank=True)
+    results = StreamField(BaseStreamBlock, verbose_name=_("results"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("more about the project"), blank=True)
     documents = StreamField(
         [("document", DocumentChooserBlock(label=_("Document")))],
         verbose_name=_("documents"),
@@ -240,7 +240,7 @@ class PartnershipPage(Page):
     Project settings), so the list is kept in one place."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from zones.models import Zone, ZonePage
+from zones.models import Zone  # for PortalDocument, which moves to portal.documents
 
 from .blocks import BaseStreamBlock, LogoBlock
 from .document_text import TextStatus, read_document_text
@@ -81,28 +81,17 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def zones(self):
-        """The four zones, in this page's language, in their editorial order."""
-        return Zone.objects.for_locale(self.locale).order_by("sort_order")
-
     def sections(self):
-        """The latest items of each content family that has some (see core.sections)."""
+        """The sections the content families register (the zone cards, the latest news…),
+        those with items, in their order (see core.sections)."""
         return home_sections(self)
-
-    def zone_cards(self):
-        """Each zone with its landing page below this home page (None until there is one)."""
-        pages = {
-            page.zone.translation_key: page
-            for page in ZonePage.objects.child_of(self).live().select_related("zone")
-        }
-        return [{"zone": zone, "page": pages.get(zone.translation_key)} for zone in self.zones()]
 
 
 class StandardPage(Page):
     """A page of text, images and documents: about the project, privacy, accessibility…"""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 

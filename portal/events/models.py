@@ -19,13 +19,15 @@ from portal.core.blocks import BaseStreamBlock
 from portal.core.forms import ListingFilterForm
 from portal.core.navigation import subpage_url
 from portal.core.pagination import page_of
+from portal.core.routes import registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.admin_forms import ZoneContentPageForm
 from zones.forms import ZoneFilterMixin
 from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
 
-from . import calendar, views
+from . import calendar
 from .admin_forms import EventIndexPageForm
+from .forms import registration_context
 from .panels import RegistrationSummaryPanel
 from .permissions import EventIndexPermissionTester
 from .registrations import Registration  # noqa: F401  (the model lives in its own module)
@@ -232,7 +234,7 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     lead = models.TextField(_("lead"), max_length=500)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("description"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("description"), blank=True)
 
     attendance = models.CharField(
         _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
@@ -432,23 +434,14 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
     def event(self, request):
         return self.render(request)
 
-    @path(_("register/"), name="register")
-    def register(self, request):
-        return views.register(self, request)
-
-    @path(_("registered/"), name="registered")
-    def registered(self, request):
-        return views.registered(self, request)
-
-    # The signed token travels in the query string (?t=…): it contains characters that
-    # Wagtail's page paths do not allow.
-    @path(_("cancel/"), name="cancel")
-    def cancel_registration(self, request):
-        return views.cancel(self, request, request.GET.get("t", ""))
+    @classmethod
+    def get_subpage_urls(cls):
+        """Registration's sub-views (views.py, see core.routes), then its own."""
+        return registered_routes(cls) + super().get_subpage_urls()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("registration", views.registration_context(self))
+        context.setdefault("registration", registration_context(self))
         context["register_url"] = subpage_url(self, "register")
         return context
 

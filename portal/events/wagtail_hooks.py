@@ -12,14 +12,16 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.core.pagination import page_of
+from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
 from portal.core.sections import HomeSection
 from portal.core.spreadsheets import FormulaSafeExportMixin
 from zones.listings import ZoneListing
 from zones.models import attach_localized_zones
 
+from . import views
 from .admin_views import EmailStatusColumn, send_again
 from .forms import RegistrationAdminForm
-from .models import EVENTS_PER_PAGE, EventIndexPage, events_of, upcoming
+from .models import EVENTS_PER_PAGE, EventIndexPage, EventPage, events_of, upcoming
 from .registrations import Registration
 
 
@@ -186,3 +188,9 @@ def keep_events_with_registrations_in_bulk(request, action_type, objects, action
         )
         return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
     return None
+
+
+@hooks.register(PAGE_ROUTES_HOOK)
+def registration_routes():
+    """Sign up, see the result and cancel: sub-views of every event page."""
+    return PageRoutes(EventPage, views.registration_routes())

@@ -303,7 +303,7 @@ class SubModelPage(Page):
     local_government_role = models.TextField(_("the local government's role"), max_length=600)
     risks = models.TextField(_("risks"), max_length=600)
     suits = models.TextField(_("where it fits"), max_length=600)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -411,7 +411,7 @@ class SuccessStoryPage(ZoneTaggedMixin, Page):
     )
     quote = models.TextField(_("quotation"), max_length=600, blank=True)
     quote_by = models.CharField(_("who said it"), max_length=160, blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("story"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("story"), blank=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

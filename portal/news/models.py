@@ -141,7 +141,7 @@ class NewsPage(ZoneTaggedMixin, Page):
         limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
     )
     lead = models.TextField(_("lead"), max_length=500)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("body"), blank=True)
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("main image"),

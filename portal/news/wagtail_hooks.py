@@ -1,7 +1,10 @@
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.models import Locale
 
+from portal.core.head_links import HEAD_LINKS_HOOK, HeadLink
 from portal.core.pagination import page_of
 from portal.core.sections import HomeSection
 from zones.listings import ZoneListing
@@ -62,3 +65,19 @@ def latest_news_section():
         template="news/includes/news_list.html",
         order=10,
     )
+
+
+@hooks.register(HEAD_LINKS_HOOK)
+def site_feed_links(request, page):
+    """<link rel=alternate> to the news feeds of the visitor's language, on every page."""
+    try:
+        locale = Locale.objects.get_for_language(translation.get_language())
+    except Locale.DoesNotExist:
+        return []
+    index = NewsIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return []
+    return [
+        HeadLink(rel="alternate", href=feed["url"], type=feed["type"], title=feed["title"])
+        for feed in feed_links(index, request=request)
+    ]

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.routes import registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.admin_forms import ZoneContentPageForm
 from zones.models import Zone, ZoneTaggedMixin
@@ -49,11 +50,10 @@ class ResearchIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("research index")
 
-    @path("")
-    def listing(self, request):
-        from .views import report_listing
-
-        return report_listing(self, request)
+    @classmethod
+    def get_subpage_urls(cls):
+        """The search and filter listing (views.py, see core.routes) answers its address."""
+        return registered_routes(cls) + super().get_subpage_urls()
 
 
 class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from portal.core.pagination import requested_page
 
 from .forms import ReportSearchForm
+from .models import ReportPage
 from .search import FACETS, ReportQuery, report_search
 
 REPORTS_PER_PAGE = 10
@@ -19,8 +20,6 @@ def report_listing(page, request, zone_page=None, template=None):
     """Search and filter the reports of `page`'s language. On a zone page the zone filter
     is fixed. An unknown filter value is answered 400 with the message next to it and the
     unfiltered list; a page number that does not exist is a 404."""
-    from .models import ReportPage
-
     years = sorted(
         {
             year

@@ -1,16 +1,17 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
 from portal.core.sections import HomeSection
 from zones.listings import ZoneListing
 
 from .models import ReportPage, ResearchIndexPage
+from .views import report_listing
 
 
 def zone_reports_view(zone_page, request):
-    from .views import report_listing
-
     return report_listing(
         zone_page, request, zone_page=zone_page, template="research/zone_reports.html"
     )
@@ -50,3 +51,9 @@ def latest_reports_section():
         template="research/includes/report_list.html",
         order=30,
     )
+
+
+@hooks.register(PAGE_ROUTES_HOOK)
+def listing_route():
+    """The research index page is its reports' search and filter listing."""
+    return PageRoutes(ResearchIndexPage, [path("", report_listing, name="listing")])
