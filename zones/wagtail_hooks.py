@@ -6,9 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .listings import ZoneListing
 from .models import Zone, ZonePage
-from .resources import latest_resources, zone_resources_view
 
 
 class ZoneViewSet(SnippetViewSet):
@@ -24,20 +22,6 @@ class ZoneViewSet(SnippetViewSet):
 
 
 register_snippet(ZoneViewSet)
-
-
-@hooks.register("register_zone_listing")
-def resources_listing():
-    return ZoneListing(
-        name="resources",
-        route=_("resources/"),
-        title=_("Resources"),
-        all_label=_("All resources of this zone"),
-        view=zone_resources_view,
-        latest=latest_resources,
-        section_template="zones/includes/resource_list.html",
-        order=40,
-    )
 
 
 @hooks.register("before_copy_page")
