@@ -1,6 +1,7 @@
 """The admin's document form (Wagtail imports it through WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -24,7 +25,27 @@ class DocumentForm(ZoneChoiceForm, BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "file" in self.fields:
             self.explain_text_status(self.fields["file"])
+        if self.is_bound and "language" in self.fields:
+            self.keep_default_language_unless_sent()
         self.limit_zones_to(user)
+
+    def keep_default_language_unless_sent(self):
+        """Wagtail's multiple upload sends only the title and the collection with each file:
+        the document then keeps its default language (Polish) instead of being held back as
+        an unfinished upload until the editor sends the form again."""
+        if self.add_prefix("language") not in self.data:
+            self.fields["language"].required = False
+
+    def add_error(self, field, error):
+        """Report every error of the model except one about a file this form has no field
+        for: Wagtail's multiple upload checks the form of a held-back upload (which has no
+        file field) before it attaches the file, already checked on upload, so the model's
+        check of the file type sees no file; Django would fail on an error it cannot show."""
+        if field is None and hasattr(error, "error_dict") and "file" not in self.fields:
+            error = ValidationError(
+                {name: errors for name, errors in error.error_dict.items() if name != "file"}
+            )
+        super().add_error(field, error)
 
     def explain_text_status(self, field):
         """Say next to the file field what searching inside the file gives, when that is
