@@ -9,9 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.core.navigation import MENU_GROUP_HOOK, MenuGroup
 from portal.core.sections import HomeSection
 
-from .listings import ZoneListing
 from .models import Zone, ZonePage, zone_cards
-from .resources import latest_resources, zone_resources_view
 
 
 class ZoneViewSet(SnippetViewSet):
@@ -47,20 +45,6 @@ def zone_cards_section():
         template="zones/includes/zone_cards.html",
         order=0,
         heading=lambda home: home.zones_heading,
-    )
-
-
-@hooks.register("register_zone_listing")
-def resources_listing():
-    return ZoneListing(
-        name="resources",
-        route=_("resources/"),
-        title=_("Resources"),
-        all_label=_("All resources of this zone"),
-        view=zone_resources_view,
-        latest=latest_resources,
-        section_template="zones/includes/resource_list.html",
-        order=40,
     )
 
 

@@ -9,11 +9,11 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from portal.documents.resources import resources_for_zone
 from tests.factories import DocumentFactory, StandardPageFactory
 from tests.html import switcher_href
 from zones.listings import ZoneListing, registered_listings
 from zones.models import ZonePage
-from zones.resources import resources_for_zone
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -225,7 +225,7 @@ def test_a_family_plugs_its_sub_view_and_section_in_through_the_hook(
             all_label="Wszystkie pomysły",
             view=ideas_view,
             latest=lambda page, limit: list(resources_for_zone(page)[:limit]),
-            section_template="zones/includes/resource_list.html",
+            section_template="documents/includes/resource_list.html",
             order=1,
         )
 

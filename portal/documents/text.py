@@ -1,11 +1,8 @@
-"""What a document's file says: the text of a PDF, read by a background task within bounds
-(pages, seconds, characters), so that no file can hold a worker or break an upload.
+"""What a document's file says: the text of a PDF, read within bounds (pages, seconds,
+characters), so that no file can hold a worker or break an upload.
 
-The document model marks a new file "pending" and enqueues `read_document_text` once the
-upload is committed. The task stores the text, the page count and a status that the admin
-shows next to the file field, re-indexes the document, and sends `document_text_changed`:
-the layers above (the research reports) refresh what they built from the text when they
-receive it, without core knowing about them.
+The document model marks a new file "pending" and enqueues `tasks.read_document_text` once
+the upload is committed; the task reads the file here and stores what `read_file_text` gives.
 """
 
 import io
@@ -14,23 +11,15 @@ import multiprocessing
 import time
 from dataclasses import dataclass, field
 
-from django_tasks import task
 from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, PdfReadError
 from pypdf.generic import DictionaryObject, IndirectObject, NameObject
 
 from django.conf import settings
 from django.db import models
-from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.documents import get_document_model
-from wagtail.search import index
-
 logger = logging.getLogger(__name__)
-
-# Sent (sender: the document model, document=…) after a document's text has been stored.
-document_text_changed = Signal()
 
 
 class TextStatus(models.TextChoices):
@@ -262,23 +251,3 @@ def read_file_text(document):
         max_seconds=settings.PDF_TEXT_MAX_SECONDS,
         max_chars=settings.PDF_TEXT_MAX_CHARS,
     )
-
-
-@task()
-def read_document_text(document_id):
-    """Read the text of a document's file and store it with its page count and status, then
-    announce the change and re-index the document (last: PostgreSQL refuses an index entry
-    over 1 MB, which only very varied text reaches). Nothing happens if the document was
-    deleted or got another file meanwhile (that file's own task reads it)."""
-    Document = get_document_model()
-    document = Document.objects.filter(pk=document_id).first()
-    if document is None:
-        return
-    result = read_file_text(document)
-    values = {"text": result.text, "page_count": result.page_count, "text_status": result.status}
-    if not Document.objects.filter(pk=document.pk, file=document.file.name).update(**values):
-        return
-    for name, value in values.items():
-        setattr(document, name, value)
-    document_text_changed.send(sender=Document, document=document)
-    index.insert_or_update_object(document)

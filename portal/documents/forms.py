@@ -1,18 +1,19 @@
-"""Forms of the Wagtail admin (imported lazily by Wagtail through settings)."""
+"""The admin's document form (Wagtail imports it through WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.documents.forms import BaseDocumentForm
 
-from zones.permissions import zones_restricted_for
+from zones.admin_forms import ZoneChoiceForm
 
-from .document_text import TextStatus
+from .text import TextStatus
 
 
-class DocumentForm(BaseDocumentForm):
+class DocumentForm(ZoneChoiceForm, BaseDocumentForm):
     """The admin's document form, with the zones as checkboxes. A zone editor can only tag
     a document with their own zones; tags with other zones that a moderator set stay."""
 
@@ -24,17 +25,27 @@ class DocumentForm(BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "file" in self.fields:
             self.explain_text_status(self.fields["file"])
-        self.kept_zones = []
-        allowed = zones_restricted_for(user)
-        if allowed is None or "zones" not in self.fields:
-            return
-        if self.instance.pk:
-            self.kept_zones = [
-                zone for zone in self.instance.zones.all() if zone.translation_key not in allowed
-            ]
-        field = self.fields["zones"]
-        field.queryset = field.queryset.filter(translation_key__in=allowed)
-        field.help_text = _("The document is listed among the resources of these zones.")
+        if self.is_bound and "language" in self.fields:
+            self.keep_default_language_unless_sent()
+        self.limit_zones_to(user)
+
+    def keep_default_language_unless_sent(self):
+        """Wagtail's multiple upload sends only the title and the collection with each file:
+        the document then keeps its default language (Polish) instead of being held back as
+        an unfinished upload until the editor sends the form again."""
+        if self.add_prefix("language") not in self.data:
+            self.fields["language"].required = False
+
+    def add_error(self, field, error):
+        """Report every error of the model except one about a file this form has no field
+        for: Wagtail's multiple upload checks the form of a held-back upload (which has no
+        file field) before it attaches the file, already checked on upload, so the model's
+        check of the file type sees no file; Django would fail on an error it cannot show."""
+        if field is None and hasattr(error, "error_dict") and "file" not in self.fields:
+            error = ValidationError(
+                {name: errors for name, errors in error.error_dict.items() if name != "file"}
+            )
+        super().add_error(field, error)
 
     def explain_text_status(self, field):
         """Say next to the file field what searching inside the file gives, when that is
@@ -42,9 +53,6 @@ class DocumentForm(BaseDocumentForm):
         message = text_status_message(self.instance)
         if message:
             field.help_text = f"{message} {field.help_text}".strip()
-
-    def clean_zones(self):
-        return [*self.cleaned_data["zones"], *self.kept_zones]
 
     def save(self, commit=True):
         """Save, leaving the files as they were if saving fails: a new file written to

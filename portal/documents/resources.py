@@ -1,5 +1,5 @@
-"""The zone's resources: guides, templates, presentations, reports and films that editors
-tag with the zone in the document library."""
+"""A zone's resources: the guides, templates, presentations, reports and films that editors
+tag with the zone in the document library, listed by the zone page's sub-view."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +55,7 @@ def zone_resources_view(zone_page, request):
     response = zone_page.render_subview(
         request,
         "resources",
-        "zones/zone_resources.html",
+        "documents/zone_resources.html",
         {
             "filter_form": form,
             "results": page_of(request, documents, RESOURCES_PER_PAGE),

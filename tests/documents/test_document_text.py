@@ -164,7 +164,7 @@ def test_a_single_page_that_takes_too_long_is_cut_short(upload, admin_client, se
     # pypdf reads one page in one step: checking the time between pages came too late, and
     # this upload held the request for seconds. The reader is now killed when time is up.
     settings.PDF_TEXT_MAX_SECONDS = 0.5
-    with caplog.at_level(logging.WARNING, logger="portal.core.document_text"):
+    with caplog.at_level(logging.WARNING, logger="portal.documents.text"):
         document = upload("Jedna ciężka strona", pdf_with_a_slow_page(1, slow=1))
     assert document.text_status == "timed_out" and document.text == ""
     assert document.page_count == 1
