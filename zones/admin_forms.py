@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .permissions import zones_restricted_for
+
 
 class ZonePageForm(WagtailAdminPageForm):
     """Only moderators may move an existing zone page to another zone: for a zone editor
@@ -24,8 +26,6 @@ class ZoneContentPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .permissions import zones_restricted_for
-
         self.kept_zones = []
         allowed = zones_restricted_for(self.for_user)
         if allowed is None or "zones" not in self.fields:

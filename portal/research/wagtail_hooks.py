@@ -5,19 +5,22 @@ from wagtail import hooks
 from portal.core.sections import HomeSection
 from zones.listings import ZoneListing
 
-from .models import ReportPage, ResearchIndexPage
+from .models import ResearchIndexPage, published_reports
+from .views import report_listing
 
 
 def zone_reports_view(zone_page, request):
-    from .views import report_listing
-
     return report_listing(
-        zone_page, request, zone_page=zone_page, template="research/zone_reports.html"
+        zone_page,
+        request,
+        published_reports(zone_page.locale),
+        zone_page=zone_page,
+        template="research/zone_reports.html",
     )
 
 
 def latest_reports(locale, zone=None, limit=3):
-    reports = ReportPage.objects.live().public().filter(locale=locale)
+    reports = published_reports(locale)
     if zone is not None:
         reports = reports.filter(zones__translation_key=zone.translation_key)
     return list(reports.order_by("-publication_date", "-pk")[:limit])
