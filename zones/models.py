@@ -302,6 +302,10 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
             )
         return links
 
+    def localize_zones(self, pages):
+        """Name the zones of `pages` in this page's language (see attach_localized_zones)."""
+        return attach_localized_zones(pages, self.locale)
+
     def render_subview(self, request, listing_name, template, context):
         """Render a family's sub-view of this page: the zone navigation and breadcrumbs
         know which sub-view is open."""
