@@ -70,6 +70,8 @@ def past(events, now=None):
 
 
 class EventFilterSet(ZoneFilterSet):
+    """The events by zone, kind and city (only the cities that have events)."""
+
     kind = django_filters.ChoiceFilter(label=_("Kind"), empty_label=_("All kinds"))
     city = django_filters.ChoiceFilter(label=_("City"), empty_label=_("All places"))
 

@@ -52,6 +52,8 @@ def published_news(locale):
 
 
 class NewsFilterSet(ZoneFilterSet):
+    """The news by zone and year; each year says how many articles it has."""
+
     year = django_filters.TypedChoiceFilter(
         label=_("Year"), coerce=int, empty_value=None, field_name="date", lookup_expr="year"
     )
