@@ -1,9 +1,9 @@
 """The home page's hero image, like every image of the site, needs a description."""
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
-from wagtail_factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
