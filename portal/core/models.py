@@ -12,23 +12,22 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock, LogoBlock
+from .images import image_with_alt
 from .sections import home_sections
 
+HeroImage = image_with_alt(
+    "hero_image",
+    label=_("hero image"),
+    alt_label=_("hero image description"),
+    missing_alt=_("Describe the hero image for people who cannot see it."),
+)
 
-class HomePage(Page):
+
+class HomePage(HeroImage, Page):
     """The portal's front page: what the project is and the four zones as the way in."""
 
     hero_title = models.CharField(_("hero title"), max_length=160)
     hero_text = models.TextField(_("hero text"), max_length=500, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(_("hero image description"), max_length=250, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     zones_heading = models.CharField(
         _("zones heading"),
@@ -42,8 +41,7 @@ class HomePage(Page):
             [
                 FieldPanel("hero_title"),
                 FieldPanel("hero_text"),
-                FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
+                *HeroImage.image_panels,
             ],
             heading=_("Hero"),
         ),

@@ -38,12 +38,7 @@ class RegistrationForm(AccessibleErrorsMixin, forms.ModelForm):
             "position",
             "people",
             "companions",
-            "needs_wheelchair",
-            "needs_sign_language",
-            "needs_induction_loop",
-            "needs_easy_read",
-            "needs_assistant",
-            "needs_diet",
+            *(name for name, _label in Registration.NEEDS),
             "needs_other",
             "newsletter",
         ]

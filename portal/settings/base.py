@@ -362,6 +362,10 @@ CONTACT_RATE_LIMIT = (
     env.int("CONTACT_RATE_WINDOW", default=600),
 )
 
+# django-ratelimit (portal/core/ratelimit.py) lets requests through when the cache cannot
+# count them (Redis down), rather than refusing everyone.
+RATELIMIT_FAIL_OPEN = True
+
 # Polls (portal/polls): at most this many votes per address within this many seconds. Loose on
 # purpose: many people may vote from one office or school network.
 POLL_RATE_LIMIT = (
