@@ -131,11 +131,15 @@ def pdf_with_a_slow_page(pages, slow, operators=300_000):
     return pdf_file(objects)
 
 
-def test_a_20000_page_pdf_is_saved_and_flagged_without_reading_it_all(upload, admin_client):
+def test_a_20000_page_pdf_is_saved_and_flagged_without_reading_it_all(
+    upload, admin_client, settings
+):
+    # Time enough to count the pages even on a busy machine; the page limit stops the reading.
+    settings.PDF_TEXT_MAX_PAGES, settings.PDF_TEXT_MAX_SECONDS = 50, 30
     document = upload("Gruba księga", pdf_of_pages(20_000))
-    assert document.text_status in ("too_large", "timed_out")
+    assert document.text_status == "too_large"
     assert document.page_count == 20_000
-    assert 1 <= document.pages_read() <= 2000
+    assert document.pages_read() == 50
     assert document.pages()[0] == "strona1"
     help_text = help_next_to_file_field(admin_client, document)
     assert "wyszukiwarka znajdzie tylko słowa z pierwsz" in help_text
