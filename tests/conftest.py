@@ -1,4 +1,3 @@
-import os
 import shutil
 import signal
 import socket
@@ -8,62 +7,25 @@ from io import StringIO
 
 import pytest
 import redis
-from pytest_django.plugin import blocking_manager_key
 
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.test import override_settings
+from django.db import connection
+from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, Locale, Page, Site
 
 from portal.core.outages import forget_outages
-from tests import pg_snapshot
 from tests.factories import HomePageFactory, StandardPageFactory
 
 
 @pytest.fixture(autouse=True)
 def _media_root(request, settings, tmp_path):
-    if "shared_demo" in request.fixturenames:  # the demo's files, where it made them
-        settings.MEDIA_ROOT = request.getfixturevalue("shared_demo")
-    else:
+    """Uploaded files go to a folder of the test's own. Django test classes that build
+    files once for all their tests (the demo) set MEDIA_ROOT themselves in setUpClass."""
+    if request.cls is None or not issubclass(request.cls, SimpleTestCase):
         settings.MEDIA_ROOT = tmp_path / "media"
-
-
-_migrated = {}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _migrated_rows(django_db_setup, django_db_blocker, tmp_path_factory):
-    """On PostgreSQL, a copy of the rows migrations left in the test database (Wagtail's root
-    page, root collection, default site and groups), put back after every transactional
-    test (see pytest_runtest_teardown)."""
-    with django_db_blocker.unblock():
-        if pg_snapshot.available():
-            _migrated["sql"] = tmp_path_factory.mktemp("migrated") / "migrated.sql"
-            pg_snapshot.save(_migrated["sql"])
-
-
-def _transactional(item):
-    marker = item.get_closest_marker("django_db")
-    marked = marker is not None and (
-        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
-    )
-    return bool(marked) or {"transactional_db", "live_server"} & set(item.fixturenames)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """A transactional test ends with a flush that empties every table, migrations' rows
-    included; pytest-django runs such tests last, but pytest-xdist mixes them with the
-    others, so the migrated rows are put back for whatever test comes next."""
-    result = yield
-    # Without a next test the session's fixtures, the test database included, are gone.
-    if nextitem is not None and "sql" in _migrated and _transactional(item):
-        with item.config.stash[blocking_manager_key].unblock():
-            pg_snapshot.restore(_migrated["sql"])
-    return result
 
 
 @pytest.fixture(autouse=True)
@@ -89,19 +51,6 @@ def make_locales():
 @pytest.fixture
 def locales(db):
     return make_locales()
-
-
-@pytest.fixture(scope="module")
-def shared_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site, built once for all the tests of a module that ask for it. Each test
-    runs in a savepoint inside the transaction that holds the demo, so it leaves the demo as
-    it found it; the whole transaction is rolled back after the module."""
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        make_locales()
-        call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-        yield media
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
