@@ -15,6 +15,7 @@ from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
 from tests.factories import HomePageFactory, StandardPageFactory
@@ -97,6 +98,16 @@ def standard_page(home):
     return StandardPageFactory(
         parent=home, title="O projekcie", slug="o-projekcie", show_in_menus=True
     )
+
+
+@pytest.fixture
+def page_tests(client):
+    """Wagtail's page-type assertions (assertCanCreate, assertCanCreateAt,
+    assertAllowedParentPageTypes…) in a pytest test: they post to the admin through `client`,
+    so log in first whoever should create the page."""
+    checks = WagtailPageTestCase()
+    checks.client = client
+    return checks
 
 
 @pytest.fixture

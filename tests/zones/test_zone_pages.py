@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import DocumentFactory, StandardPageFactory
 from tests.html import links, one, parse, select, switcher_href, text_of, texts
+from tests.zones.conftest import zone_page_form
 from zones.listings import ZoneListing, registered_listings
 from zones.models import ZonePage
 from zones.resources import resources_for_zone
@@ -88,17 +89,12 @@ def test_a_second_page_for_the_same_zone_and_language_is_refused(zone_site, home
 def test_admin_says_why_a_second_zone_page_is_refused(admin_client, zone_site, home):
     response = admin_client.post(
         f"/admin/pages/add/zones/zonepage/{home.pk}/",
-        {
-            "title": "Druga strefa WTZ",
-            "slug": "druga-wtz",
-            "zone": zone_site.zones["wtz"].pk,
-            "intro": "Wstęp",
-            "benefits-count": 0,
-            "featured-count": 0,
-            "faq-count": 0,
-            "comments-TOTAL_FORMS": 0,
-            "comments-INITIAL_FORMS": 0,
-        },
+        zone_page_form(
+            title="Druga strefa WTZ",
+            slug="druga-wtz",
+            zone=zone_site.zones["wtz"].pk,
+            intro="Wstęp",
+        ),
     )
     assert response.status_code == 200
     assert "Ta strefa ma już stronę w tym języku." in text_of(parse(response))
