@@ -32,8 +32,8 @@ def texts(page, selector):
 
 
 def text_of(element):
-    """An element's text as a reader hears it: whitespace runs collapsed to one space."""
-    return " ".join(element.get_text(" ").split())
+    """An element's text as it reads on the page, whitespace runs collapsed to one space."""
+    return " ".join(element.get_text().split())
 
 
 def links(page, selector="a"):
