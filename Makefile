@@ -7,10 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_PORT ?= 54329
-# The PostgreSQL suite runs on this many processes (pytest-xdist). Tests are handed out one by
-# one in pytest-django's order (transactional tests last on each process, so their flush never
-# empties the database under a later test); an xdist_group mark keeps tests that share a costly
-# build (the demo, the property test's site) on one process.
+# The PostgreSQL suite runs on this many processes (pytest-xdist; one file stays on one process).
 PYTEST_WORKERS ?= 2
 
 .PHONY: run test install install-test system-deps lint check pytest pytest-sqlite bench messages clean
@@ -74,7 +71,7 @@ pytest: install-test system-deps messages
 	.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
 	status=0; \
 	DATABASE_URL="postgres://portal@/portal?host=$$pg_dir&port=$(PG_PORT)" \
-		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS) || status=$$?; \
+		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS) || status=$$?; \
 	.ci/postgres stop "$$pg_dir"; \
 	exit $$status
 

@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 import redis
+from pytest_django.plugin import blocking_manager_key
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -18,6 +19,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
+from tests import pg_snapshot
 from tests.factories import HomePageFactory, StandardPageFactory
 
 
@@ -27,6 +29,46 @@ def _media_root(request, settings, tmp_path):
     files once for all their tests (the demo) set MEDIA_ROOT themselves in setUpClass."""
     if request.cls is None or not issubclass(request.cls, SimpleTestCase):
         settings.MEDIA_ROOT = tmp_path / "media"
+
+
+_migrated = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_rows(django_db_setup, django_db_blocker, tmp_path_factory):
+    """On PostgreSQL, a copy of the rows migrations left in the test database (Wagtail's root
+    page, root collection, default site and groups), put back after every transactional
+    test (see pytest_runtest_teardown)."""
+    with django_db_blocker.unblock():
+        if pg_snapshot.available():
+            _migrated["sql"] = tmp_path_factory.mktemp("migrated") / "migrated.sql"
+            pg_snapshot.save(_migrated["sql"])
+
+
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    return bool(marked) or {"transactional_db", "live_server"} & set(item.fixturenames)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with a flush that empties every table, migrations' rows
+    included. pytest-django runs such tests last, but `make pytest` keeps each file on one
+    process (--dist loadfile: the demo's TestCase class must build the demo once), so a
+    file's transactional tests run before the next file's others, and the migrated rows are
+    put back for whatever test comes next. Django's serialized_rollback would not do: it
+    restores rows at the start of a transactional test, not after it; xdist's loadgroup,
+    which could keep the order, ignores xdist_group marks under pytest 9.2 (nodeids stay
+    unchanged)."""
+    result = yield
+    # Without a next test the session's fixtures, the test database included, are gone.
+    if nextitem is not None and "sql" in _migrated and _transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            pg_snapshot.restore(_migrated["sql"])
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,11 @@
 """Data-only copies of the PostgreSQL test database, taken with pg_dump and put back with
 psql in about a second (Django's dumpdata/loaddata take ten to thirty).
 
-Only tests/browser uses it now (its demo snapshot). The rest of the suite needs no copy of the
-rows Wagtail's migrations make: pytest-django runs transactional tests after the others, and
-`make pytest` hands tests to pytest-xdist in that order (--dist loadgroup), so no flush runs
-before a test that expects those rows. Delete this module when the browser tests stop using it.
+Two uses: the browser tests' demo site (built once, restored for each test), and the rows
+Wagtail's migrations create (root page, root collection, default site, groups), which a
+transactional test's flush removes and which are put back after it, so a later test finds
+the database as migrations left it whatever order the tests run in (pytest-xdist; see
+pytest_runtest_teardown in tests/conftest.py for why Django's own tools do not do it).
 """
 
 import shutil

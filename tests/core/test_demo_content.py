@@ -45,7 +45,6 @@ def counts():
 
 
 @pytest.mark.smoke
-@pytest.mark.xdist_group("demo")  # one worker builds the demo for all of the class
 class DemoContentTests(TestCase):
     @classmethod
     def setUpClass(cls):
