@@ -84,7 +84,7 @@ class DemoContentTests(TestCase):
             ],
         )
         english = self.get("/en/")
-        assertInHTML('<h2 id="zones-heading">Choose your zone</h2>', str(english))
+        assertInHTML('<h2 id="home-zones">Choose your zone</h2>', str(english))
         zones = texts(english, ".zone-card__title")
         self.assertEqual(len(zones), 4)
         self.assertEqual(zones[0], "Local Government Zone")
