@@ -483,8 +483,11 @@ class SuccessStoryPageFactory(wagtail_factories.PageFactory):
     town = "Konin"
     activity = "Piekarnia i catering."
 
-    @factory.post_generation
-    def zones(self, create, zones):
-        if create and zones:
-            self.zones = zones
-            self.save_revision().publish()
+    zones = factory.PostGeneration(lambda page, create, zones, **kwargs: tag(page, zones))
+
+
+def tag(page, zones):
+    """Tag a page just created with `zones` (if any) and publish it again."""
+    if zones:
+        page.zones = zones
+        page.save_revision().publish()

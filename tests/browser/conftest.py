@@ -102,8 +102,8 @@ def visit(live_server):
 
 @pytest.fixture
 def site(home, home_en):
-    """The frame of every page: the office and funding notice (with a logo) in the footer,
-    the accessibility statement it links to, "O projekcie" in the menu, both languages."""
+    """The frame of every page, in Polish and English: the home page, the footer's office
+    address, funding notice (with a logo) and link to the accessibility statement."""
     statement = StandardPageFactory(
         parent=home, title="Deklaracja dostępności", slug="deklaracja-dostepnosci"
     )
