@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import wagtail_factories
 from icalendar import Calendar
 from playwright.sync_api import expect
 
@@ -128,3 +129,18 @@ def test_visitor_reads_the_archive_of_a_year(page, visit, news):
     expect(page.locator("#id_year")).to_have_value(year)
     for date in page.locator(".news-item time").all():
         assert date.get_attribute("datetime").startswith(year)
+
+
+def test_home_page_with_zones_news_and_events_passes_axe_in_both_languages(
+    page, visit, site, news, events
+):
+    photo = wagtail_factories.ImageFactory()
+    for home in site.get_translations(inclusive=True).specific():
+        home.hero_image = photo
+        home.hero_image_alt = "Uczestnicy warsztatu przy pracy w piekarni"
+        home.save_revision().publish()
+    for path in ["/pl/", "/en/"]:
+        visit(page, path)
+        expect(page.locator(".zone-card")).to_have_count(4)
+        expect(page.locator(".hero__image")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Implementation strategy approved")
