@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from portal.association.models import (
     ContactFormField,
@@ -22,8 +22,16 @@ from portal.association.models import (
     ProjectPartner,
 )
 from portal.core.demo_content import demo_pdf, pdf_file
-from portal.core.models import HomePage, StandardPage
+from portal.core.models import FundingNotice, HomePage, ProjectSettings, StandardPage
 from portal.events.models import EventIndexPage, EventPage
+from portal.handbook.models import (
+    HandbookPage,
+    HandbookStep,
+    SubModelIndexPage,
+    SubModelPage,
+    SuccessStoryIndexPage,
+    SuccessStoryPage,
+)
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.polls.models import Poll, PollChoice
 from portal.research.models import ReportPage, ResearchIndexPage
@@ -348,3 +356,138 @@ class PollFactory(factory.django.DjangoModelFactory):
             return
         for order, (label, votes) in enumerate(choices or [("Tak", 0), ("Nie", 0)]):
             PollChoice.objects.create(poll=self, label=label, votes=votes, sort_order=order)
+
+
+def translate(instance, language="en", **fields):
+    """The `language` translation of a page or snippet, with `fields` in that language,
+    saved (a page also published), as an editor's finished translation would be."""
+    translation = instance.copy_for_translation(Locale.objects.get(language_code=language))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    if isinstance(translation, Page):
+        translation.save_revision().publish()
+    else:
+        translation.save()
+    return translation
+
+
+class FundingNoticeFactory(factory.django.DjangoModelFactory):
+    """The funding notice in the footer, with one logo and the text a screen reader says."""
+
+    class Meta:
+        model = FundingNotice
+
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="pl"))
+    title = "EFS – Kapitał Ludzki"
+    text = "<p>Projekt współfinansowany ze środków Unii Europejskiej.</p>"
+    logos = factory.LazyFunction(
+        lambda: [
+            (
+                "logo",
+                {"image": wagtail_factories.ImageFactory(), "alt_text": "Unia Europejska",
+                 "url": ""},
+            )
+        ]
+    )  # fmt: skip
+
+
+class ProjectSettingsFactory(factory.django.DjangoModelFactory):
+    """The default site's settings: the office the footer shows and the funding notice."""
+
+    class Meta:
+        model = ProjectSettings
+        django_get_or_create = ("site",)
+
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    office_name = "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych"
+    street = "ul. Chłapowskiego 15/1"
+    postcode = "61-504"
+    city = "Poznań"
+    phone = "61 887 11 66"
+    email = "biuro@example.org"
+    funding_notice = factory.SubFactory(FundingNoticeFactory)
+
+
+class HandbookPageFactory(wagtail_factories.PageFactory):
+    """The model with its twelve steps ("Tytuł kroku 1" … "Tytuł kroku 12")."""
+
+    class Meta:
+        model = HandbookPage
+        skip_postgeneration_save = True
+
+    title = "Model"
+    slug = "model"
+    intro = "Jak działa model."
+
+    @factory.post_generation
+    def steps(self, create, count):
+        if not create:
+            return
+        self.steps = [
+            HandbookStep(
+                title=f"Tytuł kroku {number}", body=f"<p>Opis kroku {number}</p>",
+                sort_order=number,
+            )
+            for number in range(1, (count or 12) + 1)
+        ]  # fmt: skip
+        self.save_revision().publish()
+
+
+class SubModelIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SubModelIndexPage
+
+    title = "Podmodele"
+    slug = "podmodele"
+    intro = "Podmodele porównane."
+
+
+class SubModelPageFactory(wagtail_factories.PageFactory):
+    """A sub-model whose compared attributes say which sub-model they belong to."""
+
+    class Meta:
+        model = SubModelPage
+
+    title = factory.Sequence(lambda n: f"Podmodel {n}")
+    slug = factory.Sequence(lambda n: f"podmodel-{n}")
+    summary = factory.LazyAttribute(lambda page: f"Opis: {page.title}")
+    founders = factory.LazyAttribute(lambda page: f"Organizacja prowadząca WTZ ({page.title})")
+    employer = factory.LazyAttribute(lambda page: f"Spółdzielnia socjalna ({page.title})")
+    income = factory.LazyAttribute(lambda page: f"Sprzedaż usług i dotacje ({page.title})")
+    local_government_role = "Członek założyciel"
+    risks = "Ryzyko rynkowe"
+    suits = "Małe gminy"
+
+
+class SuccessStoryIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SuccessStoryIndexPage
+
+    title = "Nasze sukcesy"
+    slug = "nasze-sukcesy"
+
+
+class SuccessStoryPageFactory(wagtail_factories.PageFactory):
+    """A cooperative founded thanks to the model; `zones=[…]` tags it."""
+
+    class Meta:
+        model = SuccessStoryPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Spółdzielnia {n}")
+    slug = factory.Sequence(lambda n: f"spoldzielnia-{n}")
+    cooperative = factory.LazyAttribute(lambda page: page.title)
+    founded = datetime.date(2015, 5, 1)
+    members = 3
+    employed_participants = 5
+    town = "Konin"
+    activity = "Piekarnia i catering."
+
+    zones = factory.PostGeneration(lambda page, create, zones, **kwargs: tag(page, zones))
+
+
+def tag(page, zones):
+    """Tag a page just created with `zones` (if any) and publish it again."""
+    if zones:
+        page.zones = zones
+        page.save_revision().publish()

@@ -1,23 +1,35 @@
-"""Playwright drives Debian's Chromium against pytest-django's live server.
+"""Playwright (pytest-playwright's fixtures) drives Debian's Chromium against pytest-django's
+live server; each test builds the site it needs with the factories in tests/factories.py.
 
-`visit(page, url)` opens a public page and fails the test on any axe-core violation of
+`visit(page, path)` opens a public page and fails the test on any axe-core violation of
 WCAG 2.1 A/AA, so every public page a browser test looks at is also checked.
 """
 
 import os
-import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from django.core.management import call_command
-
-from wagtail.models import Page, Site
-
-from tests import pg_snapshot
+from tests.factories import (
+    HandbookPageFactory,
+    ProjectSettingsFactory,
+    StandardPageFactory,
+    ZoneFactory,
+    ZonePageFactory,
+    translate,
+)
 
 CHROMIUM = "/usr/bin/chromium"
+# The machine's network is closed: no sandbox namespaces, no GPU, no update or telemetry calls.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+PHONE = {"width": 320, "height": 640}
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
@@ -27,45 +39,47 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the Django ORM calls the
-    # tests make between browser steps are synchronous and safe, so allow them while the
-    # browser is open, and only then.
+@pytest.fixture(scope="session", autouse=True)
+def _orm_beside_playwright():
+    """Playwright's sync API runs an event loop in this thread from the first browser test
+    on; the Django ORM calls the tests make between browser steps are synchronous and safe,
+    so allow them for the rest of the session (the loop stays until the session ends)."""
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield from _launch_chromium()
+    yield
     if previous is None:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
     else:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-def _launch_chromium():
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches Debian's Chromium, not a downloaded one."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A Polish visitor on a desktop screen."""
+    return {**browser_context_args, "locale": "pl-PL", "viewport": {"width": 1280, "height": 900}}
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def page(page):
     page.set_default_timeout(15_000)
-    yield page
+    return page
+
+
+@pytest.fixture
+def phone(browser, browser_context_args):
+    """A tab on a 320px-wide phone (WCAG reflow)."""
+    context = browser.new_context(**{**browser_context_args, "viewport": PHONE})
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
     context.close()
 
 
@@ -86,67 +100,53 @@ def visit(live_server):
     return go
 
 
-# The demo site is built once per test run and saved (database rows and media files); the
-# next browser test, whose database was flushed after the previous one, loads the copy
-# instead of building it again. On PostgreSQL the copy is a data-only pg_dump restored by
-# psql in about a second; elsewhere Django's dumpdata/loaddata (ten times slower).
-_saved_demo = {}
-DEMO_DUMP_EXCLUDE = [
-    "contenttypes",
-    "auth.permission",
-    "sessions",
-    "wagtailsearch",
-    "wagtailcore.pagelogentry",  # history, which keeps the ids of deleted pages
-    "wagtailcore.modellogentry",
-]
+@pytest.fixture
+def site(home, home_en):
+    """The frame of every page, in Polish and English: the home page, the footer's office
+    address, funding notice (with a logo) and link to the accessibility statement."""
+    statement = StandardPageFactory(
+        parent=home, title="Deklaracja dostępności", slug="deklaracja-dostepnosci"
+    )
+    translate(statement, title="Accessibility statement", slug="accessibility-statement")
+    ProjectSettingsFactory(accessibility_page=statement)
+    return home
 
 
 @pytest.fixture
-def demo_site(request, transactional_db, settings, tmp_path_factory):
-    """The full demo site (zones, footer settings, logos, English pages), so axe sees
-    every part of the layout a visitor does."""
-    if _saved_demo and ("sql" in _saved_demo or not Page.objects.exclude(depth=1).exists()):
-        shutil.copytree(_saved_demo["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
-        _restore(_saved_demo)
-        return Site.objects.get(is_default_site=True)
-    request.getfixturevalue("locales")
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    if not _saved_demo:
-        saved = tmp_path_factory.mktemp("demo")
-        _saved_demo.update(_save(saved))
-        shutil.copytree(settings.MEDIA_ROOT, saved / "media")
-        _saved_demo["media"] = str(saved / "media")
-    return Site.objects.get(is_default_site=True)
-
-
-def _save(folder):
-    if pg_snapshot.available():
-        dump = folder / "demo.sql"
-        pg_snapshot.save(dump)
-        return {"sql": str(dump)}
-    # Permissions that migrations made are matched by name on load (natural keys);
-    # every other row keeps its primary key.
-    call_command(
-        "dumpdata",
-        "auth.permission",
-        natural_primary=True,
-        natural_foreign=True,
-        output=str(folder / "permissions.json"),
-        verbosity=0,
+def about(site):
+    """ "O projekcie" in the main menu, with its English translation."""
+    page = StandardPageFactory(
+        parent=site, title="O projekcie", slug="o-projekcie", show_in_menus=True
     )
-    call_command(
-        "dumpdata",
-        natural_foreign=True,
-        exclude=DEMO_DUMP_EXCLUDE,
-        output=str(folder / "demo.json"),
-        verbosity=0,
-    )
-    return {"rows": [str(folder / "permissions.json"), str(folder / "demo.json")]}
+    translate(page, title="About the project", slug="about-the-project")
+    return page
 
 
-def _restore(saved):
-    """Put the saved demo back (on PostgreSQL whatever the database holds)."""
-    if "sql" in saved:
-        pg_snapshot.restore(saved["sql"])
-    else:
-        call_command("loaddata", *saved["rows"], verbosity=0)
+ZONES = [
+    ("samorzady", "Strefa Samorządów", "strefa-samorzadow", "Local government zone", "lg-zone"),
+    ("wtz", "Strefa WTZ", "strefa-wtz", "WTZ zone", "wtz-zone"),
+    ("biznes", "Strefa Biznesu", "strefa-biznesu", "Business zone", "business-zone"),
+    ("wspolpraca", "Strefa Współpracy Międzynarodowej", "strefa-wspolpracy-miedzynarodowej",
+     "International cooperation zone", "international-cooperation-zone"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def zones(site):
+    """Four zones, each with its landing page in the menu, in Polish and English."""
+    found = {}
+    for order, (slug, name, page_slug, english, english_slug) in enumerate(ZONES):
+        zone = ZoneFactory(slug=slug, name=name, sort_order=order)
+        translate(zone, name=english, intro="A short introduction.", audience="Who it is for")
+        page = ZonePageFactory(parent=site, zone=zone, slug=page_slug)
+        translate(page, title=english, slug=english_slug, intro=f"About the {english}.")
+        found[slug] = zone
+    return found
+
+
+@pytest.fixture
+def handbook(site):
+    """The model in the menu, its twelve steps, in Polish and English."""
+    page = HandbookPageFactory(parent=site, show_in_menus=True)
+    translate(page, title="Model", slug="model", intro="How the model works.")
+    return page

@@ -4,12 +4,51 @@ type of the model passes axe in both languages."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import (
+    StandardPageFactory,
+    SubModelIndexPageFactory,
+    SubModelPageFactory,
+    SuccessStoryIndexPageFactory,
+    SuccessStoryPageFactory,
+    translate,
+)
+
 from .conftest import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_visitor_walks_the_twelve_steps_with_the_navigator(page, visit, live_server, demo_site):
+@pytest.fixture
+def model_pages(handbook, zones):
+    """Below the model: five sub-models compared, a standard page, and a success story of
+    the WTZ zone, each page type also in English."""
+    index = SubModelIndexPageFactory(parent=handbook)
+    translate(index, title="Sub-models", slug="sub-models")
+    first, *_ = [
+        SubModelPageFactory(parent=index, title=title, slug=slug)
+        for title, slug in [
+            ("Manufaktura spółdzielcza", "manufaktura-spoldzielcza"),
+            ("Spółdzielnia gminna", "spoldzielnia-gminna"),
+            ("Spółdzielnia z firmą", "spoldzielnia-z-firma"),
+            ("Spółdzielnia organizacji", "spoldzielnia-organizacji"),
+            ("Spółdzielnia powiatowa", "spoldzielnia-powiatowa"),
+        ]
+    ]
+    translate(first, title="Cooperative manufactory", slug="cooperative-manufactory")
+    StandardPageFactory(
+        parent=handbook, title="Innowacyjność i ewaluacja", slug="innowacyjnosc-i-ewaluacja"
+    )
+    stories = SuccessStoryIndexPageFactory(parent=handbook)
+    translate(stories, title="Success stories", slug="success-stories")
+    story = SuccessStoryPageFactory(
+        parent=stories, title="Chleb z Zielonej Doliny", slug="chleb-z-zielonej-doliny",
+        quote="Pracujemy razem.", quote_by="Prezeska spółdzielni", zones=[zones["wtz"]],
+    )  # fmt: skip
+    translate(story, title="Bread from the Green Valley", slug="bread-from-the-green-valley")
+    return handbook
+
+
+def test_visitor_walks_the_twelve_steps_with_the_navigator(page, visit, live_server, handbook):
     visit(page, "/pl/")
     page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Model").click()
     expect(page.locator("h1")).to_have_text("Model")
@@ -29,7 +68,7 @@ def test_visitor_walks_the_twelve_steps_with_the_navigator(page, visit, live_ser
     expect(page.locator("#step-11")).to_be_in_viewport()
 
 
-def test_the_models_pages_pass_axe_in_both_languages(page, visit, demo_site):
+def test_the_models_pages_pass_axe_in_both_languages(page, visit, model_pages):
     for path in [
         "/pl/model/",
         "/pl/model/krok-5/",
@@ -42,16 +81,15 @@ def test_the_models_pages_pass_axe_in_both_languages(page, visit, demo_site):
         "/en/model/",
         "/en/model/step-5/",
         "/en/model/sub-models/",
+        "/en/model/sub-models/cooperative-manufactory/",
         "/en/model/success-stories/bread-from-the-green-valley/",
     ]:
         visit(page, path)
 
 
 def test_the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard(
-    browser, visit, demo_site
+    phone, visit, model_pages
 ):
-    context = browser.new_context(locale="pl-PL", viewport={"width": 320, "height": 800})
-    phone = context.new_page()
     visit(phone, "/pl/model/podmodele/")
     region = phone.get_by_role("region", name="Porównanie podmodeli")
     region.focus()
@@ -67,4 +105,3 @@ def test_the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard(
         phone.goto(phone.url.split("/pl/")[0] + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} scrolls sideways: {width}px"
-    context.close()

@@ -6,9 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from wagtail.models import Page
-
-from portal.core.models import StandardPage
+from tests.factories import StandardPageFactory
 
 from .conftest import assert_accessible
 
@@ -21,7 +19,7 @@ def switch_to(page, language):
     ).click()
 
 
-def test_visitor_switches_a_zone_page_to_english_and_back(page, visit, demo_site):
+def test_visitor_switches_a_zone_page_to_english_and_back(page, visit, zones, handbook):
     visit(page, "/pl/strefa-wtz/")
     switch_to(page, "English")
     expect(page).to_have_url(re.compile("/en/wtz-zone/$"))
@@ -48,11 +46,8 @@ def test_visitor_switches_a_zone_page_to_english_and_back(page, visit, demo_site
     assert_accessible(page)
 
 
-def test_the_switcher_explains_a_page_without_translation(page, visit, demo_site):
-    home = Page.objects.get(locale__language_code="pl", depth=2)
-    only_polish = StandardPage(title="Tylko po polsku", slug="tylko-po-polsku")
-    home.add_child(instance=only_polish)
-    only_polish.save_revision().publish()
+def test_the_switcher_explains_a_page_without_translation(page, visit, site):
+    StandardPageFactory(parent=site, title="Tylko po polsku", slug="tylko-po-polsku")
     visit(page, "/pl/tylko-po-polsku/")
     link = page.get_by_role("link", name=re.compile("^English"))
     expect(link).to_contain_text("strona główna; ta strona nie ma tłumaczenia")
@@ -62,7 +57,7 @@ def test_the_switcher_explains_a_page_without_translation(page, visit, demo_site
     assert_accessible(page)
 
 
-def test_an_unsupported_language_gets_the_polish_not_found_page(page, visit, demo_site):
+def test_an_unsupported_language_gets_the_polish_not_found_page(page, visit, about):
     visit(page, "/de/o-projekcie/", expect_status=404)
     expect(page.locator("html")).to_have_attribute("lang", "pl")
     expect(page.get_by_role("heading", level=1)).to_have_text("Nie znaleziono strony")

@@ -1,19 +1,82 @@
 """News and events in a real browser, on the demo site: listings, filters, an event's
 calendar file, and axe on every page visited."""
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
+import wagtail_factories
 from icalendar import Calendar
 from playwright.sync_api import expect
+
+from portal.events.models import EventPage
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    translate,
+    warsaw,
+)
 
 from .conftest import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+WEBINAR = "Webinar: spółdzielnia socjalna krok po kroku"
 
-def test_visitor_filters_events_by_zone_opens_one_and_downloads_its_ics(page, visit, demo_site):
+
+@pytest.fixture
+def events(site, zones):
+    """Upcoming events for different zones (a webinar with its join link, a conference, a
+    meeting in Poznań and a cancelled one in Piła), one past meeting; English too."""
+    index = EventIndexPageFactory(parent=site)
+    translate(index, title="Events", slug="events")
+    EventPageFactory(
+        parent=index, title=WEBINAR, slug="webinar", kind=EventPage.Kind.WEBINAR,
+        attendance=EventPage.Attendance.ONLINE, online_platform="Zoom",
+        join_url="https://example.org/webinar-spoldzielnia", venue_name="", street="",
+        postcode="", city="", zones=[zones["wtz"], zones["biznes"]],
+    )  # fmt: skip
+    EventPageFactory(
+        parent=index, title="Konferencja podsumowująca", slug="konferencja",
+        kind=EventPage.Kind.CONFERENCE, start=warsaw(days=45, hour=9),
+        zones=[zones["samorzady"], zones["biznes"]],
+    )  # fmt: skip
+    poznan = EventPageFactory(
+        parent=index, title="Spotkanie w Poznaniu", slug="spotkanie-poznan",
+        registration_opens=warsaw(days=-3), registration_closes=warsaw(days=5),
+        zones=[zones["wtz"]],
+    )  # fmt: skip
+    translate(poznan, title="Meeting in Poznań", slug="meeting-poznan")
+    EventPageFactory(
+        parent=index, title="Spotkanie w Pile", slug="spotkanie-pila",
+        status=EventPage.Status.CANCELLED, zones=[zones["samorzady"]],
+    )  # fmt: skip
+    EventPageFactory(
+        parent=index, title="Spotkanie w Lesznie", start=warsaw(days=-30), zones=[zones["wtz"]]
+    )
+    return index
+
+
+@pytest.fixture
+def news(site, zones):
+    """Articles from 2025 and 2026, one of them for the WTZ zone and in English."""
+    index = NewsIndexPageFactory(parent=site)
+    translate(index, title="News", slug="news")
+    for day in (datetime.date(2025, 3, 1), datetime.date(2025, 11, 20)):
+        NewsPageFactory(parent=index, date=day)
+    article = NewsPageFactory(
+        parent=index, title="Strategia wdrażania obroniona", slug="strategia-wdrazania-obroniona",
+        date=datetime.date(2026, 1, 15), zones=[zones["wtz"]],
+    )  # fmt: skip
+    translate(article, title="Implementation strategy approved",
+              slug="implementation-strategy-approved")  # fmt: skip
+    return index
+
+
+def test_visitor_filters_events_by_zone_opens_one_and_downloads_its_ics(page, visit, events):
     visit(page, "/pl/wydarzenia/")
     page.select_option("#id_zone", "biznes")
     page.get_by_role("button", name="Pokaż").click()
@@ -21,10 +84,8 @@ def test_visitor_filters_events_by_zone_opens_one_and_downloads_its_ics(page, vi
     items = page.locator(".event-item")
     expect(items).to_have_count(2)  # the webinar and the conference; the rest are for others
     assert_accessible(page)
-    page.get_by_role("link", name="Webinar: spółdzielnia socjalna krok po kroku").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Webinar: spółdzielnia socjalna krok po kroku"
-    )
+    page.get_by_role("link", name=WEBINAR).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(WEBINAR)
     assert_accessible(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Dodaj do kalendarza (.ics)").click()
@@ -32,7 +93,7 @@ def test_visitor_filters_events_by_zone_opens_one_and_downloads_its_ics(page, vi
     assert download.suggested_filename.endswith(".ics")
     calendar = Calendar.from_ical(Path(download.path()).read_bytes())
     (event,) = calendar.walk("VEVENT")
-    assert str(event["summary"]) == "Webinar: spółdzielnia socjalna krok po kroku"
+    assert str(event["summary"]) == WEBINAR
     assert "example.org/webinar" not in str(event["description"])
 
 
@@ -51,7 +112,7 @@ NEWS_AND_EVENT_PAGES = [
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-def test_news_and_event_pages_pass_axe_and_reflow(page, visit, demo_site, width):
+def test_news_and_event_pages_pass_axe_and_reflow(page, visit, news, events, width):
     page.set_viewport_size({"width": width, "height": 900})
     for path in NEWS_AND_EVENT_PAGES:
         visit(page, path)
@@ -59,7 +120,7 @@ def test_news_and_event_pages_pass_axe_and_reflow(page, visit, demo_site, width)
         assert scroll_width <= width, f"{path} scrolls sideways at {width}px ({scroll_width}px)"
 
 
-def test_visitor_reads_the_archive_of_a_year(page, visit, demo_site):
+def test_visitor_reads_the_archive_of_a_year(page, visit, news):
     visit(page, "/pl/aktualnosci/")
     archive = page.locator(".archive a").first
     year = archive.inner_text()
@@ -68,3 +129,18 @@ def test_visitor_reads_the_archive_of_a_year(page, visit, demo_site):
     expect(page.locator("#id_year")).to_have_value(year)
     for date in page.locator(".news-item time").all():
         assert date.get_attribute("datetime").startswith(year)
+
+
+def test_home_page_with_zones_news_and_events_passes_axe_in_both_languages(
+    page, visit, site, news, events
+):
+    photo = wagtail_factories.ImageFactory()
+    for home in site.get_translations(inclusive=True).specific():
+        home.hero_image = photo
+        home.hero_image_alt = "Uczestnicy warsztatu przy pracy w piekarni"
+        home.save_revision().publish()
+    for path in ["/pl/", "/en/"]:
+        visit(page, path)
+        expect(page.locator(".zone-card")).to_have_count(4)
+        expect(page.locator(".hero__image")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Implementation strategy approved")

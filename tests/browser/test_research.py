@@ -7,12 +7,37 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from portal.research.models import ReportPage
+from tests.factories import ReportPageFactory, ResearchIndexPageFactory, pdf_document
+
 from .conftest import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+BARRIERS = "Bariery współpracy samorządów ze spółdzielniami socjalnymi"
 
-def test_visitor_filters_searches_a_pdf_phrase_and_downloads_the_report(page, visit, demo_site):
+
+@pytest.fixture
+def library(site, zones):
+    """Four reports: two analyses for local governments (one whose PDF alone speaks of
+    premises, "lokalowe"), an analysis for WTZ and a research report for local governments."""
+    index = ResearchIndexPageFactory(parent=site)
+    analysis, research = ReportPage.Kind.ANALYSIS, ReportPage.Kind.RESEARCH
+    for title, kind, zone in [
+        (BARRIERS, analysis, "samorzady"),
+        ("Finansowanie spółdzielni z budżetu gminy", analysis, "samorzady"),
+        ("Uczestnicy WTZ na rynku pracy", analysis, "wtz"),
+        ("Badanie ankietowe samorządów", research, "samorzady"),
+    ]:
+        ReportPageFactory(parent=index, title=title, kind=kind, zones=[zones[zone]])
+    barriers = ReportPage.objects.get(title=BARRIERS)
+    pdf = pdf_document("Bariery współpracy", ["Wstęp."] * 3 + ["Główne są bariery lokalowe."])
+    barriers.files = [("document", pdf)]
+    barriers.save_revision().publish()
+    return index
+
+
+def test_visitor_filters_searches_a_pdf_phrase_and_downloads_the_report(page, visit, library):
     visit(page, "/pl/badania-i-analizy/")
     page.select_option("#id_zone", "samorzady")
     page.select_option("#id_kind", "analysis")
@@ -29,9 +54,7 @@ def test_visitor_filters_searches_a_pdf_phrase_and_downloads_the_report(page, vi
     expect(page.locator(".report-item__excerpt mark")).to_have_text("lokalowe")
     assert_accessible(page)
 
-    page.get_by_role(
-        "link", name="Bariery współpracy samorządów ze spółdzielniami socjalnymi"
-    ).click()
+    page.get_by_role("link", name=BARRIERS).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Bariery współpracy")
     assert_accessible(page)
     with page.expect_download() as download_info:

@@ -1,51 +1,17 @@
-"""An editor publishes a page in the real Wagtail admin and a visitor sees it."""
+"""The frame of every page in a real browser: header, menu, footer and language switcher in
+both languages, the skip link, the phone menu; axe on each page type."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from django.contrib.auth import get_user_model
-
-from portal.core.models import StandardPage
-
 from .conftest import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def editor():
-    return get_user_model().objects.create_superuser(
-        username="redaktor", email="redaktor@example.org", password="haslo-redaktora-2026"
-    )
-
-
-def test_editor_creates_and_publishes_a_standard_page(page, live_server, home, editor):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", "haslo-redaktora-2026")
-    page.click("button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-
-    page.goto(f"{live_server.url}/admin/pages/add/core/standardpage/{home.pk}/")
-    page.fill("#id_title", "Spotkania informacyjne")
-    page.fill("#id_intro", "Zapraszamy przedstawicieli WTZ i samorządów.")
-    page.click("button.w-dropdown__toggle--icon, [data-w-dropdown-target='toggle']")
-    page.get_by_role("button", name=re.compile("Opublikuj|Publish")).click()
-    expect(page.locator(".messages")).to_contain_text(re.compile("opublikowana|published"))
-
-    published = StandardPage.objects.get(title="Spotkania informacyjne")
-    assert published.live
-
-    response = page.goto(live_server.url + published.url)
-    assert response.status == 200
-    expect(page.get_by_role("heading", level=1)).to_have_text("Spotkania informacyjne")
-    expect(page.locator("main")).to_contain_text("Zapraszamy przedstawicieli WTZ")
-    assert_accessible(page)
-
-
-DEMO_PAGES = [
+SITE_PAGES = [
     ("/pl/", 200, "pl"),
     ("/en/", 200, "en"),
     ("/pl/o-projekcie/", 200, "pl"),
@@ -57,15 +23,14 @@ DEMO_PAGES = [
 ]
 
 
-def test_demo_pages_pass_axe_in_both_languages(page, visit, demo_site):
-    # One test for all pages: the demo site is built once (a transactional test is slow).
-    for path, status, lang in DEMO_PAGES:
+def test_site_pages_pass_axe_in_both_languages(page, visit, about):
+    for path, status, lang in SITE_PAGES:
         visit(page, path, expect_status=status)
         expect(page.locator("html")).to_have_attribute("lang", lang)
         expect(page.locator("footer")).to_contain_text("ul. Chłapowskiego 15/1")
 
 
-def test_visitor_switches_language_on_the_same_page(page, visit, demo_site):
+def test_visitor_switches_language_on_the_same_page(page, visit, about):
     visit(page, "/pl/o-projekcie/")
     page.get_by_role("link", name="English").click()
     expect(page).to_have_url(re.compile("/en/about-the-project/$"))
@@ -84,9 +49,7 @@ def test_skip_link_moves_focus_to_main_content(page, visit, home):
     expect(page).to_have_url(re.compile("#main$"))
 
 
-def test_site_works_on_a_320px_phone(browser, visit, demo_site):
-    context = browser.new_context(locale="pl-PL", viewport={"width": 320, "height": 640})
-    phone = context.new_page()
+def test_site_works_on_a_320px_phone(phone, visit, about):
     visit(phone, "/pl/")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, f"page scrolls sideways: {width}px"
@@ -105,10 +68,9 @@ def test_site_works_on_a_320px_phone(browser, visit, demo_site):
     expect(phone.get_by_role("heading", level=1)).to_have_text("O projekcie")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(phone)
-    context.close()
 
 
-def test_menu_button_is_only_shown_on_small_screens(page, visit, demo_site):
+def test_menu_button_is_only_shown_on_small_screens(page, visit, about):
     visit(page, "/pl/")
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
     expect(page.get_by_role("link", name="O projekcie")).to_be_visible()
