@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .blocks import BaseStreamBlock, LogoBlock
 from .images import image_with_alt
 from .sections import home_sections
+from .translatable import PAGE_TEXT_FIELDS
 
 HeroImage = image_with_alt(
     "hero_image",
@@ -47,6 +48,17 @@ class HomePage(HeroImage, Page):
         ),
         FieldPanel("intro"),
         FieldPanel("zones_heading"),
+    ]
+
+    # Listed, not derived: the image mixin brings its own list, which would otherwise be all
+    # wagtail-localize sees, and the English home page would show the Polish hero.
+    translatable_fields = [
+        *PAGE_TEXT_FIELDS,
+        TranslatableField("hero_title"),
+        TranslatableField("hero_text"),
+        TranslatableField("intro"),
+        TranslatableField("zones_heading"),
+        *HeroImage.translatable_fields,
     ]
 
     search_fields = Page.search_fields + [

@@ -5,6 +5,7 @@ while the English text stays English."""
 import datetime
 
 import pytest
+import wagtail_factories
 
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
@@ -91,3 +92,26 @@ def test_syncing_a_zone_updates_its_colour_and_keeps_its_english_name(admin_clie
     english.refresh_from_db()
     assert english.colour == Zone.Colour.PLUM
     assert english.name == "Business zone"
+
+
+def test_syncing_the_home_page_keeps_its_english_hero_and_shares_the_image(
+    admin_client, client, home, locales
+):
+    home = Page.objects.get(pk=home.pk).specific
+    home.hero_title, home.zones_heading = "Spółdzielnie przy WTZ", "Wybierz strefę"
+    home.save_revision().publish()
+    strings = {"Spółdzielnie przy WTZ": "Cooperatives beside workshops"}
+    strings |= {"Wybierz strefę": "Choose your zone", "Portal WTZ": "Portal WTZ"}
+    strings |= {"strona-glowna": "home", "Tekst wprowadzający": "Introduction"}
+    english = translate(home, locales["en"], strings)
+
+    image = wagtail_factories.ImageFactory()
+    home = Page.objects.get(pk=home.pk).specific
+    home.hero_image, home.hero_image_alt = image, "Uczestnicy przy pracy"
+    home.save_revision().publish()
+    sync(admin_client, home)
+
+    english = Page.objects.get(pk=english.pk).specific
+    assert english.hero_image == image
+    assert english.hero_title == "Cooperatives beside workshops"
+    assert english.zones_heading == "Choose your zone"
