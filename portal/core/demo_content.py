@@ -1,8 +1,9 @@
 """The framework behind `manage.py load_demo_content`.
 
-Every app that has demo content keeps it in its own `demo.py` and registers its steps with
-`@demo_step(order)`; the command imports every installed app's `demo` module and runs the
-steps in order. Each step must be idempotent: it creates what is missing and leaves what
+Every app that has demo content keeps its texts and facts in a `demo.yaml` (read here by
+`read_demo_data`) and the code that turns them into pages in its `demo.py`, which registers its
+steps with `@demo_step(order)`; the command imports every installed app's `demo` module and
+runs the steps in order. Each step must be idempotent: it creates what is missing and leaves what
 exists alone, so running the command again never duplicates anything or overwrites an
 editor's change.
 """
