@@ -79,10 +79,9 @@ def _project_strings(data):
 
 def _body_block(block):
     """A stream block from `{heading: text}` or `{paragraph: text}` in the data file."""
-    (block_type, text), *_others = block.items()
-    if block_type == "heading":
-        return ("heading", {"text": text.pl, "level": "h2"})
-    return ("paragraph", f"<p>{text.pl}</p>")
+    if "heading" in block:
+        return ("heading", {"text": block["heading"].pl, "level": "h2"})
+    return ("paragraph", f"<p>{block['paragraph'].pl}</p>")
 
 
 def _new_project(data):

@@ -49,12 +49,8 @@ def create_reports(demo):
     Document = get_document_model()
     today = timezone.localdate()
     for item in data["reports"]:
-        slug, title, abstract, paragraphs = (
-            item["slug"],
-            item["title"],
-            item["abstract"],
-            item["pdf"],
-        )
+        slug, title, abstract = item["slug"], item["title"], item["abstract"]
+        paragraphs = item["pdf"]
         report = ReportPage.objects.child_of(index).filter(slug=slug).first()
         if report is None:
             content = demo_pdf(title.pl, paragraphs * 8)  # a few pages of text
