@@ -198,8 +198,8 @@ def demo_pdf(title, paragraphs):
     pdf.multi_cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font_size(11)
     for paragraph in paragraphs:
-        pdf.ln(4)
-        pdf.multi_cell(0, 5.5, paragraph, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(5)
+        pdf.multi_cell(0, 6, paragraph, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())
 
 
