@@ -56,10 +56,20 @@ system-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# stylelint and its config come from npm (package-lock.json); `npm ci` runs only when
+# node_modules is missing or older than the lock.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+lint: node_modules/.installed
+# lint-imports checks the layers (pyproject.toml [tool.importlinter]): core at the bottom.
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
+	npx stylelint "static/css/**/*.css"
 
 check: install-test messages
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check

@@ -1,4 +1,3 @@
-import os
 import shutil
 import signal
 import socket
@@ -12,11 +11,12 @@ from pytest_django.plugin import blocking_manager_key
 
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.test import override_settings
+from django.db import connection
+from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
 from tests import pg_snapshot
@@ -25,9 +25,9 @@ from tests.factories import HomePageFactory, StandardPageFactory
 
 @pytest.fixture(autouse=True)
 def _media_root(request, settings, tmp_path):
-    if "shared_demo" in request.fixturenames:  # the demo's files, where it made them
-        settings.MEDIA_ROOT = request.getfixturevalue("shared_demo")
-    else:
+    """Uploaded files go to a folder of the test's own. Django test classes that build
+    files once for all their tests (the demo) set MEDIA_ROOT themselves in setUpClass."""
+    if request.cls is None or not issubclass(request.cls, SimpleTestCase):
         settings.MEDIA_ROOT = tmp_path / "media"
 
 
@@ -56,8 +56,13 @@ def _transactional(item):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends with a flush that empties every table, migrations' rows
-    included; pytest-django runs such tests last, but pytest-xdist mixes them with the
-    others, so the migrated rows are put back for whatever test comes next."""
+    included. pytest-django runs such tests last, but `make pytest` keeps each file on one
+    process (--dist loadfile: the demo's TestCase class must build the demo once), so a
+    file's transactional tests run before the next file's others, and the migrated rows are
+    put back for whatever test comes next. Django's serialized_rollback would not do: it
+    restores rows at the start of a transactional test, not after it; xdist's loadgroup,
+    which could keep the order, ignores xdist_group marks under pytest 9.2 (nodeids stay
+    unchanged)."""
     result = yield
     # Without a next test the session's fixtures, the test database included, are gone.
     if nextitem is not None and "sql" in _migrated and _transactional(item):
@@ -89,19 +94,6 @@ def make_locales():
 @pytest.fixture
 def locales(db):
     return make_locales()
-
-
-@pytest.fixture(scope="module")
-def shared_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site, built once for all the tests of a module that ask for it. Each test
-    runs in a savepoint inside the transaction that holds the demo, so it leaves the demo as
-    it found it; the whole transaction is rolled back after the module."""
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        make_locales()
-        call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-        yield media
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -148,6 +140,16 @@ def standard_page(home):
     return StandardPageFactory(
         parent=home, title="O projekcie", slug="o-projekcie", show_in_menus=True
     )
+
+
+@pytest.fixture
+def page_tests(client):
+    """Wagtail's page-type assertions (assertCanCreate, assertCanCreateAt,
+    assertAllowedParentPageTypes…) in a pytest test: they post to the admin through `client`,
+    so log in first whoever should create the page."""
+    checks = WagtailPageTestCase()
+    checks.client = client
+    return checks
 
 
 @pytest.fixture

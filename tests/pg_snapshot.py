@@ -4,7 +4,8 @@ psql in about a second (Django's dumpdata/loaddata take ten to thirty).
 Two uses: the browser tests' demo site (built once, restored for each test), and the rows
 Wagtail's migrations create (root page, root collection, default site, groups), which a
 transactional test's flush removes and which are put back after it, so a later test finds
-the database as migrations left it whatever order the tests run in (pytest-xdist).
+the database as migrations left it whatever order the tests run in (pytest-xdist; see
+pytest_runtest_teardown in tests/conftest.py for why Django's own tools do not do it).
 """
 
 import shutil

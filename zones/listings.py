@@ -4,18 +4,14 @@ A family registers a `ZoneListing` with the Wagtail hook ``register_zone_listing
 own ``wagtail_hooks.py``; ZonePage then gains the listing's sub-view URL (its route is
 translated, so /pl/strefa-wtz/materialy/ is /en/wtz-zone/resources/) and, when the
 family can say what is new, a section with the latest items on the zone page. Nothing in
-zones/ lists the families: an app that is not installed simply has no section.
+zones/ lists the families: an app that is not installed simply has no section. A family
+of zone-tagged pages builds its listing with `tagged_listing`:
 
     @hooks.register("register_zone_listing")
-    def news_listing():
-        return ZoneListing(
-            name="news",
-            route=_("news/"),
-            title=_("News"),
-            all_label=_("All news of this zone"),
-            view=news_for_zone,
-            latest=latest_news_for_zone,
-            order=20,
+    def stories_listing():
+        return tagged_listing(
+            items=published_stories, per_page=12, template="handbook/zone_stories.html",
+            name="stories", route=_("success-stories/"), title=_("Success stories"), ...
         )
 """
 
@@ -25,6 +21,8 @@ from dataclasses import dataclass
 from django.urls import path
 
 from wagtail import hooks
+
+from portal.core.pagination import page_of
 
 HOOK_NAME = "register_zone_listing"
 
@@ -64,3 +62,28 @@ def listing_urls():
     return [
         path(listing.route, listing.view, name=listing.name) for listing in registered_listings()
     ]
+
+
+def tagged_items(items, zone_page):
+    """The pages of `items(locale)` tagged with the zone page's zone (in any language)."""
+    return items(zone_page.locale).filter(zones__translation_key=zone_page.zone.translation_key)
+
+
+def tagged_listing(*, items, per_page, template, context=None, **listing):
+    """The listing of a family of zone-tagged pages: `items(locale)` gives the family's
+    live pages in their order; the sub-view pages through those of the zone with `template`
+    (and what `context(zone_page, request)` adds), the zone page's section shows the first
+    ones. Each page's zones are named in the zone page's language."""
+
+    def view(zone_page, request):
+        results = page_of(request, tagged_items(items, zone_page), per_page)
+        zone_page.localize_zones(results.object_list)
+        extra = context(zone_page, request) if context else {}
+        return zone_page.render_subview(
+            request, listing["name"], template, {"results": results, **extra}
+        )
+
+    def latest(zone_page, limit):
+        return zone_page.localize_zones(list(tagged_items(items, zone_page)[:limit]))
+
+    return ZoneListing(view=view, latest=latest, **listing)

@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -5,6 +6,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -13,9 +15,11 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.navigation import subpage_url
+from portal.core.pagination import page_of
 from portal.core.translatable import PAGE_TEXT_FIELDS
 
-from .admin_forms import ZonePageForm
+from .admin_forms import ZoneContentPageForm, ZonePageForm
 from .listings import listing_urls, registered_listings
 from .permissions import ZoneContentMixin
 
@@ -282,8 +286,6 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
 
     def listing_url(self, name):
         """The URL of one family's sub-view, with its route in this page's language."""
-        from portal.core.navigation import subpage_url
-
         return subpage_url(self, name)
 
     def subview_links(self, current=None):
@@ -298,6 +300,10 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
                 }
             )
         return links
+
+    def localize_zones(self, pages):
+        """Name the zones of `pages` in this page's language (see attach_localized_zones)."""
+        return attach_localized_zones(pages, self.locale)
 
     def render_subview(self, request, listing_name, template, context):
         """Render a family's sub-view of this page: the zone navigation and breadcrumbs
@@ -353,6 +359,17 @@ class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
         ]
 
 
+def zone_cards(home):
+    """The zones in `home`'s language and editorial order, each with its landing page below
+    `home` (None until there is one): the way into the site from the home page."""
+    pages = {
+        page.zone.translation_key: page
+        for page in ZonePage.objects.child_of(home).live().select_related("zone")
+    }
+    zones = Zone.objects.for_locale(home.locale).order_by("sort_order")
+    return [{"zone": zone, "page": pages.get(zone.translation_key)} for zone in zones]
+
+
 def attach_localized_zones(pages, locale):
     """Give each page a `zone_list`: its zones as named in `locale`, in editorial order.
     The caller prefetches `zones`; this adds one query for the zones of the language."""
@@ -363,9 +380,27 @@ def attach_localized_zones(pages, locale):
     return pages
 
 
-class ZoneTaggedMixin(ZoneContentMixin):
-    """For page types tagged with zones through a `zones` field (news, events, reports):
-    who may edit them, and their zones as named in the page's language."""
+class ZoneTaggedMixin(ZoneContentMixin, models.Model):
+    """For page types tagged with zones (news, events, reports, success stories): the
+    `zones` field with its panel, its synchronised translation and its admin form, who may
+    edit the page, and its zones as named in the page's language. A page type adds the
+    base class and places `zones_panel` and `translatable_fields` among its own."""
+
+    zones = ParentalManyToManyField(
+        Zone,
+        verbose_name=_("zones"),
+        blank=True,
+        related_name="%(app_label)s_%(class)s",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+
+    zones_panel = FieldPanel("zones", widget=forms.CheckboxSelectMultiple)
+    # The tags point at the Polish zones in every language (see attach_localized_zones).
+    translatable_fields = [SynchronizedField("zones")]
+    base_form_class = ZoneContentPageForm
+
+    class Meta:
+        abstract = True
 
     def zone_keys(self):
         return [zone.translation_key for zone in self.zones.all()]
@@ -373,3 +408,32 @@ class ZoneTaggedMixin(ZoneContentMixin):
     @cached_property
     def zone_list(self):
         return attach_localized_zones([self], self.locale)[0].zone_list
+
+
+class ZoneTaggedIndexPage(RoutablePageMixin, Page):
+    """Base of the index of a family of zone-tagged pages ("Aktualności", "Wydarzenia"):
+    an introduction, and the family's pages filtered by a `ZoneFilterSet` and paginated,
+    each with its zones named in the index's language, in a fixed number of queries."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    max_count_per_parent = 1
+    per_page = 10
+
+    class Meta:
+        abstract = True
+
+    def render_listing(self, request, filters, items=None, **context):
+        """One page of `items` (by default what `filters` let through), with the filter
+        form; a filter value the listing does not know is answered 400 with its message
+        next to the field and the unfiltered list."""
+        items = filters.listing() if items is None else items
+        results = page_of(request, items, self.per_page)
+        attach_localized_zones(results.object_list, self.locale)
+        context = {"filter_form": filters.form, "results": results, **context}
+        response = self.render(request, context_overrides=context)
+        if filters.errors:
+            response.status_code = 400
+        return response

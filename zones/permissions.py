@@ -18,12 +18,12 @@ def zone_keys_edited_by(user):
     """The translation keys of the zones whose editors' group `user` belongs to (cached
     on the user object for the request, since a page listing asks once per row)."""
     if not hasattr(user, "_edited_zone_keys"):
-        from .models import Zone
-
+        # Through the user's groups (Zone.editor_group's related name), so this module,
+        # which models.py imports, does not import the models back.
         user._edited_zone_keys = (
             frozenset(
-                Zone.objects.filter(editor_group__user=user).values_list(
-                    "translation_key", flat=True
+                user.groups.filter(zones__isnull=False).values_list(
+                    "zones__translation_key", flat=True
                 )
             )
             if user.is_authenticated

@@ -6,9 +6,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .listings import ZoneListing
-from .models import Zone, ZonePage
-from .resources import latest_resources, zone_resources_view
+from portal.core.navigation import MENU_GROUP_HOOK, MenuGroup
+from portal.core.sections import HomeSection
+
+from .models import Zone, ZonePage, zone_cards
 
 
 class ZoneViewSet(SnippetViewSet):
@@ -26,17 +27,24 @@ class ZoneViewSet(SnippetViewSet):
 register_snippet(ZoneViewSet)
 
 
-@hooks.register("register_zone_listing")
-def resources_listing():
-    return ZoneListing(
-        name="resources",
-        route=_("resources/"),
-        title=_("Resources"),
-        all_label=_("All resources of this zone"),
-        view=zone_resources_view,
-        latest=latest_resources,
-        section_template="zones/includes/resource_list.html",
-        order=40,
+@hooks.register(MENU_GROUP_HOOK)
+def zones_menu_group():
+    """The zone pages share one "Zones" entry of the main menu, so four do not crowd it."""
+    return MenuGroup(label=_("Zones"), page_type=ZonePage)
+
+
+@hooks.register("register_home_section")
+def zone_cards_section():
+    """The zone cards, first on the home page: each group of visitors finds its zone."""
+    return HomeSection(
+        name="zones",
+        title=_("Find what concerns you"),
+        all_label="",
+        items=lambda home, limit: zone_cards(home),
+        url=lambda home: "",
+        template="zones/includes/zone_cards.html",
+        order=0,
+        heading=lambda home: home.zones_heading,
     )
 
 

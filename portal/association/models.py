@@ -32,7 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core import mail
 from portal.core.blocks import BaseStreamBlock
-from portal.core.models import Partner, ProjectSettings
+from portal.core.models import Partner, ProjectSettings, StandardPage
 from portal.core.pagination import page_of
 from portal.core.ratelimit import over_limit
 from portal.core.translatable import PAGE_TEXT_FIELDS
@@ -110,8 +110,8 @@ class ProjectPage(Page):
         help_text=_("Leave empty while the project is under way."),
     )
     goal = RichTextField(_("goal"), features=["bold", "italic", "link", "ol", "ul"])
-    results = StreamField(BaseStreamBlock(), verbose_name=_("results"), blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("more about the project"), blank=True)
+    results = StreamField(BaseStreamBlock, verbose_name=_("results"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("more about the project"), blank=True)
     documents = StreamField(
         [("document", DocumentChooserBlock(label=_("Document")))],
         verbose_name=_("documents"),
@@ -204,13 +204,12 @@ class ProjectPartner(TranslatableMixin, Orderable):
     )
     website = models.URLField(_("website"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("website")]
-
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("role"),
         SynchronizedField("website"),
     ]
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("website")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
@@ -240,15 +239,11 @@ class PartnershipPage(Page):
     Project settings), so the list is kept in one place."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.FilterField("locale_id"),
-    ]
+    # The same fields as a standard page, so the same panels and search fields.
+    content_panels = StandardPage.content_panels
+    search_fields = StandardPage.search_fields
 
     parent_page_types = ["core.StandardPage", "core.HomePage"]
     subpage_types = []

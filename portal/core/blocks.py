@@ -1,17 +1,21 @@
 """The one StreamField block set every page body is built from.
 
-A page that needs more subclasses `BaseStreamBlock` and adds its blocks.
+Core declares the blocks every body has; a content family adds its own (polls add the poll)
+by registering them with the Wagtail hook ``register_body_block`` in its ``wagtail_hooks.py``,
+so core never imports a family. A page that needs more subclasses `BaseStreamBlock` and adds
+its blocks.
 """
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from portal.polls.blocks import PollBlock
+BODY_BLOCK_HOOK = "register_body_block"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -29,32 +33,16 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
-        max_length=250,
-        required=False,
-        help_text=_("Describe what the image shows. Leave empty only for a decorative image."),
-    )
-    decorative = blocks.BooleanBlock(label=_("Decorative only"), required=False)
+    """Wagtail's ImageBlock (the image, its alt text or the decorative flag, and the check
+    that one of them is given) with the caption shown under the image."""
+
+    image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False)
 
     class Meta:
         icon = "image"
         label = _("Image")
         template = "blocks/image.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("alt_text") and not value.get("decorative"):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "alt_text": ValidationError(
-                        _("Describe the image, or mark it as decorative only.")
-                    )
-                }
-            )
-        return value
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -103,7 +91,21 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+def registered_body_blocks():
+    """The (name, block) pairs the content families add to every body, in the order of
+    INSTALLED_APPS. A hook returns one pair."""
+    return [register() for register in hooks.get_hooks(BODY_BLOCK_HOOK)]
+
+
 class BaseStreamBlock(blocks.StreamBlock):
+    """Every page body: core's blocks, then those the families register.
+
+    Pass the class, not an instance, to `StreamField(BaseStreamBlock)`: Wagtail builds the
+    block when the field is first used, after every app (and so every hook) is loaded.
+    Building it while models are still being imported would miss the families' blocks and
+    import their hooks too early, so that is refused with Django's "Models aren't loaded yet".
+    """
+
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
@@ -116,7 +118,10 @@ class BaseStreamBlock(blocks.StreamBlock):
     table = TableBlock(label=_("Table"), template="blocks/table.html")
     document = DocumentLinkBlock()
     call_to_action = CallToActionBlock()
-    poll = PollBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        apps.check_models_ready()
+        super().__init__([*registered_body_blocks(), *(local_blocks or [])], **kwargs)
 
 
 class LogoBlock(blocks.StructBlock):

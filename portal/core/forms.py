@@ -22,16 +22,8 @@ class AccessibleErrorsMixin:
 
 
 class ListingFilterForm(AccessibleErrorsMixin, forms.Form):
-    """The GET form above a listing. Each field `x` may have a `filter_x(queryset, value)`
-    method; `filter()` applies those whose value is set. An unknown value makes the form
-    invalid, and the view shows the message next to the field and the unfiltered list."""
-
-    def filter(self, queryset):
-        for name, value in self.cleaned_data.items():
-            method = getattr(self, f"filter_{name}", None)
-            if value not in (None, "") and method is not None:
-                queryset = method(queryset, value)
-        return queryset
+    """The form of a listing's FilterSet (see portal.core.filters), the GET form above the
+    list: each message is tied to its field, and the pagination links keep the filters."""
 
     @property
     def query_string(self):

@@ -1,18 +1,42 @@
 """What the header shows: the main menu, the breadcrumb trail and the language links.
 
 Each is one or two queries whatever the size of the tree; templates only print the result.
+A content family that wants its pages gathered under one menu entry (the zones) registers a
+`MenuGroup` with the Wagtail hook ``register_menu_group``; core does not know the families.
 """
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
-from zones.models import ZonePage
+MENU_GROUP_HOOK = "register_menu_group"
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    """One entry of the main menu that opens a list of the menu pages of `page_type`
+    (the four zone pages under "Zones"), so many pages of one kind do not crowd the menu."""
+
+    label: str
+    page_type: type
+
+
+def menu_groups():
+    """The groups the families registered, in the order of INSTALLED_APPS."""
+    return [register() for register in hooks.get_hooks(MENU_GROUP_HOOK)]
+
+
+def group_of(page, groups):
+    """The registered group `page` belongs to, or None."""
+    return next(
+        (group for group in groups if issubclass(page.specific_class, group.page_type)), None
+    )
 
 
 def home_page_for(request):
@@ -39,12 +63,13 @@ def menu_items(pages, current, in_subview=False):
     """Pair each menu page with whether it is the current page or one of its ancestors.
 
     On a routable sub-view (a zone's resources, say) the page itself counts as an ancestor.
-    The zone pages are gathered into one "Zones" entry (a disclosure list) at the place of
-    the first of them, so four zones do not crowd the menu.
+    The pages of a registered `MenuGroup` are gathered into one entry (a disclosure list) at
+    the place of the first of them.
     """
     current_path = getattr(current, "path", "")
+    groups = menu_groups()
     items = []
-    zones = None
+    entries = {}
     for page in pages:
         is_current = page.path == current_path and not in_subview
         item = {
@@ -52,14 +77,16 @@ def menu_items(pages, current, in_subview=False):
             "is_current": is_current,
             "is_ancestor": not is_current and current_path.startswith(page.path),
         }
-        if page.specific_class is not ZonePage:
+        group = group_of(page, groups)
+        if group is None:
             items.append(item)
             continue
-        if zones is None:
-            zones = {"label": _("Zones"), "children": [], "is_ancestor": False}
-            items.append(zones)
-        zones["children"].append(item)
-        zones["is_ancestor"] = zones["is_ancestor"] or item["is_current"] or item["is_ancestor"]
+        if group not in entries:
+            entries[group] = {"label": group.label, "children": [], "is_ancestor": False}
+            items.append(entries[group])
+        entry = entries[group]
+        entry["children"].append(item)
+        entry["is_ancestor"] = entry["is_ancestor"] or item["is_current"] or item["is_ancestor"]
     return items
 
 

@@ -1,5 +1,5 @@
-"""Sections of the home page contributed by the content families (latest news, next
-events, new reports). A family registers a `HomeSection` with the Wagtail hook
+"""Sections of the home page contributed by the content families (the zone cards, latest
+news, next events, new reports). A family registers a `HomeSection` with the Wagtail hook
 ``register_home_section`` in its own ``wagtail_hooks.py``; the home page shows those with
 items, so core does not depend on the families."""
 
@@ -13,7 +13,9 @@ HOOK_NAME = "register_home_section"
 
 @dataclass(frozen=True)
 class HomeSection:
-    """`items(home, limit)` returns the newest items; `url(home)` the full listing (or "")."""
+    """`items(home, limit)` returns the newest items; `url(home)` the full listing (or "").
+    `heading(home)`, when given, is the section's heading on that home page (a field editors
+    may fill), in place of `title`."""
 
     name: str
     title: str
@@ -22,6 +24,11 @@ class HomeSection:
     url: Callable
     template: str
     order: int = 100
+    heading: Callable | None = None
+
+    def heading_on(self, home):
+        """The heading shown above the section on `home`."""
+        return (self.heading(home) if self.heading else "") or self.title
 
 
 def home_sections(home, limit=3):
@@ -31,5 +38,12 @@ def home_sections(home, limit=3):
     ):
         items = section.items(home, limit)
         if items:
-            sections.append({"section": section, "items": items, "url": section.url(home)})
+            sections.append(
+                {
+                    "section": section,
+                    "title": section.heading_on(home),
+                    "items": items,
+                    "url": section.url(home),
+                }
+            )
     return sections

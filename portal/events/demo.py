@@ -7,12 +7,15 @@ import datetime
 import secrets
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from portal.core.demo_content import demo_step, index_page, read_demo_data, translate
 from zones.models import Zone
 
+from .booking import book_seat
 from .models import EventIndexPage, EventPage
+from .organisers import set_up_organisers
 
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
@@ -91,11 +94,6 @@ def _event(data, zones, organiser):
 def create_registrations(demo):
     """The organisers' group and account, and a few made-up registrations: the Konin
     meeting gets only six seats, so it is full and has a waiting list."""
-    from django.contrib.auth import get_user_model
-
-    from .booking import book_seat
-    from .organisers import set_up_organisers
-
     group = set_up_organisers()
     User = get_user_model()
     if not User.objects.filter(username="organizator").exists():

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.forms import AccessibleErrorsMixin
 
+from . import booking
 from .registrations import Registration
 
 
@@ -37,12 +38,7 @@ class RegistrationForm(AccessibleErrorsMixin, forms.ModelForm):
             "position",
             "people",
             "companions",
-            "needs_wheelchair",
-            "needs_sign_language",
-            "needs_induction_loop",
-            "needs_easy_read",
-            "needs_assistant",
-            "needs_diet",
+            *(name for name, _label in Registration.NEEDS),
             "needs_other",
             "newsletter",
         ]
@@ -134,8 +130,28 @@ class RegistrationAdminForm(forms.ModelForm):
             self.instance.status = self.initial["status"]
         registration = super().save(commit=commit)
         if cancelling:
-            from .booking import cancel
-
-            cancel(registration)
+            booking.cancel(registration)
             registration.refresh_from_db()
         return registration
+
+
+def registration_context(event, form=None):
+    """What the event page shows about registration: why it is closed, or the form and
+    how many seats are left."""
+    source = booking.source_event(event)
+    reason = booking.registration_closed_reason(source)
+    if reason:
+        return {"closed_reason": reason}
+    return {
+        "form": form or RegistrationForm(max_people=max_people(source)),
+        "free_seats": booking.free_seats(source),
+        "consent_version": settings.REGISTRATION_CONSENT_VERSION,
+        "retention_days": settings.REGISTRATION_RETENTION_DAYS,
+    }
+
+
+def max_people(event):
+    """The largest group one registration may bring: the site's limit, or fewer seats."""
+    if event.capacity:
+        return min(settings.REGISTRATION_MAX_GROUP, event.capacity)
+    return settings.REGISTRATION_MAX_GROUP

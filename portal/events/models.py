@@ -1,12 +1,11 @@
-from django import forms
-from django.conf import settings
+import django_filters
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -16,16 +15,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.blocks import BaseStreamBlock
-from portal.core.forms import ListingFilterForm
 from portal.core.navigation import subpage_url
-from portal.core.pagination import page_of
+from portal.core.routes import registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
-from zones.admin_forms import ZoneContentPageForm
-from zones.forms import ZoneFilterMixin
-from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
+from zones.filters import ZoneFilterSet
+from zones.models import Zone, ZoneTaggedIndexPage, ZoneTaggedMixin
 
-from . import calendar, views
+from . import calendar
 from .admin_forms import EventIndexPageForm
+from .forms import registration_context
 from .panels import RegistrationSummaryPanel
 from .permissions import EventIndexPermissionTester
 from .registrations import Registration  # noqa: F401  (the model lives in its own module)
@@ -73,33 +71,25 @@ def past(events, now=None):
     return events.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
 
-class EventFilterForm(ZoneFilterMixin, ListingFilterForm):
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    city = forms.ChoiceField(label=_("City"), required=False)
+class EventFilterSet(ZoneFilterSet):
+    """The events by zone, kind and city (only the cities that have events)."""
+
+    kind = django_filters.ChoiceFilter(label=_("Kind"), empty_label=_("All kinds"))
+    city = django_filters.ChoiceFilter(label=_("City"), empty_label=_("All places"))
 
     def __init__(self, *args, cities, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("All kinds")), *EventPage.Kind.choices]
-        self.fields["city"].choices = [("", _("All places"))] + [(city, city) for city in cities]
-
-    def filter_kind(self, events, kind):
-        return events.filter(kind=kind)
-
-    def filter_city(self, events, city):
-        return events.filter(city=city)
+        self.filters["kind"].extra["choices"] = EventPage.Kind.choices
+        self.filters["city"].extra["choices"] = [(city, city) for city in cities]
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(ZoneTaggedIndexPage):
     """ "Wydarzenia": upcoming events (soonest first) and the archive of past ones, with an
     iCalendar feed to subscribe to, for the whole site and for each zone."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
     base_form_class = EventIndexPageForm
+    per_page = EVENTS_PER_PAGE
 
     class Meta:
         verbose_name = _("events index")
@@ -123,27 +113,19 @@ class EventIndexPage(RoutablePageMixin, Page):
         )
 
     def _listing(self, request, when):
-        form = EventFilterForm(request.GET, locale=self.locale, cities=self.cities())
-        events = self.events()
-        valid = form.is_valid()
-        if valid:
-            events = form.filter(events)
-        events = upcoming(events) if when == "upcoming" else past(events)
-        results = page_of(request, events, EVENTS_PER_PAGE)
-        attach_localized_zones(results.object_list, self.locale)
-        response = self.render(
-            request,
-            context_overrides={
-                "filter_form": form,
-                "results": results,
-                "when": when,
-                "tabs": self.tabs(when, request),
-                "calendar_url": self.calendar_url(),
-            },
+        filters = EventFilterSet(
+            request.GET, self.events(), locale=self.locale, cities=self.cities()
         )
-        if not valid:
-            response.status_code = 400
-        return response
+        events = filters.listing()
+        events = upcoming(events) if when == "upcoming" else past(events)
+        return self.render_listing(
+            request,
+            filters,
+            events,
+            when=when,
+            tabs=self.tabs(when, request),
+            calendar_url=self.calendar_url(),
+        )
 
     def tabs(self, current, request=None):
         query = request.GET.copy() if request else {}
@@ -219,20 +201,13 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
     ]
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    zones = ParentalManyToManyField(
-        Zone,
-        verbose_name=_("zones"),
-        blank=True,
-        related_name="event_pages",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
-    )
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     lead = models.TextField(_("lead"), max_length=500)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("description"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("description"), blank=True)
 
     attendance = models.CharField(
         _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
@@ -279,7 +254,7 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
                 FieldPanel("kind"),
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-                FieldPanel("zones", widget=forms.CheckboxSelectMultiple),
+                ZoneTaggedMixin.zones_panel,
             ],
             heading=_("What and when"),
         ),
@@ -332,14 +307,15 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = PAGE_TEXT_FIELDS + [
+    translatable_fields = [
+        *PAGE_TEXT_FIELDS,
+        *ZoneTaggedMixin.translatable_fields,
         TranslatableField("lead"),
         TranslatableField("body"),
         TranslatableField("directions"),
         TranslatableField("agenda"),
         TranslatableField("speakers"),
         SynchronizedField("kind"),
-        SynchronizedField("zones"),
         SynchronizedField("start"),
         SynchronizedField("end"),
         SynchronizedField("status"),
@@ -359,7 +335,6 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         SynchronizedField("organiser_phone"),
     ]
 
-    base_form_class = ZoneContentPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -432,23 +407,14 @@ class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
     def event(self, request):
         return self.render(request)
 
-    @path(_("register/"), name="register")
-    def register(self, request):
-        return views.register(self, request)
-
-    @path(_("registered/"), name="registered")
-    def registered(self, request):
-        return views.registered(self, request)
-
-    # The signed token travels in the query string (?t=…): it contains characters that
-    # Wagtail's page paths do not allow.
-    @path(_("cancel/"), name="cancel")
-    def cancel_registration(self, request):
-        return views.cancel(self, request, request.GET.get("t", ""))
+    @classmethod
+    def get_subpage_urls(cls):
+        """Registration's sub-views (views.py, see core.routes), then its own."""
+        return registered_routes(cls) + super().get_subpage_urls()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("registration", views.registration_context(self))
+        context.setdefault("registration", registration_context(self))
         context["register_url"] = subpage_url(self, "register")
         return context
 

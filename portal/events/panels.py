@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
+from .booking import registration_summary
+
 
 class RegistrationSummaryPanel(Panel):
     """On an event's edit page: confirmed, waiting and free seats and the accessibility
@@ -18,8 +20,6 @@ class RegistrationSummaryPanel(Panel):
             return bool(self.instance.pk and self.request.user.has_perm("events.view_registration"))
 
         def get_context_data(self, parent_context=None):
-            from .booking import registration_summary
-
             context = super().get_context_data(parent_context)
             context["summary"] = registration_summary(self.instance)
             return context

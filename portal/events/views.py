@@ -1,40 +1,25 @@
-"""The registration sub-views of an event page: sign up, see the result, cancel."""
+"""The registration sub-views of an event page: sign up, see the result, cancel.
+
+The event page gains these routes through the hook ``register_page_routes``
+(wagtail_hooks.py, see core.routes), so the page model does not import its views.
+"""
 
 from django.conf import settings
 from django.core import signing
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.core.navigation import subpage_url
 from portal.core.ratelimit import over_limit
 
 from . import booking, emails
-from .forms import RegistrationForm
+from .forms import RegistrationForm, max_people, registration_context
 from .registrations import Registration
 
 REGISTERED_KEY = "events.registered"
-
-
-def registration_context(event, form=None):
-    """What the event page shows about registration: why it is closed, or the form and
-    how many seats are left."""
-    source = booking.source_event(event)
-    reason = booking.registration_closed_reason(source)
-    if reason:
-        return {"closed_reason": reason}
-    return {
-        "form": form or RegistrationForm(max_people=_max_people(source)),
-        "free_seats": booking.free_seats(source),
-        "consent_version": settings.REGISTRATION_CONSENT_VERSION,
-        "retention_days": settings.REGISTRATION_RETENTION_DAYS,
-    }
-
-
-def _max_people(event):
-    if event.capacity:
-        return min(settings.REGISTRATION_MAX_GROUP, event.capacity)
-    return settings.REGISTRATION_MAX_GROUP
 
 
 def register(event, request):
@@ -52,7 +37,7 @@ def register(event, request):
             status=429,
         )
     source = booking.source_event(event)
-    form = RegistrationForm(request.POST, max_people=_max_people(source))
+    form = RegistrationForm(request.POST, max_people=max_people(source))
     if not form.is_valid():
         return _form_again(event, request, form)
     try:
@@ -81,6 +66,15 @@ def _form_again(event, request, form):
     )
     response.status_code = 400
     return response
+
+
+def registration_routes():
+    """The event page's registration sub-views (their routes are translated)."""
+    return [
+        path(gettext_lazy("register/"), register, name="register"),
+        path(gettext_lazy("registered/"), registered, name="registered"),
+        path(gettext_lazy("cancel/"), cancel_from_link, name="cancel"),
+    ]
 
 
 def registered(event, request):
@@ -114,6 +108,12 @@ def cancel(event, request, token):
             request, "events/cancel_confirm.html", {"page": event, "registration": registration}
         )
     )
+
+
+def cancel_from_link(event, request):
+    """The cancellation link of the e-mail. The signed token travels in the query string
+    (?t=…): it contains characters that Wagtail's page paths do not allow."""
+    return cancel(event, request, request.GET.get("t", ""))
 
 
 def _private(response):

@@ -11,52 +11,39 @@ from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from portal.core.pagination import page_of
+from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
 from portal.core.sections import HomeSection
 from portal.core.spreadsheets import FormulaSafeExportMixin
-from zones.listings import ZoneListing
+from zones.listings import tagged_listing
 from zones.models import attach_localized_zones
 
+from . import views
 from .admin_views import EmailStatusColumn, send_again
-from .forms import RegistrationAdminForm
-from .models import EVENTS_PER_PAGE, EventIndexPage, events_of, upcoming
+from .forms import RegistrationAdminForm, RegistrationForm
+from .models import EVENTS_PER_PAGE, EventIndexPage, EventPage, events_of, upcoming
 from .registrations import Registration
 
 
-def events_of_zone(zone_page):
-    return upcoming(events_of(zone_page.locale)).filter(
-        zones__translation_key=zone_page.zone.translation_key
-    )
+def upcoming_events(locale):
+    return upcoming(events_of(locale))
 
 
-def next_events_of_zone(zone_page, limit):
-    return attach_localized_zones(list(events_of_zone(zone_page)[:limit]), zone_page.locale)
-
-
-def zone_events_view(zone_page, request):
-    results = page_of(request, events_of_zone(zone_page), EVENTS_PER_PAGE)
-    attach_localized_zones(results.object_list, zone_page.locale)
+def zone_calendar(zone_page, request):
     index = EventIndexPage.objects.live().filter(locale=zone_page.locale).first()
-    return zone_page.render_subview(
-        request,
-        "events",
-        "events/zone_events.html",
-        {
-            "results": results,
-            "calendar_url": index.calendar_url(zone_page.zone.slug) if index else "",
-        },
-    )
+    return {"calendar_url": index.calendar_url(zone_page.zone.slug) if index else ""}
 
 
 @hooks.register("register_zone_listing")
 def events_listing():
-    return ZoneListing(
+    return tagged_listing(
+        items=upcoming_events,
+        per_page=EVENTS_PER_PAGE,
+        template="events/zone_events.html",
+        context=zone_calendar,
         name="events",
         route=_("events/"),
         title=_("Events"),
         all_label=_("All events of this zone"),
-        view=zone_events_view,
-        latest=next_events_of_zone,
         section_template="events/includes/event_list.html",
         order=30,
     )
@@ -69,7 +56,7 @@ def next_events_section():
         title=_("Next events"),
         all_label=_("All events"),
         items=lambda home, limit: attach_localized_zones(
-            list(upcoming(events_of(home.locale))[:limit]), home.locale
+            list(upcoming_events(home.locale)[:limit]), home.locale
         ),
         url=lambda home: (
             index.url if (index := EventIndexPage.objects.child_of(home).live().first()) else ""
@@ -77,6 +64,9 @@ def next_events_section():
         template="events/includes/event_list.html",
         order=20,
     )
+
+
+NEEDS = [name for name, _label in Registration.NEEDS]
 
 
 class RegistrationIndexView(FormulaSafeExportMixin, IndexView):
@@ -110,32 +100,15 @@ class RegistrationViewSet(ModelViewSet):
         "status",
         "email_status",
         "institution_type",
-        "needs_wheelchair",
-        "needs_sign_language",
-        "needs_induction_loop",
-        "needs_easy_read",
-        "needs_assistant",
-        "needs_diet",
+        *NEEDS,
     ]
     search_fields = ["name", "email", "institution"]
+    # What people typed in the sign-up form (its fields, less the newsletter) comes between
+    # the event and the record's own facts.
     list_export = [
         "event",
         "status",
-        "name",
-        "email",
-        "phone",
-        "institution",
-        "institution_type",
-        "position",
-        "people",
-        "companions",
-        "needs_wheelchair",
-        "needs_sign_language",
-        "needs_induction_loop",
-        "needs_easy_read",
-        "needs_assistant",
-        "needs_diet",
-        "needs_other",
+        *[name for name in RegistrationForm.Meta.fields if name != "newsletter"],
         "language",
         "newsletter",
         "consent_version",
@@ -186,3 +159,9 @@ def keep_events_with_registrations_in_bulk(request, action_type, objects, action
         )
         return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
     return None
+
+
+@hooks.register(PAGE_ROUTES_HOOK)
+def registration_routes():
+    """Sign up, see the result and cancel: sub-views of every event page."""
+    return PageRoutes(EventPage, views.registration_routes())

@@ -22,7 +22,8 @@ from portal.core.demo_content import (
     translate,
     translate_missing,
 )
-from portal.core.models import PortalDocument, StandardPage
+from portal.core.models import StandardPage
+from portal.documents.models import PortalDocument
 from zones.models import Zone
 
 from .models import (

@@ -1,9 +1,7 @@
 """The model: its twelve steps, the five sub-models tested in the project, and the
 cooperatives that started thanks to it."""
 
-from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
@@ -11,7 +9,7 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -24,8 +22,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.blocks import BaseStreamBlock
+from portal.core.images import image_with_alt
 from portal.core.translatable import PAGE_TEXT_FIELDS
-from zones.admin_forms import ZoneContentPageForm
 from zones.models import Zone, ZonePage, ZoneTaggedMixin
 
 from .blocks import BeneficiaryBlock
@@ -303,7 +301,7 @@ class SubModelPage(Page):
     local_government_role = models.TextField(_("the local government's role"), max_length=600)
     risks = models.TextField(_("risks"), max_length=600)
     suits = models.TextField(_("where it fits"), max_length=600)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -375,7 +373,16 @@ def published_stories(locale):
     )
 
 
-class SuccessStoryPage(ZoneTaggedMixin, Page):
+Photo = image_with_alt(
+    "photo",
+    label=_("photo"),
+    alt_label=_("photo description"),
+    alt_help_text=_("What the photo shows, for people who cannot see it."),
+    missing_alt=_("Describe the photo for people who cannot see it."),
+)
+
+
+class SuccessStoryPage(ZoneTaggedMixin, Photo, Page):
     """A cooperative that started thanks to the model: who they are and what they do."""
 
     cooperative = models.CharField(_("name of the cooperative"), max_length=200)
@@ -388,30 +395,9 @@ class SuccessStoryPage(ZoneTaggedMixin, Page):
     )
     town = models.CharField(_("town"), max_length=100)
     activity = models.TextField(_("what it does"), max_length=600)
-    zones = ParentalManyToManyField(
-        Zone,
-        verbose_name=_("zones"),
-        blank=True,
-        related_name="success_stories",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
-    )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    photo_alt = models.CharField(
-        _("photo description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the photo shows, for people who cannot see it."),
-    )
     quote = models.TextField(_("quotation"), max_length=600, blank=True)
     quote_by = models.CharField(_("who said it"), max_length=160, blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("story"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("story"), blank=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -422,11 +408,11 @@ class SuccessStoryPage(ZoneTaggedMixin, Page):
                 FieldPanel("employed_participants"),
                 FieldPanel("town"),
                 FieldPanel("activity"),
-                FieldPanel("zones", widget=forms.CheckboxSelectMultiple),
+                ZoneTaggedMixin.zones_panel,
             ],
             heading=_("The cooperative"),
         ),
-        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Photo")),
+        MultiFieldPanel(Photo.image_panels, heading=_("Photo")),
         MultiFieldPanel([FieldPanel("quote"), FieldPanel("quote_by")], heading=_("Quotation")),
         FieldPanel("body"),
     ]
@@ -439,9 +425,11 @@ class SuccessStoryPage(ZoneTaggedMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = PAGE_TEXT_FIELDS + [
+    translatable_fields = [
+        *PAGE_TEXT_FIELDS,
+        *ZoneTaggedMixin.translatable_fields,
+        *Photo.translatable_fields,
         TranslatableField("activity"),
-        TranslatableField("photo_alt"),
         TranslatableField("quote"),
         TranslatableField("quote_by"),
         TranslatableField("body"),
@@ -450,21 +438,11 @@ class SuccessStoryPage(ZoneTaggedMixin, Page):
         SynchronizedField("members"),
         SynchronizedField("employed_participants"),
         SynchronizedField("town"),
-        SynchronizedField("zones"),
-        SynchronizedField("photo"),
     ]
 
-    base_form_class = ZoneContentPageForm
     parent_page_types = ["handbook.SuccessStoryIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("success story")
         verbose_name_plural = _("success stories")
-
-    def clean(self):
-        super().clean()
-        if self.photo_id and not self.photo_alt:
-            raise ValidationError(
-                {"photo_alt": _("Describe the photo for people who cannot see it.")}
-            )

@@ -1,6 +1,7 @@
 import datetime
 
-from django import forms
+import django_filters
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,9 +11,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -22,12 +22,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.address import absolute_url
 from portal.core.blocks import BaseStreamBlock
-from portal.core.forms import ListingFilterForm
-from portal.core.pagination import page_of
+from portal.core.images import image_with_alt
 from portal.core.translatable import PAGE_TEXT_FIELDS
-from zones.admin_forms import ZoneContentPageForm
-from zones.forms import ZoneFilterMixin
-from zones.models import Zone, ZoneTaggedMixin, attach_localized_zones
+from zones.filters import ZoneFilterSet
+from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin
 
 from .feeds import NewsAtomFeed, NewsRssFeed, feed_links
 
@@ -53,29 +51,35 @@ def published_news(locale):
     )
 
 
-class NewsFilterForm(ZoneFilterMixin, ListingFilterForm):
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+class NewsFilterSet(ZoneFilterSet):
+    """The news by zone and year; each year says how many articles it has."""
+
+    year = django_filters.TypedChoiceFilter(
+        label=_("Year"), coerce=int, empty_value=None, field_name="date", lookup_expr="year"
+    )
 
     def __init__(self, *args, years, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("All years"))] + [
+        self.filters["year"].extra["choices"] = [("", _("All years"))] + [
             (entry["year"], f"{entry['year']} ({entry['count']})") for entry in years
         ]
 
-    def filter_year(self, news, year):
-        return news.filter(date__year=year)
+
+MainImage = image_with_alt(
+    "image",
+    label=_("main image"),
+    alt_label=_("image description"),
+    alt_help_text=_("What the image shows, for people who cannot see it."),
+    missing_alt=_("Describe the image for people who cannot see it."),
+)
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(ZoneTaggedIndexPage):
     """ "Aktualności": every article of one language, newest first, with RSS and Atom feeds
     for the whole site and for each zone."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
+    per_page = NEWS_PER_PAGE
 
     class Meta:
         verbose_name = _("news index")
@@ -98,25 +102,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("")
     def listing(self, request):
         years = self.years()
-        form = NewsFilterForm(request.GET, locale=self.locale, years=years)
-        news = self.news()
-        valid = form.is_valid()
-        if valid:
-            news = form.filter(news)
-        results = page_of(request, news, NEWS_PER_PAGE)
-        attach_localized_zones(results.object_list, self.locale)
-        response = self.render(
-            request,
-            context_overrides={
-                "filter_form": form,
-                "results": results,
-                "years": years,
-                "feeds": feed_links(self, form.cleaned_data.get("zone") if valid else None),
-            },
-        )
-        if not valid:
-            response.status_code = 400
-        return response
+        filters = NewsFilterSet(request.GET, self.news(), locale=self.locale, years=years)
+        zone = filters.form.cleaned_data.get("zone") if filters.is_valid() else None
+        return self.render_listing(request, filters, years=years, feeds=feed_links(self, zone))
 
     @path("rss/", name="rss")
     @path("rss/<slug:zone>/", name="zone_rss")
@@ -129,33 +117,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self, zone)(request)
 
 
-class NewsPage(ZoneTaggedMixin, Page):
+class NewsPage(ZoneTaggedMixin, MainImage, Page):
     """An article: what happened or what is coming, for one or more zones."""
 
     date = models.DateField(_("date"), default=datetime.date.today)
-    zones = ParentalManyToManyField(
-        Zone,
-        verbose_name=_("zones"),
-        blank=True,
-        related_name="news_pages",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
-    )
     lead = models.TextField(_("lead"), max_length=500)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
+    body = StreamField(BaseStreamBlock, verbose_name=_("body"), blank=True)
     attachments = StreamField(
         [("document", DocumentChooserBlock(label=_("Document")))],
         verbose_name=_("attachments"),
@@ -164,11 +131,11 @@ class NewsPage(ZoneTaggedMixin, Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("zones", widget=forms.CheckboxSelectMultiple)],
+            [FieldPanel("date"), ZoneTaggedMixin.zones_panel],
             heading=_("Date and zones"),
         ),
         FieldPanel("lead"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Main image")),
+        MultiFieldPanel(MainImage.image_panels, heading=_("Main image")),
         FieldPanel("body"),
         FieldPanel("attachments"),
     ]
@@ -180,17 +147,16 @@ class NewsPage(ZoneTaggedMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = PAGE_TEXT_FIELDS + [
+    translatable_fields = [
+        *PAGE_TEXT_FIELDS,
+        *ZoneTaggedMixin.translatable_fields,
+        *MainImage.translatable_fields,
         TranslatableField("lead"),
         TranslatableField("body"),
-        TranslatableField("image_alt"),
         SynchronizedField("date"),
-        SynchronizedField("zones"),
-        SynchronizedField("image"),
         SynchronizedField("attachments"),
     ]
 
-    base_form_class = ZoneContentPageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
@@ -205,10 +171,6 @@ class NewsPage(ZoneTaggedMixin, Page):
         if self.slug in self.RESERVED_SLUGS:
             raise ValidationError(
                 {"slug": _("This address is used by the news feeds; choose another.")}
-            )
-        if self.image_id and not self.image_alt:
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
             )
 
     @cached_property

@@ -1,45 +1,34 @@
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.models import Locale
 
-from portal.core.pagination import page_of
+from portal.core.head_links import HEAD_LINKS_HOOK, HeadLink
 from portal.core.sections import HomeSection
-from zones.listings import ZoneListing
+from zones.listings import tagged_listing
 from zones.models import attach_localized_zones
 
 from .feeds import feed_links
 from .models import NEWS_PER_PAGE, NewsIndexPage, published_news
 
 
-def news_of_zone(zone_page):
-    return published_news(zone_page.locale).filter(
-        zones__translation_key=zone_page.zone.translation_key
-    )
-
-
-def latest_news_of_zone(zone_page, limit):
-    return attach_localized_zones(list(news_of_zone(zone_page)[:limit]), zone_page.locale)
-
-
-def zone_news_view(zone_page, request):
-    results = page_of(request, news_of_zone(zone_page), NEWS_PER_PAGE)
-    attach_localized_zones(results.object_list, zone_page.locale)
+def news_feeds(zone_page, request):
     index = NewsIndexPage.objects.live().filter(locale=zone_page.locale).first()
-    feeds = feed_links(index, zone_page.zone.slug, request) if index else []
-    return zone_page.render_subview(
-        request, "news", "news/zone_news.html", {"results": results, "feeds": feeds}
-    )
+    return {"feeds": feed_links(index, zone_page.zone.slug, request) if index else []}
 
 
 @hooks.register("register_zone_listing")
 def news_listing():
-    return ZoneListing(
+    return tagged_listing(
+        items=published_news,
+        per_page=NEWS_PER_PAGE,
+        template="news/zone_news.html",
+        context=news_feeds,
         name="news",
         route=_("news/"),
         title=_("News"),
         all_label=_("All news of this zone"),
-        view=zone_news_view,
-        latest=latest_news_of_zone,
         section_template="news/includes/news_list.html",
         order=20,
     )
@@ -62,3 +51,19 @@ def latest_news_section():
         template="news/includes/news_list.html",
         order=10,
     )
+
+
+@hooks.register(HEAD_LINKS_HOOK)
+def site_feed_links(request, page):
+    """<link rel=alternate> to the news feeds of the visitor's language, on every page."""
+    try:
+        locale = Locale.objects.get_for_language(translation.get_language())
+    except Locale.DoesNotExist:
+        return []
+    index = NewsIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return []
+    return [
+        HeadLink(rel="alternate", href=feed["url"], type=feed["type"], title=feed["title"])
+        for feed in feed_links(index, request=request)
+    ]

@@ -1,9 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.core.blocks import BODY_BLOCK_HOOK
+
+from .blocks import PollBlock
 from .models import Poll
 
 
@@ -29,3 +33,9 @@ class PollViewSet(SnippetViewSet):
 
 
 register_snippet(PollViewSet)
+
+
+@hooks.register(BODY_BLOCK_HOOK)
+def poll_body_block():
+    """A poll can be placed in any page's body (the last block editors are offered)."""
+    return ("poll", PollBlock())

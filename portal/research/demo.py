@@ -19,7 +19,6 @@ from portal.core.demo_content import (
     read_demo_data,
     translate,
 )
-from portal.news.models import NewsIndexPage
 from zones.models import Zone
 
 from .models import ReportPage, ResearchIndexPage
@@ -39,10 +38,13 @@ def create_reports(demo):
         ).select_related("locale")
     }
     index = index_page(demo, ResearchIndexPage, data["index"], "research index")
-    for page in ResearchIndexPage.objects.filter(translation_key=index.translation_key):
+    before = data["menu_before"]  # the news index's slug in each language
+    indexes = ResearchIndexPage.objects.filter(translation_key=index.translation_key)
+    for page in indexes.select_related("locale"):
         if page.locale.language_code not in existed:
             # The menu reads: O projekcie, Model, Strefy, Badania i analizy, Aktualności…
-            news = NewsIndexPage.objects.sibling_of(page).first()
+            slug = getattr(before, page.locale.language_code)
+            news = Page.objects.sibling_of(page).filter(slug=slug).first()
             if news is not None and news.path < page.path:
                 Page.objects.get(pk=page.pk).move(news, pos="left")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}

@@ -30,6 +30,7 @@ from django.conf import settings
 
 from portal.core.search_backend import with_elasticsearch
 
+from .models import ReportPage
 from .search import FACETS, ReportResults, highlight, make_hits
 from .text import words
 
@@ -157,8 +158,6 @@ def build(query):
 
 def results_from_response(query, response):
     """ReportResults from an Elasticsearch response (live, or recorded in a test)."""
-    from .models import ReportPage
-
     ids = [int(hit.meta.id) for hit in response.hits]
     # The database has the last word: a report unpublished or made private since it was
     # indexed is not shown.

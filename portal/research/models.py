@@ -1,14 +1,10 @@
 import datetime
 
-from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,9 +14,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.images import image_with_alt
+from portal.core.routes import registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
-from zones.admin_forms import ZoneContentPageForm
-from zones.models import Zone, ZoneTaggedMixin
+from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin
 
 from . import citation
 from .text import fold
@@ -35,28 +32,35 @@ class AuthorBlock(blocks.StructBlock):
         label = _("Author")
 
 
-class ResearchIndexPage(RoutablePageMixin, Page):
+def published_reports(locale):
+    """The live, public reports of one language."""
+    return ReportPage.objects.live().public().filter(locale=locale)
+
+
+class ResearchIndexPage(ZoneTaggedIndexPage):
     """ "Badania i analizy": every report of one language, searchable down to the words
-    inside its PDFs, with filters and facet counts."""
+    inside its PDFs, with filters and facet counts (see views.report_listing)."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["research.ReportPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("research index")
 
-    @path("")
-    def listing(self, request):
-        from .views import report_listing
+    @classmethod
+    def get_subpage_urls(cls):
+        """The search and filter listing (views.py, see core.routes) answers its address."""
+        return registered_routes(cls) + super().get_subpage_urls()
 
-        return report_listing(self, request)
+
+Cover = image_with_alt(
+    "cover_image",
+    label=_("cover"),
+    alt_label=_("cover description"),
+    missing_alt=_("Describe the cover for people who cannot see it."),
+)
 
 
-class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):
+class ReportPage(ZoneTaggedMixin, Cover, RoutablePageMixin, Page):
     """A research report, analysis or expert opinion, with its files and how to cite it."""
 
     class Kind(models.TextChoices):
@@ -68,13 +72,6 @@ class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         CASE_STUDY = "case-study", _("Case study")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    zones = ParentalManyToManyField(
-        Zone,
-        verbose_name=_("zones"),
-        blank=True,
-        related_name="report_pages",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
-    )
     authors = StreamField([("author", AuthorBlock())], verbose_name=_("authors"), blank=True)
     publication_date = models.DateField(_("publication date"), default=datetime.date.today)
     abstract = models.TextField(_("abstract"), max_length=2000)
@@ -84,15 +81,6 @@ class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         blank=True,
     )
     methodology = models.TextField(_("methodology in brief"), blank=True)
-    cover_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("cover"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    cover_image_alt = models.CharField(_("cover description"), max_length=250, blank=True)
     files = StreamField(
         [("document", DocumentChooserBlock(label=_("Document")))],
         verbose_name=_("files"),
@@ -115,7 +103,7 @@ class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):
             [
                 FieldPanel("kind"),
                 FieldPanel("publication_date"),
-                FieldPanel("zones", widget=forms.CheckboxSelectMultiple),
+                ZoneTaggedMixin.zones_panel,
             ],
             heading=_("Kind, date and zones"),
         ),
@@ -123,9 +111,7 @@ class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         FieldPanel("abstract"),
         FieldPanel("key_findings"),
         FieldPanel("methodology"),
-        MultiFieldPanel(
-            [FieldPanel("cover_image"), FieldPanel("cover_image_alt")], heading=_("Cover")
-        ),
+        MultiFieldPanel(Cover.image_panels, heading=_("Cover")),
         FieldPanel("files"),
         FieldPanel("related"),
     ]
@@ -139,34 +125,26 @@ class ReportPage(ZoneTaggedMixin, RoutablePageMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = PAGE_TEXT_FIELDS + [
+    translatable_fields = [
+        *PAGE_TEXT_FIELDS,
+        *ZoneTaggedMixin.translatable_fields,
+        *Cover.translatable_fields,
         TranslatableField("abstract"),
         TranslatableField("key_findings"),
         TranslatableField("methodology"),
-        TranslatableField("cover_image_alt"),
         SynchronizedField("kind"),
-        SynchronizedField("zones"),
         SynchronizedField("authors"),
         SynchronizedField("publication_date"),
-        SynchronizedField("cover_image"),
         SynchronizedField("files"),
         SynchronizedField("related"),
     ]
 
-    base_form_class = ZoneContentPageForm
     parent_page_types = ["research.ResearchIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-
-    def clean(self):
-        super().clean()
-        if self.cover_image_id and not self.cover_image_alt:
-            raise ValidationError(
-                {"cover_image_alt": _("Describe the cover for people who cannot see it.")}
-            )
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()

@@ -16,8 +16,11 @@ from django.db.models.functions import ExtractYear
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from zones.models import Zone
+from wagtail.documents import get_document_model
 
+from zones.models import Zone, attach_localized_zones
+
+from .models import ReportPage
 from .text import excerpt, fold, words
 
 logger = logging.getLogger(__name__)
@@ -89,8 +92,6 @@ def document_ids(report):
 
 def documents_by_id(reports):
     """The files of all `reports` in one query."""
-    from wagtail.documents import get_document_model
-
     ids = {pk for report in reports for pk in document_ids(report)}
     return get_document_model().objects.in_bulk(ids) if ids else {}
 
@@ -114,8 +115,6 @@ class DatabaseReportSearch:
     """The embedded default: SQL over the folded search text."""
 
     def base(self, query):
-        from .models import ReportPage
-
         return ReportPage.objects.live().public().filter(locale=query.locale)
 
     def apply(self, reports, filters, query_words):
@@ -214,14 +213,14 @@ def make_hits(reports, query, query_words):
 
 
 def attach_zones(reports, locale):
-    from zones.models import attach_localized_zones
-
     return attach_localized_zones(reports, locale)
 
 
 def report_search():
     """The implementation the settings choose."""
     if settings.ELASTICSEARCH_URL:
+        # Imported only when configured: es.py loads the Elasticsearch client, which the
+        # database search (the default) does not need.
         from .es import ElasticsearchReportSearch
 
         return ElasticsearchReportSearch(fallback=DatabaseReportSearch())

@@ -1,7 +1,7 @@
 """Keeping the report search up to date, in background tasks (tasks.py) enqueued once the
-change is committed: a report's search text follows the text of its files (core reads a
-PDF's text and sends `document_text_changed`); the Elasticsearch index, when configured,
-follows publish, unpublish, move and delete."""
+change is committed: a report's search text follows the text of its files (the document
+library reads a PDF's text and sends `document_text_changed`); the Elasticsearch index,
+when configured, follows publish, unpublish, move and delete."""
 
 from functools import partial
 
@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.core.document_text import document_text_changed
+from portal.documents.signals import document_text_changed
 
 from . import tasks
 from .models import ReportPage

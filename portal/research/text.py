@@ -1,5 +1,5 @@
 """Text for search: the folding that makes "zrodla" find "źródła", query words, excerpts.
-(A PDF's own text is read by portal/core/document_text.py.)"""
+(A PDF's own text is read by portal/documents/text.py.)"""
 
 import functools
 import unicodedata

@@ -2,65 +2,55 @@
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
-from django.http import Http404
-from django.utils.translation import gettext as _
 
-from portal.core.pagination import requested_page
+from portal.core.pagination import page_of, requested_page
 
-from .forms import ReportSearchForm
+from .filters import ReportFilterSet
 from .search import FACETS, ReportQuery, report_search
 
 REPORTS_PER_PAGE = 10
 
 
-def report_listing(page, request, zone_page=None, template=None):
-    """Search and filter the reports of `page`'s language. On a zone page the zone filter
-    is fixed. An unknown filter value is answered 400 with the message next to it and the
-    unfiltered list; a page number that does not exist is a 404."""
-    from .models import ReportPage
+def report_years(reports):
+    """The years that have reports, newest first."""
+    years = reports.annotate(y=ExtractYear("publication_date")).values_list("y", flat=True)
+    return sorted(set(years), reverse=True)
 
-    years = sorted(
-        {
-            year
-            for year in ReportPage.objects.live()
-            .public()
-            .filter(locale=page.locale)
-            .annotate(y=ExtractYear("publication_date"))
-            .values_list("y", flat=True)
-        },
-        reverse=True,
-    )
+
+def report_listing(page, request, reports, zone_page=None, template=None):
+    """Search and filter `reports` (the live reports of `page`'s language). On a zone page
+    the zone filter is fixed. An unknown filter value is answered 400 with the message next
+    to it and the list without that filter; a page number that does not exist is a 404."""
     data = request.GET.copy()
     data["q"] = data.get("q", "").replace("\x00", "")  # a NUL byte is noise, not a filter
     if zone_page is not None:
         data["zone"] = zone_page.zone.slug
-    form = ReportSearchForm(data, locale=page.locale, years=years)
-    valid = form.is_valid()
-    values = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
+    filters = ReportFilterSet(
+        data,
+        reports,
+        locale=page.locale,
+        years=report_years(reports),
+        kinds=reports.model.Kind.choices,
+    )
+    values = filters.search_values()
     query = ReportQuery(
         locale=page.locale,
-        text=values.get("q") or "",
+        text=values["q"],
         zone=values.get("zone") or "",
         kind=values.get("kind") or "",
         year=values.get("year"),
         language=values.get("language") or "",
         sort=values.get("sort") or "newest",
     )
-    number = requested_page(request)
-    offset = (number - 1) * REPORTS_PER_PAGE
+    offset = (requested_page(request) - 1) * REPORTS_PER_PAGE
     results = report_search().search(query, offset=offset, limit=REPORTS_PER_PAGE)
-    if offset and offset >= results.total:
-        raise Http404(_("There is no such page of results."))
-    pages = (
-        Paginator(range(results.total), REPORTS_PER_PAGE).page(number) if results.total else None
-    )
+    pages = page_of(request, range(results.total), REPORTS_PER_PAGE)
     context = {
-        "search_form": form,
+        "search_form": filters.form,
         "results": results,
-        "pages": pages,
-        "facets": facet_options(form, results),
+        "pages": pages if results.total else None,
+        "facets": facet_options(filters.form, results),
         "query": urlencode(
             {
                 name: value
@@ -74,7 +64,7 @@ def report_listing(page, request, zone_page=None, template=None):
         response = zone_page.render_subview(request, "reports", template, context)
     else:
         response = page.render(request, context_overrides=context)
-    if not valid:
+    if filters.errors:
         response.status_code = 400
     return response
 

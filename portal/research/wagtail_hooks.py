@@ -1,23 +1,33 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
 from portal.core.sections import HomeSection
 from zones.listings import ZoneListing
 
-from .models import ReportPage, ResearchIndexPage
+from .models import ResearchIndexPage, published_reports
+from .views import report_listing
+
+
+def research_listing(index_page, request):
+    """The research index page is the search and filter listing of its language's reports."""
+    return report_listing(index_page, request, published_reports(index_page.locale))
 
 
 def zone_reports_view(zone_page, request):
-    from .views import report_listing
-
     return report_listing(
-        zone_page, request, zone_page=zone_page, template="research/zone_reports.html"
+        zone_page,
+        request,
+        published_reports(zone_page.locale),
+        zone_page=zone_page,
+        template="research/zone_reports.html",
     )
 
 
 def latest_reports(locale, zone=None, limit=3):
-    reports = ReportPage.objects.live().public().filter(locale=locale)
+    reports = published_reports(locale)
     if zone is not None:
         reports = reports.filter(zones__translation_key=zone.translation_key)
     return list(reports.order_by("-publication_date", "-pk")[:limit])
@@ -50,3 +60,9 @@ def latest_reports_section():
         template="research/includes/report_list.html",
         order=30,
     )
+
+
+@hooks.register(PAGE_ROUTES_HOOK)
+def listing_route():
+    """The research index page answers its own address with the reports' listing."""
+    return PageRoutes(ResearchIndexPage, [path("", research_listing, name="listing")])

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "portal.handbook",
     "portal.association",
     "portal.polls",
+    "portal.documents",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -158,7 +159,7 @@ EMAIL_RETRY_DELAYS = env.list("EMAIL_RETRY_DELAYS", cast=int, default=[60, 300, 
 # raised); production.py switches to the database backend, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# PDF text (portal/core/document_text.py) is read by a task after the upload, within bounds
+# PDF text (portal/documents/text.py) is read by a task after the upload, within bounds
 # so that no file can hold a worker: the first PDF_TEXT_MAX_PAGES pages, PDF_TEXT_MAX_SECONDS
 # per file (the child process that reads it is killed then) and PDF_TEXT_MAX_CHARS characters
 # stored (a document's search index entry must fit PostgreSQL's 1 MB tsvector). The immediate
@@ -239,8 +240,8 @@ WAGTAIL_SITE_NAME = "Portal WTZ"
 # from which Wagtail builds a page's full URL. Admin e-mails use it too unless told otherwise.
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PORTAL_BASE_URL).rstrip("/")
-WAGTAILDOCS_DOCUMENT_MODEL = "core.PortalDocument"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.admin_forms.DocumentForm"
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.PortalDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -360,6 +361,10 @@ CONTACT_RATE_LIMIT = (
     env.int("CONTACT_RATE_LIMIT", default=10),
     env.int("CONTACT_RATE_WINDOW", default=600),
 )
+
+# django-ratelimit (portal/core/ratelimit.py) lets requests through when the cache cannot
+# count them (Redis down), rather than refusing everyone.
+RATELIMIT_FAIL_OPEN = True
 
 # Polls (portal/polls): at most this many votes per address within this many seconds. Loose on
 # purpose: many people may vote from one office or school network.

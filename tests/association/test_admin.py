@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 
+from portal.association.models import ContactPage, PartnershipPage, ProjectIndexPage
+from portal.core.models import HomePage, StandardPage
 from tests.factories import PartnershipPageFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,15 +24,11 @@ def test_edit_views_of_the_new_page_types_render(
         assert response.status_code == 200, page
 
 
-def test_the_about_page_may_hold_projects_and_partnership_and_home_the_contact_page(
-    standard_page, home
-):
-    from portal.association.models import ContactPage, PartnershipPage, ProjectIndexPage
-
-    assert ProjectIndexPage.can_create_at(standard_page)
-    assert PartnershipPage.can_create_at(standard_page)
-    assert not ContactPage.can_create_at(standard_page)
-    assert ContactPage.can_create_at(home)
+def test_the_about_page_may_hold_projects_and_partnership_and_home_the_contact_page(page_tests):
+    page_tests.assertAllowedParentPageTypes(ProjectIndexPage, {StandardPage, HomePage})
+    page_tests.assertAllowedParentPageTypes(PartnershipPage, {StandardPage, HomePage})
+    page_tests.assertAllowedParentPageTypes(ContactPage, {HomePage})
+    page_tests.assertCanNotCreateAt(StandardPage, ContactPage)
 
 
 def test_the_contact_forms_submissions_are_listed_in_the_admin(admin_client, client, contact_page):

@@ -2,7 +2,6 @@
 links that follow the same order and stop at the ends."""
 
 import datetime
-import re
 
 import pytest
 
@@ -11,6 +10,7 @@ from django.utils.translation import gettext
 
 from portal.core.demo_content import translate
 from tests.factories import DocumentFactory, ProjectIndexPageFactory, ProjectPageFactory
+from tests.html import one, parse, select, text_of, texts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -43,15 +43,17 @@ def test_prev_next_follow_date_order_and_are_absent_at_the_ends(client, three_pr
     assert (wtz.previous_project(), wtz.next_project()) == (muflon, sieci)
     assert (sieci.previous_project(), sieci.next_project()) == (wtz, None)
 
-    html = client.get(wtz.url).content.decode()
-    assert re.search(rf'<a rel="prev" href="{muflon.url}">.*Partnerstwo MUFLON</a>', html)
-    assert re.search(rf'<a rel="next" href="{sieci.url}">.*W sieci dobrych połączeń</a>', html)
-    first = client.get(muflon.url).content.decode()
-    assert 'rel="prev"' not in first
-    assert f'rel="next" href="{wtz.url}"' in first
-    last = client.get(sieci.url).content.decode()
-    assert 'rel="next"' not in last
-    assert f'rel="prev" href="{wtz.url}"' in last
+    def neighbours(page):
+        """(rel, href, title) of each link to the previous or next project."""
+        html = parse(client.get(page.url))
+        return [(a["rel"][0], a["href"], a.contents[-1].strip()) for a in select(html, "a[rel]")]
+
+    assert neighbours(wtz) == [
+        ("prev", muflon.url, "Partnerstwo MUFLON"),
+        ("next", sieci.url, "W sieci dobrych połączeń"),
+    ]
+    assert neighbours(muflon) == [("next", wtz.url, "Model WTZ")]
+    assert neighbours(sieci) == [("prev", wtz.url, "Model WTZ")]
 
 
 def test_prev_next_skip_drafts_and_other_listings(standard_page, three_projects):
@@ -75,16 +77,19 @@ def test_listing_shows_newest_first_with_dates_and_an_open_end(client, three_pro
     project_index = three_projects[0].get_parent().specific
     project(project_index, "Projekt w toku", datetime.date(2024, 3, 1))
     html = client.get(project_index.url).content.decode()
-    titles = re.findall(r'class="project-item__title"><a href="[^"]+">([^<]+)</a>', html)
-    assert titles == [
+    assert texts(html, ".project-item__title a") == [
         "Projekt w toku",
         "W sieci dobrych połączeń",
         "Model WTZ",
         "Partnerstwo MUFLON",
     ]
-    assert '<time datetime="2007-01-01">1 stycznia 2007</time>' in html
-    assert '<time datetime="2008-08-31">31 sierpnia 2008</time>' in html
-    assert f"({gettext('under way')})" in html  # the ongoing project has no end date
+    dates = texts(html, ".project-item__meta")
+    assert f"({gettext('under way')})" in dates[0]  # the ongoing project has no end date
+    muflon_dates = select(select(html, ".project-item__meta")[-1], "time")
+    assert [(time["datetime"], text_of(time)) for time in muflon_dates] == [
+        ("2007-01-01", "1 stycznia 2007"),
+        ("2008-08-31", "31 sierpnia 2008"),
+    ]
 
 
 def test_listing_costs_the_same_queries_whatever_its_length(
@@ -103,9 +108,8 @@ def test_listing_costs_the_same_queries_whatever_its_length(
 def test_listing_paginates_and_an_unknown_page_is_404(client, project_index):
     for number in range(12):
         project(project_index, f"Projekt {number:02d}", datetime.date(2000 + number, 1, 1))
-    assert client.get(project_index.url).content.decode().count('class="project-item"') == 10
-    second = client.get(project_index.url + "?page=2").content.decode()
-    assert second.count('class="project-item"') == 2
+    assert len(select(client.get(project_index.url), "li.project-item")) == 10
+    assert len(select(client.get(project_index.url + "?page=2"), "li.project-item")) == 2
     assert client.get(project_index.url + "?page=9").status_code == 404
 
 
@@ -183,11 +187,12 @@ def test_english_translation_keeps_dates_and_documents_and_translates_texts(
     assert index_en.get_parent().pk == about_en.pk
     assert (english.start_date, english.end_date) == (page.start_date, page.end_date)
     assert english.documents[0].value == document
-    html = client.get(english.url).content.decode()
-    assert '<html lang="en">' in html
-    assert "University of Warsaw – leader" in html
-    assert "Human Capital Operational Programme, Priority I, Measure 1.2" in html
-    assert "1 October 2012" in html
+    html = parse(client.get(english.url))
+    assert one(html, "html")["lang"] == "en"
+    main = text_of(one(html, "main"))
+    assert "University of Warsaw – leader" in main
+    assert "Human Capital Operational Programme, Priority I, Measure 1.2" in main
+    assert "1 October 2012" in main
     assert english.next_project() is None and english.previous_project() is None
 
 
@@ -205,4 +210,4 @@ def test_index_and_project_render_with_the_page_language(
     for url in (project_index.url, page.url):
         response = client.get(url)
         assert response.status_code == 200
-        assert f'<html lang="{language}">' in response.content.decode()
+        assert one(response, "html")["lang"] == language

@@ -17,14 +17,33 @@ def image():
     return Image.objects.create(title="Warsztat", file=get_test_image_file())
 
 
+def image_value(image, alt_text="", decorative=False, caption=""):
+    """A body image: Wagtail's ImageBlock inside, the caption beside (`image` is the
+    image's id as stored, or the image itself as a page body is given in Python)."""
+    return {
+        "image": {"image": image, "alt_text": alt_text, "decorative": decorative},
+        "caption": caption,
+    }
+
+
 def test_image_without_description_is_refused_unless_decorative(image):
     block = CaptionedImageBlock()
     with pytest.raises(StructBlockValidationError):
-        block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": False}))
-    decorative = block.clean(
-        block.to_python({"image": image.pk, "alt_text": "", "decorative": True})
+        block.clean(block.to_python(image_value(image.pk)))
+    decorative = block.clean(block.to_python(image_value(image.pk, decorative=True)))
+    assert decorative["image"].decorative is True
+    described = block.clean(
+        block.to_python(image_value(image.pk, alt_text="Uczestnicy przy pracy"))
     )
-    assert decorative["decorative"] is True
+    assert described["image"].contextual_alt_text == "Uczestnicy przy pracy"
+
+
+def test_decorative_image_is_rendered_with_empty_alt_even_if_described(client, home, image):
+    body = [("image", image_value(image, alt_text="Zbędny opis", decorative=True))]
+    page = StandardPageFactory(parent=home, slug="ozdobny", body=body)
+    html = client.get(page.url).content.decode()
+    assert 'alt=""' in html
+    assert "Zbędny opis" not in html
 
 
 def test_call_to_action_needs_a_page_or_an_address():
@@ -37,15 +56,7 @@ def test_standard_page_renders_every_block_type(client, home, image):
     body = [
         ("heading", {"text": "Cel projektu", "level": "h2"}),
         ("paragraph", "<p>Akapit <b>pogrubiony</b>.</p>"),
-        (
-            "image",
-            {
-                "image": image,
-                "alt_text": "Uczestnicy przy pracy",
-                "decorative": False,
-                "caption": "Pracownia",
-            },
-        ),
+        ("image", image_value(image, alt_text="Uczestnicy przy pracy", caption="Pracownia")),
         ("quote", {"text": "Praca daje sens.", "attribution": "Uczestniczka"}),
         (
             "table",

@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from tests.factories import StandardPageFactory
-from tests.html import switcher_href
+from tests.html import one, parse, select, switcher_href, text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -21,25 +21,22 @@ def translated(standard_page, home_en, locales):
 def test_translated_page_links_its_counterpart_and_x_default(client, translated):
     with translation.override("en"):
         html = client.get("/en/about-the-project/").content.decode()
-    assert '<link rel="alternate" hreflang="pl" href="http://testserver/pl/o-projekcie/">' in html
-    assert (
-        '<link rel="alternate" hreflang="en" href="http://testserver/en/about-the-project/">'
-        in html
-    )
-    assert (
-        '<link rel="alternate" hreflang="x-default" href="http://testserver/pl/o-projekcie/">'
-        in html
-    )
+    alternates = select(html, "link[rel=alternate][hreflang]")
+    assert {link["hreflang"]: link["href"] for link in alternates} == {
+        "pl": "http://testserver/pl/o-projekcie/",
+        "en": "http://testserver/en/about-the-project/",
+        "x-default": "http://testserver/pl/o-projekcie/",
+    }
 
 
 def test_untranslated_page_claims_no_counterpart(client, home, home_en):
     page = StandardPageFactory(parent=home, title="Tylko po polsku", slug="tylko-po-polsku")
     with translation.override("pl"):
         html = client.get(page.url).content.decode()
-    assert 'hreflang="en" href' not in html.split("</head>")[0]
-    switcher = html[html.index('class="language-switcher"') :]
+    assert select(html, 'head [hreflang="en"]') == []
     assert client.get(switcher_href(html, "en"))["Location"] == "/en/?untranslated=1"
-    assert 'class="visually-hidden" lang="pl">' in switcher  # and it says so
+    english = one(html, '.language-switcher a[hreflang="en"]')
+    assert one(english, "span.visually-hidden")["lang"] == "pl"  # and it says so
     with translation.override("en"):
         landing = client.get("/en/?untranslated=1").content.decode()
     assert "The page you came from is not available in English" in landing
@@ -98,10 +95,10 @@ def test_the_switcher_refuses_a_language_the_site_does_not_have(client, translat
 @pytest.mark.parametrize("path", ["/de/", "/de/o-projekcie/", "/fr/aktualnosci/", "/pt-br/"])
 def test_an_unsupported_language_prefix_is_the_polish_404_page(client, translated, path):
     response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
-    html = response.content.decode()
+    page = parse(response)
     assert response.status_code == 404
-    assert '<html lang="pl">' in html
-    assert "Nie znaleziono strony" in html
+    assert one(page, "html")["lang"] == "pl"
+    assert "Nie znaleziono strony" in text_of(page)
 
 
 def test_an_address_without_a_language_still_gets_one(client, translated):

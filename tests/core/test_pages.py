@@ -1,10 +1,12 @@
 """What a visitor gets from the site's addresses: pages, languages and error pages."""
 
 import pytest
+from pytest_django.asserts import assertInHTML
 
 from django.utils import translation
 
 from tests.factories import StandardPageFactory, ZoneFactory
+from tests.html import links, one, parse, select, text_of, texts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -37,9 +39,9 @@ def test_root_redirects_english_speaking_visitor_to_english(client, home_en):
 def test_home_page_answers_in_each_language(client, home_en, url, lang, heading):
     response = client.get(url)
     assert response.status_code == 200
-    html = response.content.decode()
-    assert f'<html lang="{lang}">' in html
-    assert heading in html
+    page = parse(response)
+    assert one(page, "html")["lang"] == lang
+    assert text_of(one(page, "h1")) == heading
 
 
 def test_standard_page_answers_in_both_languages(client, standard_page, home_en, locales):
@@ -52,10 +54,10 @@ def test_standard_page_answers_in_both_languages(client, standard_page, home_en,
     english_response = client.get("/en/about-the-project/")
 
     assert polish_response.status_code == 200
-    assert "<h1>O projekcie</h1>" in polish_response.content.decode()
+    assertInHTML("<h1>O projekcie</h1>", polish_response.content.decode())
     assert english_response.status_code == 200
-    assert "<h1>About the project</h1>" in english_response.content.decode()
-    assert 'lang="en"' in english_response.content.decode()
+    assertInHTML("<h1>About the project</h1>", english_response.content.decode())
+    assert one(english_response, "html")["lang"] == "en"
 
 
 @pytest.mark.parametrize(
@@ -68,11 +70,11 @@ def test_standard_page_answers_in_both_languages(client, standard_page, home_en,
 def test_unknown_address_gives_the_sites_own_404(client, home_en, url, lang, message):
     response = client.get(url)
     assert response.status_code == 404
-    html = response.content.decode()
-    assert f'<html lang="{lang}">' in html
-    assert message in html
-    assert 'class="site-footer"' in html
-    assert "Traceback" not in html
+    page = parse(response)
+    assert one(page, "html")["lang"] == lang
+    assert message in text_of(one(page, "main"))
+    assert one(page, "footer.site-footer")
+    assert "Traceback" not in text_of(page)
 
 
 def test_unsupported_language_prefix_gives_polish_404(client, home):
@@ -96,10 +98,7 @@ def test_draft_page_is_not_public(client, home):
 
 def test_main_menu_lists_only_pages_marked_for_menus(client, standard_page, home):
     StandardPageFactory(parent=home, title="Ukryta", slug="ukryta", show_in_menus=False)
-    html = client.get("/pl/").content.decode()
-    menu = html.split('class="main-nav"')[1].split("</nav>")[0]
-    assert "O projekcie" in menu
-    assert "Ukryta" not in menu
+    assert texts(client.get("/pl/"), "nav.main-nav a") == ["O projekcie"]
 
 
 def test_menu_marks_the_current_page_and_the_section_of_a_subpage(client, home, standard_page):
@@ -110,15 +109,14 @@ def test_menu_marks_the_current_page_and_the_section_of_a_subpage(client, home, 
     deep = StandardPageFactory(parent=StandardPageFactory(parent=tenth), title="Głęboko")
 
     def menu(url):
-        return client.get(url).content.decode().split('class="main-nav"')[1].split("</nav>")[0]
+        return str(one(client.get(url), "nav.main-nav"))
 
-    assert '<a href="/pl/o-projekcie/" aria-current="page">O projekcie</a>' in menu(
-        "/pl/o-projekcie/"
+    assertInHTML(
+        '<a href="/pl/o-projekcie/" aria-current="page">O projekcie</a>', menu("/pl/o-projekcie/")
     )
     deep_menu = menu(deep.url)
-    assert f'<a href="{tenth.url}" class="is-ancestor">Sekcja 10</a>' in deep_menu
-    assert deep_menu.count("is-ancestor") == 1
-    assert "aria-current" not in deep_menu
+    assert links(deep_menu, ".is-ancestor") == [("Sekcja 10", tenth.url)]
+    assert select(deep_menu, "[aria-current]") == []
 
 
 def test_menu_query_count_does_not_grow_with_items(home, assert_queries_do_not_grow):
@@ -130,29 +128,23 @@ def test_menu_query_count_does_not_grow_with_items(home, assert_queries_do_not_g
 
 def test_breadcrumbs_lead_from_home_to_the_current_page(client, standard_page):
     child = StandardPageFactory(parent=standard_page, title="Cel projektu", slug="cel")
-    html = client.get(child.url).content.decode()
-    breadcrumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
-    assert '<a href="/pl/">Strona główna</a>' in breadcrumbs
-    assert '<a href="/pl/o-projekcie/">O projekcie</a>' in breadcrumbs
-    assert '<span aria-current="page">Cel projektu</span>' in breadcrumbs
+    breadcrumbs = one(client.get(child.url), ".breadcrumbs")
+    assert links(breadcrumbs) == [("Strona główna", "/pl/"), ("O projekcie", "/pl/o-projekcie/")]
+    assertInHTML('<span aria-current="page">Cel projektu</span>', str(breadcrumbs))
 
 
 def test_page_has_skip_link_and_landmarks(client, home):
-    html = client.get("/pl/").content.decode()
-    assert '<a class="skip-link" href="#main">' in html
-    for landmark in (
-        '<header class="site-header">',
-        '<main id="main"',
-        '<footer class="site-footer">',
-    ):
-        assert landmark in html
+    page = parse(client.get("/pl/"))
+    skip_link = page.body.find("a")  # the first thing a keyboard reaches
+    assert (skip_link["class"], skip_link["href"]) == (["skip-link"], "#main")
+    for landmark in ("header.site-header", "main#main", "footer.site-footer"):
+        assert one(page, landmark)
 
 
 def test_home_page_shows_the_zones_in_order(client, home):
     ZoneFactory(name="Strefa Biznesu", sort_order=30)
     ZoneFactory(name="Strefa Samorządów", sort_order=10)
-    html = client.get("/pl/").content.decode()
-    assert html.index("Strefa Samorządów") < html.index("Strefa Biznesu")
+    assert texts(client.get("/pl/"), ".zone-card__title") == ["Strefa Samorządów", "Strefa Biznesu"]
 
 
 def test_home_page_query_count_does_not_grow_with_zones(home, assert_queries_do_not_grow):
@@ -176,11 +168,12 @@ def test_server_error_page_is_the_sites_own_and_translated(rf, language, message
 
     with translation.override(language):
         response = server_error(rf.get(f"/{language}/"))
-    html = response.content.decode()
+    page = parse(response)
     assert response.status_code == 500
-    assert f'<html lang="{language}">' in html
-    assert message in html
-    assert "/static/css/site.css" in html
+    assert one(page, "html")["lang"] == language
+    assert message in text_of(page)
+    stylesheets = [link["href"] for link in select(page, 'link[rel="stylesheet"]')]
+    assert any(href.endswith("/static/css/site.css") for href in stylesheets)
 
 
 def test_expired_form_gives_the_sites_403_page_not_a_500(home):
@@ -189,18 +182,18 @@ def test_expired_form_gives_the_sites_403_page_not_a_500(home):
     client = Client(enforce_csrf_checks=True)
     response = client.post("/pl/", {"q": "x"})
     assert response.status_code == 403
-    html = response.content.decode()
-    assert "Nie udało się wysłać formularza" in html
-    assert '<html lang="pl">' in html
+    page = parse(response)
+    assert "Nie udało się wysłać formularza" in text_of(page)
+    assert one(page, "html")["lang"] == "pl"
 
 
 def test_english_address_without_english_page_says_the_content_is_polish(client, home):
     response = client.get("/en/")
     assert response.status_code == 200
-    assert '<html lang="pl">' in response.content.decode()
+    assert one(response, "html")["lang"] == "pl"
 
 
 def test_polish_zone_shown_on_english_page_is_marked_polish(client, home_en):
     ZoneFactory(name="Strefa WTZ")
-    html = client.get("/en/").content.decode()
-    assert 'lang="pl">' in html.split("Strefa WTZ")[0].rsplit("<li", 1)[1]
+    (card,) = select(client.get("/en/"), "li.zone-card")
+    assert (text_of(card.h3), card["lang"]) == ("Strefa WTZ", "pl")

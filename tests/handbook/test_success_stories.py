@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from tests.factories import ZoneFactory, ZonePageFactory
 from tests.handbook.conftest import make_story
+from tests.html import links, one, select, text_of, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -26,33 +27,30 @@ def zones(home):
 def test_the_index_lists_stories_youngest_first(client, stories):
     make_story(stories, [], "Starsza", datetime.date(2014, 1, 1))
     make_story(stories, [], "Nowsza", datetime.date(2016, 1, 1))
-    html = client.get(stories.url).content.decode()
-    assert html.index("Nowsza") < html.index("Starsza")
-    assert "od 2016" in html
+    cards = select(client.get(stories.url), "li.story-card")
+    assert [text_of(one(card, ".card__title")) for card in cards] == ["Nowsza", "Starsza"]
+    assert text_of(one(cards[0], ".story-card__meta")).endswith("od 2016")
 
 
 def test_a_zone_page_shows_its_stories_and_not_the_others(client, stories, zones):
     make_story(stories, [zones["wtz"][0]], "Piekarnia")
     make_story(stories, [zones["biznes"][0]], "Ogrody")
-    html = client.get("/pl/strefa-wtz/").content.decode()
-    assert "Piekarnia" in html and "Ogrody" not in html
-    assert 'href="/pl/strefa-wtz/sukcesy/"' in html
-    listing = client.get("/pl/strefa-wtz/sukcesy/").content.decode()
-    assert "Piekarnia" in listing and "Ogrody" not in listing
+    section = one(client.get("/pl/strefa-wtz/"), 'section[aria-labelledby="section-stories"]')
+    assert texts(section, ".story-card .card__title") == ["Piekarnia"]
+    assert "/pl/strefa-wtz/sukcesy/" in [href for _, href in links(section)]
+    listing = client.get("/pl/strefa-wtz/sukcesy/")
+    assert texts(listing, ".story-card .card__title") == ["Piekarnia"]
 
 
 def test_a_zone_without_stories_has_no_stories_section(client, stories, zones):
-    html = client.get("/pl/strefa-biznesu/").content.decode()
-    assert 'id="section-stories"' not in html
+    assert select(client.get("/pl/strefa-biznesu/"), "#section-stories") == []
 
 
 def test_a_story_shows_its_facts(client, stories, zones):
     story = make_story(stories, [zones["wtz"][0]], "Piekarnia")
-    html = client.get(story.url).content.decode()
-    assert "Spółdzielnia Piekarnia" in html
-    assert "Konin" in html
-    assert "1 maja 2015" in html
-    assert "Strefa WTZ" in html
+    main = text_of(one(client.get(story.url), "main"))
+    for fact in ("Spółdzielnia Piekarnia", "Konin", "1 maja 2015", "Strefa WTZ"):
+        assert fact in main
 
 
 def test_a_photo_needs_a_description(stories):

@@ -4,6 +4,8 @@ import pytest
 
 from django.contrib.auth.models import Group
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
 from tests.factories import DocumentFactory, ZoneFactory, ZonePageFactory
 from zones.editing import MODERATORS, set_up_editing
 
@@ -13,6 +15,12 @@ ZONES = [
     ("biznes", "Strefa Biznesu"),
     ("wspolpraca", "Strefa Współpracy Międzynarodowej"),
 ]
+
+
+def zone_page_form(**fields):
+    """The admin's add form of a zone page with empty stream fields and no comments."""
+    empty = {name: streamfield([]) for name in ("benefits", "featured", "faq")}
+    return nested_form_data({**empty, "comments": inline_formset([]), **fields})
 
 
 @dataclass

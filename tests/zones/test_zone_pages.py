@@ -1,6 +1,7 @@
 """What a visitor finds on a zone page and its sub-views."""
 
 import pytest
+from pytest_django.asserts import assertInHTML
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -9,11 +10,12 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from portal.documents.resources import resources_for_zone
 from tests.factories import DocumentFactory, StandardPageFactory
-from tests.html import switcher_href
+from tests.html import links, one, parse, select, switcher_href, text_of, texts
+from tests.zones.conftest import zone_page_form
 from zones.listings import ZoneListing, registered_listings
 from zones.models import ZonePage
-from zones.resources import resources_for_zone
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -26,34 +28,30 @@ def _polish_by_default():
 
 @pytest.mark.parametrize("slug", ["samorzady", "wtz", "biznes", "wspolpraca"])
 def test_zone_page_shows_its_own_benefits_faq_and_resources_only(client, zone_site, slug):
-    html = client.get(zone_site.pages[slug].url).content.decode()
-    assert f"Korzyść {slug}" in html
-    assert f"Pytanie o {slug}?" in html
-    assert f"Materiał {slug}" in html
-    for other in set(zone_site.pages) - {slug}:
-        assert f"Korzyść {other}" not in html
-        assert f"Pytanie o {other}?" not in html
-        assert f"Materiał {other}" not in html
+    page = parse(client.get(zone_site.pages[slug].url))
+    assert texts(page, ".benefits__item h3") == [f"Korzyść {slug}"]
+    assert texts(page, ".faq__question") == [f"Pytanie o {slug}?"]
+    assert texts(page, "#section-resources + * .resource__title") == [f"Materiał {slug}"]
 
 
 def test_faq_items_are_disclosure_widgets_that_need_no_script(client, zone_site):
-    html = client.get(zone_site.pages["wtz"].url).content.decode()
-    assert '<summary class="faq__question">Pytanie o wtz?</summary>' in html
-    assert html.index("<details") < html.index("Odpowiedź wtz")
+    item = one(client.get(zone_site.pages["wtz"].url), "details.faq__item")
+    assertInHTML('<summary class="faq__question">Pytanie o wtz?</summary>', str(item))
+    assert text_of(one(item, ".faq__answer")) == "Odpowiedź wtz"  # inside the <details>
 
 
 def test_zone_page_shows_the_contact_person(client, zone_site):
-    html = client.get(zone_site.pages["wtz"].url).content.decode()
-    assert "Jan Kontaktowy" in html
-    assert 'href="mailto:kontakt@example.org"' in html
-    assert 'href="tel:610000000"' in html
+    card = one(client.get(zone_site.pages["wtz"].url), ".contact-card")
+    assert text_of(one(card, ".contact-card__name")) == "Jan Kontaktowy"
+    hrefs = [href for _, href in links(card)]
+    assert hrefs == ["mailto:kontakt@example.org", "tel:610000000"]
 
 
 def test_resources_section_is_absent_rather_than_empty(client, zone_site):
     zone_site.documents["biznes"].delete()
-    html = client.get(zone_site.pages["biznes"].url).content.decode()
-    assert 'id="section-resources"' not in html
-    assert "Wszystkie materiały tej strefy" not in html
+    page = parse(client.get(zone_site.pages["biznes"].url))
+    assert select(page, "#section-resources") == []
+    assert "Wszystkie materiały tej strefy" not in texts(page, "a")
 
 
 def test_featured_pages_show_only_live_ones(client, zone_site, standard_page, home):
@@ -62,25 +60,21 @@ def test_featured_pages_show_only_live_ones(client, zone_site, standard_page, ho
     page.featured = [("page", standard_page), ("page", withdrawn)]
     page.save_revision().publish()
     withdrawn.unpublish()
-    html = client.get(page.url).content.decode()
-    assert 'id="featured-heading"' in html
-    assert f'<a href="{standard_page.url}">O projekcie</a>' in html
-    assert "Wycofana strona" not in html
+    featured = one(client.get(page.url), "section.featured")
+    assert one(featured, "h2")["id"] == "featured-heading"
+    assert links(featured) == [("O projekcie", standard_page.url)]
 
 
 def test_home_page_cards_link_to_the_zone_pages(client, zone_site, home):
-    html = client.get("/pl/").content.decode()
-    for page in zone_site.pages.values():
-        assert f'<a class="zone-card__link" href="{page.url}">{page.zone.name}</a>' in html
+    cards = links(client.get("/pl/"), "a.zone-card__link")
+    assert cards == [(page.zone.name, page.url) for page in zone_site.pages.values()]
 
 
 def test_main_menu_gathers_the_zones_under_one_entry(client, zone_site, standard_page):
-    html = client.get(standard_page.url).content.decode()
-    menu = html[html.index('class="main-nav"') : html.index("</nav>")]
-    assert "<summary>Strefy</summary>" in menu
-    for page in zone_site.pages.values():
-        assert f'href="{page.url}">{page.title}</a>' in menu
-    assert menu.count("<details>") == 1
+    menu = one(client.get(standard_page.url), "nav.main-nav")
+    (group,) = select(menu, "details")
+    assertInHTML("<summary>Strefy</summary>", str(group))
+    assert links(group) == [(page.title, page.url) for page in zone_site.pages.values()]
 
 
 def test_a_second_page_for_the_same_zone_and_language_is_refused(zone_site, home):
@@ -95,20 +89,15 @@ def test_a_second_page_for_the_same_zone_and_language_is_refused(zone_site, home
 def test_admin_says_why_a_second_zone_page_is_refused(admin_client, zone_site, home):
     response = admin_client.post(
         f"/admin/pages/add/zones/zonepage/{home.pk}/",
-        {
-            "title": "Druga strefa WTZ",
-            "slug": "druga-wtz",
-            "zone": zone_site.zones["wtz"].pk,
-            "intro": "Wstęp",
-            "benefits-count": 0,
-            "featured-count": 0,
-            "faq-count": 0,
-            "comments-TOTAL_FORMS": 0,
-            "comments-INITIAL_FORMS": 0,
-        },
+        zone_page_form(
+            title="Druga strefa WTZ",
+            slug="druga-wtz",
+            zone=zone_site.zones["wtz"].pk,
+            intro="Wstęp",
+        ),
     )
     assert response.status_code == 200
-    assert "Ta strefa ma już stronę w tym języku." in response.content.decode()
+    assert "Ta strefa ma już stronę w tym języku." in text_of(parse(response))
     assert ZonePage.objects.filter(slug="druga-wtz").count() == 0
 
 
@@ -117,22 +106,18 @@ def test_resources_sub_view_lists_filters_and_paginates(client, zone_site):
     for number in range(11):
         DocumentFactory(title=f"Wzór {number:02d}", kind="template", zones=[zone])
     url = zone_site.pages["wtz"].url + "materialy/"
-    first = client.get(url).content.decode()
-    assert "12 materiałów" in first
-    assert first.count('class="resource"') == 10
-    second = client.get(url + "?page=2").content.decode()
-    assert second.count('class="resource"') == 2
-    guides = client.get(url + "?kind=guide").content.decode()
-    assert "1 materiał" in guides
-    assert "Materiał wtz" in guides
-    assert "Wzór 00" not in guides
+    first = parse(client.get(url))
+    assert "12 materiałów" in text_of(first)
+    assert len(select(first, "li.resource")) == 10
+    assert len(select(client.get(url + "?page=2"), "li.resource")) == 2
+    guides = parse(client.get(url + "?kind=guide"))
+    assert "1 materiał" in text_of(guides)
+    assert texts(guides, ".resource__title") == ["Materiał wtz"]
 
 
 def test_resources_show_file_type_size_and_language(client, zone_site):
-    html = client.get(zone_site.pages["wtz"].url + "materialy/").content.decode()
-    assert "PDF, 13\xa0bajtów" in html
-    assert "Język: polski" in html
-    assert "Poradnik" in html
+    meta = texts(client.get(zone_site.pages["wtz"].url + "materialy/"), ".resource__meta span")
+    assert meta == ["Poradnik", "PDF, 13 bajtów", "Język: polski"]  # text_of folds the nbsp
 
 
 def test_english_zone_page_lists_the_same_resources_under_a_translated_address(
@@ -145,9 +130,9 @@ def test_english_zone_page_lists_the_same_resources_under_a_translated_address(
     with translation.override("en"):
         response = client.get("/en/wtz-zone/resources/")
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Materiał wtz" in html
-    assert "Language: Polish" in html
+    page = parse(response)
+    assert texts(page, ".resource__title") == ["Materiał wtz"]
+    assert "Language: Polish" in texts(page, ".resource__meta span")
     assert client.get("/en/wtz-zone/materialy/").status_code == 404
 
 
@@ -162,11 +147,11 @@ def test_bad_listing_input_is_a_4xx_not_a_500(client, zone_site, query, status):
 
 def test_unknown_filter_value_is_explained_next_to_the_filter(client, zone_site):
     response = client.get(zone_site.pages["wtz"].url + "materialy/?kind=unknown&language=en")
-    html = response.content.decode()
-    assert 'aria-describedby="id_kind-error"' in html
-    assert 'id="id_kind-error"' in html
-    assert "Materiał wtz" in html  # the list is shown unfiltered
-    assert '<option value="en" selected>' in html  # what was chosen is kept
+    page = parse(response)
+    assert one(page, "select[name=kind]")["aria-describedby"] == "id_kind-error"
+    assert one(page, "#id_kind-error").get_text(strip=True)
+    assert texts(page, ".resource__title") == ["Materiał wtz"]  # the list is shown unfiltered
+    assert one(page, "select[name=language] option[selected]")["value"] == "en"  # kept
 
 
 def test_unknown_sub_view_is_404(client, zone_site):
@@ -225,7 +210,7 @@ def test_a_family_plugs_its_sub_view_and_section_in_through_the_hook(
             all_label="Wszystkie pomysły",
             view=ideas_view,
             latest=lambda page, limit: list(resources_for_zone(page)[:limit]),
-            section_template="zones/includes/resource_list.html",
+            section_template="documents/includes/resource_list.html",
             order=1,
         )
 
@@ -241,9 +226,10 @@ def test_a_family_plugs_its_sub_view_and_section_in_through_the_hook(
         ]
         assert client.get(page.url + "pomysly/").content.decode() == "Pomysły strefy wtz"
         html = client.get(page.url).content.decode()
-        assert '<h2 id="section-ideas">Pomysły</h2>' in html
-        assert f'<a href="{page.url}pomysly/">Wszystkie pomysły</a>' in html
-        assert html.index("section-ideas") < html.index("section-resources")
+        assertInHTML('<h2 id="section-ideas">Pomysły</h2>', html)
+        assert ("Wszystkie pomysły", f"{page.url}pomysly/") in links(html)
+        sections = [heading["id"] for heading in select(html, ".zone-section > h2")]
+        assert sections.index("section-ideas") < sections.index("section-resources")
     forget_routes()
     assert client.get(page.url + "pomysly/").status_code == 404
 
@@ -253,23 +239,23 @@ def test_language_switcher_keeps_the_sub_view(client, zone_site, home_en, locale
     english.slug = "wtz-zone"
     english.save_revision().publish()
     html = client.get(zone_site.pages["wtz"].url + "materialy/").content.decode()
-    assert 'hreflang="en" href="http://testserver/en/wtz-zone/resources/"' in html
+    alternate = one(html, 'link[rel=alternate][hreflang="en"]')
+    assert alternate["href"] == "http://testserver/en/wtz-zone/resources/"
     assert client.get(switcher_href(html, "en"))["Location"] == "/en/wtz-zone/resources/"
 
 
 def test_pagination_drops_an_unknown_filter_value(client, zone_site):
     DocumentFactory.create_batch(11, zones=[zone_site.zones["wtz"]])
     response = client.get(zone_site.pages["wtz"].url + "materialy/?kind=zzz&language=pl")
-    html = response.content.decode()
-    assert 'href="?language=pl&amp;page=2"' in html
-    assert "kind=zzz" not in html
+    hrefs = [href for _, href in links(response, ".pagination a")]
+    assert set(hrefs) == {"?language=pl&page=2"}  # page 2 and "Next"
 
 
 def test_menu_marks_the_zone_as_ancestor_on_its_sub_view(client, zone_site):
     page = zone_site.pages["wtz"]
-    menu = client.get(page.url + "materialy/").content.decode()
-    assert f'<a href="{page.url}" class="is-ancestor">' in menu
-    assert 'aria-current="page">Strefa WTZ</a>' not in menu
+    (link,) = select(client.get(page.url + "materialy/"), f'nav.main-nav a[href="{page.url}"]')
+    assert link["class"] == ["is-ancestor"]
+    assert not link.has_attr("aria-current")
 
 
 def test_featured_private_pages_are_not_recommended(client, zone_site, standard_page):
@@ -277,4 +263,4 @@ def test_featured_private_pages_are_not_recommended(client, zone_site, standard_
     page = zone_site.pages["wtz"]
     page.featured = [("page", standard_page)]
     page.save_revision().publish()
-    assert 'id="featured-heading"' not in client.get(page.url).content.decode()
+    assert select(client.get(page.url), "#featured-heading") == []

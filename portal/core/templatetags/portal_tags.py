@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from portal.core import navigation
 from portal.core.address import absolute_url
+from portal.core.head_links import head_links as registered_head_links
 
 register = template.Library()
 
@@ -21,6 +22,12 @@ def main_menu(context):
     current = context.get("page")
     in_subview = bool(context.get("subview_title"))
     return {"items": navigation.menu_items(navigation.main_menu(home), current, in_subview)}
+
+
+@register.inclusion_tag("includes/head_links.html", takes_context=True)
+def head_links(context):
+    """The <link> elements the content families register for every page's head (feeds)."""
+    return {"links": registered_head_links(context.get("request"), context.get("page"))}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

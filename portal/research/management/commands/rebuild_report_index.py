@@ -10,6 +10,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.ELASTICSEARCH_URL:
             raise CommandError("ELASTICSEARCH_URL is not set: the database search needs no index.")
+        # Imported once the setting is checked: es.py loads the Elasticsearch client.
         from portal.research.es import ReportDocument, connect_for_indexing
 
         connect_for_indexing()  # waits ELASTICSEARCH_INDEX_TIMEOUT, not a search's timeout

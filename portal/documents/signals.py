@@ -1,0 +1,8 @@
+"""What the document library tells the layers above it, which it must not import: the
+research reports refresh what they built from a file's text when they receive
+`document_text_changed`."""
+
+from django.dispatch import Signal
+
+# Sent (sender: the document model, document=…) after a document's text has been stored.
+document_text_changed = Signal()

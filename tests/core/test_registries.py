@@ -1,0 +1,131 @@
+"""Core learns about the content families only through what they register (Wagtail hooks):
+a registration reaches the page, and a page still renders when a registration is absent."""
+
+import pytest
+from pytest_django.asserts import assertInHTML
+
+from wagtail import blocks, hooks
+
+from portal.core.blocks import BODY_BLOCK_HOOK, BaseStreamBlock
+from portal.core.head_links import HEAD_LINKS_HOOK, HeadLink
+from portal.core.models import StandardPage
+from portal.core.navigation import MENU_GROUP_HOOK, MenuGroup
+from portal.core.sections import HOOK_NAME as HOME_SECTION_HOOK
+from tests.factories import (
+    NewsIndexPageFactory,
+    StandardPageFactory,
+    ZoneFactory,
+    ZonePageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def zone_page(home):
+    return ZonePageFactory(parent=home, zone=ZoneFactory(slug="wtz", name="Strefa WTZ"))
+
+
+def head_of(client, page):
+    html = client.get(page.url).content.decode()
+    return html[: html.index("</head>")]
+
+
+def menu_of(client, page):
+    html = client.get(page.url).content.decode()
+    return html[html.index('<nav class="main-nav"') : html.index("</nav>") + len("</nav>")]
+
+
+def test_zones_menu_group_gathers_the_zone_pages(client, home, zone_page):
+    menu = menu_of(client, home)
+    assertInHTML("<summary>Strefy</summary>", menu)
+    assertInHTML(f'<li><a href="{zone_page.url}">Strefa WTZ</a></li>', menu)
+
+
+def test_without_the_zones_menu_group_zone_pages_are_plain_menu_links(
+    client, home, zone_page, monkeypatch
+):
+    hooks.search_for_hooks()
+    monkeypatch.setitem(hooks._hooks, MENU_GROUP_HOOK, [])
+    menu = menu_of(client, home)
+    assert "<summary>" not in menu
+    assertInHTML(f'<li><a href="{zone_page.url}">Strefa WTZ</a></li>', menu)
+
+
+def test_a_registered_menu_group_gathers_pages_of_its_type(client, home):
+    first = StandardPageFactory(parent=home, title="O projekcie", show_in_menus=True)
+    second = StandardPageFactory(parent=home, title="Kontakt", show_in_menus=True)
+    group = MenuGroup(label="Strony", page_type=StandardPage)
+    with hooks.register_temporarily(MENU_GROUP_HOOK, lambda: group):
+        menu = menu_of(client, home)
+    assertInHTML(
+        f"""<details><summary>Strony</summary><ul>
+        <li><a href="{first.url}">O projekcie</a></li>
+        <li><a href="{second.url}">Kontakt</a></li></ul></details>""",
+        menu,
+    )
+
+
+def test_zone_cards_section_has_the_editors_heading_or_the_standard_one(client, home, zone_page):
+    html = client.get(home.url).content.decode()
+    assertInHTML('<h2 id="home-zones">Wybierz swoją strefę</h2>', html)
+    assertInHTML(f'<a class="zone-card__link" href="{zone_page.url}">Strefa WTZ</a>', html)
+    home.zones_heading = ""
+    home.save_revision().publish()
+    html = client.get(home.url).content.decode()
+    assertInHTML('<h2 id="home-zones">Znajdź to, co Cię dotyczy</h2>', html)
+
+
+def test_home_page_renders_without_any_home_section(client, home, zone_page, monkeypatch):
+    hooks.search_for_hooks()
+    monkeypatch.setitem(hooks._hooks, HOME_SECTION_HOOK, [])
+    response = client.get(home.url)
+    assert response.status_code == 200
+    assert 'class="home-section"' not in response.content.decode()
+
+
+def test_news_feeds_are_head_links_of_a_page_of_another_family(client, home, standard_page):
+    news = NewsIndexPageFactory(parent=home)
+    head = head_of(client, standard_page)
+    assertInHTML(
+        '<link rel="alternate" type="application/atom+xml" title="Atom" '
+        f'href="http://testserver{news.url}atom/">',
+        head,
+    )
+
+
+def test_no_feed_is_announced_while_there_is_no_news_index(client, standard_page):
+    html = client.get(standard_page.url).content.decode()
+    assert "application/rss+xml" not in html
+
+
+def test_a_registered_head_link_is_in_the_head_of_every_page(client, home, standard_page):
+    def manifest(request, page):
+        return [HeadLink(rel="manifest", href="/manifest.json")]
+
+    with hooks.register_temporarily(HEAD_LINKS_HOOK, manifest):
+        for page in (home, standard_page):
+            html = client.get(page.url).content.decode()
+            assertInHTML(
+                '<link rel="manifest" href="/manifest.json">', html[: html.index("</head>")]
+            )
+
+
+def test_body_blocks_keep_their_names_and_order_with_the_poll_last():
+    assert list(BaseStreamBlock().child_blocks) == [
+        "heading",
+        "paragraph",
+        "image",
+        "quote",
+        "table",
+        "document",
+        "call_to_action",
+        "poll",
+    ]
+
+
+def test_a_registered_body_block_is_offered_in_every_body():
+    note = ("note", blocks.CharBlock(label="Note"))
+    with hooks.register_temporarily(BODY_BLOCK_HOOK, lambda: note):
+        names = list(BaseStreamBlock().child_blocks)
+    assert names[-2:] == ["poll", "note"]
