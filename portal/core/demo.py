@@ -1,7 +1,9 @@
-"""Demo content of the core app: the page tree, the project settings, about pages."""
+"""Demo content of the core app: the page tree, the project settings, about pages. The texts
+and facts are in demo.yaml beside this module."""
 
 import io
 import math
+from pathlib import Path
 
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -9,142 +11,39 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
-from .demo_content import demo_file, demo_step, publish_child, translate, translate_missing
+from .demo_content import (
+    demo_file,
+    demo_step,
+    publish_child,
+    read_demo_data,
+    translate,
+    translate_missing,
+)
 from .models import FundingNotice, HomePage, Partner, ProjectSettings, StandardPage
 
-HOME = {
-    "title": ("Portal WTZ", "Portal WTZ"),
-    "slug": ("strona-glowna", "home"),
-    "hero_title": (
-        "Spółdzielnie socjalne, które dają pracę uczestnikom WTZ",
-        "Social cooperatives that give jobs to workshop participants",
-    ),
-    "hero_text": (
-        "Pokazujemy, jak warsztaty terapii zajęciowej, samorządy, firmy i organizacje "
-        "pozarządowe mogą razem założyć spółdzielnię socjalną i zatrudnić w niej osoby "
-        "z niepełnosprawnością intelektualną.",
-        "We show how occupational therapy workshops, local governments, companies and "
-        "NGOs can together found a social cooperative and employ people with "
-        "intellectual disabilities in it.",
-    ),
-    "intro": (
-        "Model opracowało Stowarzyszenie Na Rzecz Spółdzielni Socjalnych razem z "
-        "Regionalnym Ośrodkiem Polityki Społecznej w Poznaniu i firmą Konimpex. Pięć jego "
-        "wariantów sprawdzono w praktyce w Wielkopolsce, a wnioski zebraliśmy w podręczniku "
-        "dwunastu kroków.",
-        "The model was developed by the Association for Social Cooperatives together with "
-        "the Regional Centre for Social Policy in Poznań and the company Konimpex. Five "
-        "variants of it were tested in practice in Wielkopolska, and what we learned is "
-        "gathered in a twelve-step handbook.",
-    ),
-    "zones_heading": ("Wybierz swoją strefę", "Choose your zone"),
-}
-
-ABOUT = {
-    "title": ("O projekcie", "About the project"),
-    "slug": ("o-projekcie", "about-the-project"),
-    "intro": (
-        "Projekt „Innowacyjny model aktywizacji zawodowej uczestników WTZ” tworzy nowe "
-        "ogniwo między warsztatem terapii zajęciowej a rynkiem pracy.",
-        "The project “An innovative model of vocational activation for WTZ participants” "
-        "adds a new link between the occupational therapy workshop and the job market.",
-    ),
-    "heading_goal": ("Cel projektu", "The project's goal"),
-    "goal": (
-        "Chcemy, by uczestnicy warsztatów terapii zajęciowej mogli przejść od terapii do "
-        "prawdziwej pracy. Narzędziem jest spółdzielnia socjalna osób prawnych, którą "
-        "zakładają podmioty prowadzące WTZ – samorządy i organizacje pozarządowe – razem "
-        "z partnerami z otoczenia.",
-        "We want participants of occupational therapy workshops to be able to move from "
-        "therapy to real work. The tool is a social cooperative of legal persons, founded "
-        "by the bodies that run workshops – local governments and NGOs – together with "
-        "partners around them.",
-    ),
-    "heading_why": ("Dlaczego spółdzielnia socjalna", "Why a social cooperative"),
-    "why": (
-        "Spółdzielnia łączy cele gospodarcze i społeczne. Daje uczestnikom miejsce praktyk, "
-        "staży i zatrudnienia w znanym, bezpiecznym otoczeniu, a warsztatom pozwala "
-        "przyjmować kolejne osoby z listy oczekujących.",
-        "A cooperative joins economic and social aims. It gives participants a place for "
-        "placements, traineeships and employment in a familiar, safe setting, and lets "
-        "workshops take in more people from their waiting lists.",
-    ),
-    "quote": (
-        "Model dodaje do systemu nowy element, nie wymagając przebudowy całości ani "
-        "dodatkowych pieniędzy spoza istniejących źródeł wsparcia.",
-        "The model adds a new element to the system without rebuilding the whole of it "
-        "and without money beyond the existing sources of support.",
-    ),
-    "quote_by": ("Wnioski z ewaluacji modelu", "Conclusions of the model's evaluation"),
-}
-
-ACCESSIBILITY = {
-    "title": ("Deklaracja dostępności", "Accessibility statement"),
-    "slug": ("deklaracja-dostepnosci", "accessibility-statement"),
-    "intro": (
-        "Chcemy, by z portalu mógł korzystać każdy, także osoby korzystające z czytników "
-        "ekranu, powiększenia lub wyłącznie z klawiatury.",
-        "We want everyone to be able to use this portal, including people who use screen "
-        "readers, magnification or only a keyboard.",
-    ),
-    "body": (
-        "Portal jest budowany zgodnie z wytycznymi WCAG 2.1 na poziomie AA. Każda zmiana "
-        "jest automatycznie sprawdzana narzędziem axe. Jeśli coś jest dla Ciebie "
-        "niedostępne, napisz do biura projektu – odpowiemy w ciągu 7 dni.",
-        "The portal is built to WCAG 2.1 level AA. Every change is checked automatically "
-        "with the axe tool. If anything is not accessible to you, write to the project "
-        "office and we will answer within 7 days.",
-    ),
-}
-
-FUNDING_TEXT = (
-    "<p>Projekt „Innowacyjny model aktywizacji zawodowej uczestników WTZ” jest "
-    "współfinansowany przez Unię Europejską w ramach Europejskiego Funduszu Społecznego: "
-    "Program Operacyjny Kapitał Ludzki, Priorytet I „Zatrudnienie i integracja społeczna”, "
-    "Działanie 1.2 „Wsparcie systemowe instytucji pomocy i integracji społecznej”.</p>",
-    "The project “An innovative model of vocational activation for WTZ participants” is "
-    "co-financed by the European Union from the European Social Fund: Human Capital "
-    "Operational Programme, Priority I “Employment and social integration”, Measure 1.2 "
-    "“Systemic support for social assistance and integration institutions”.",
-)
-
-LOGO_ALT = {
-    "eu": ("Unia Europejska, Europejski Fundusz Społeczny", "European Union, European Social Fund"),
-    "kl": (
-        "Kapitał Ludzki – Narodowa Strategia Spójności",
-        "Human Capital – National Cohesion Strategy",
-    ),
-}
-
-PARTNERS = [
-    (
-        "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych",
-        Partner.Role.LEADER,
-        "https://www.spoldzielnie.org",
-    ),
-    ("Regionalny Ośrodek Polityki Społecznej w Poznaniu", Partner.Role.PARTNER, ""),
-    ("Konimpex Sp. z o.o.", Partner.Role.PARTNER, ""),
-]
+DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
 def _strings(data):
-    return {source: target for source, target in data.values()}
+    """The Polish → English segments of a mapping of `Translated` texts."""
+    return dict(data.values())
 
 
 @demo_step(order=10)
 def create_home_pages(demo):
     """The Polish home page as the site's root, and its English translation."""
+    texts = read_demo_data(DATA_FILE)["home"]
     home = HomePage.objects.filter(locale=demo.source_locale).first()
     if home is None:
         root = Page.get_first_root_node()
         home = HomePage(
             locale=demo.source_locale,
-            title=HOME["title"][0],
-            slug=HOME["slug"][0],
-            hero_title=HOME["hero_title"][0],
-            hero_text=HOME["hero_text"][0],
-            intro=f"<p>{HOME['intro'][0]}</p>",
-            zones_heading=HOME["zones_heading"][0],
+            title=texts["title"].pl,
+            slug=texts["slug"].pl,
+            hero_title=texts["hero_title"].pl,
+            hero_text=texts["hero_text"].pl,
+            intro=f"<p>{texts['intro'].pl}</p>",
+            zones_heading=texts["zones_heading"].pl,
         )
         publish_child(root, home)
         demo.note("Polish home page")
@@ -164,7 +63,7 @@ def create_home_pages(demo):
             placeholder.delete()
     for locale in demo.translation_locales:
         if home.get_translation_or_none(locale) is None:
-            translate(home, locale, _strings(HOME))
+            translate(home, locale, _strings(texts))
             demo.note(f"home page ({locale.language_code})")
     demo.home_pages = {
         page.locale.language_code: page
@@ -175,19 +74,21 @@ def create_home_pages(demo):
 @demo_step(order=30)
 def create_project_settings(demo):
     """The office, the leader and partners, the funding notice with its logos."""
+    data = read_demo_data(DATA_FILE)
+    texts = data["funding_notice"]
     notice = FundingNotice.objects.filter(locale=demo.source_locale).first()
     if notice is None:
         notice = FundingNotice.objects.create(
             locale=demo.source_locale,
-            title="EFS – Kapitał Ludzki",
-            text=FUNDING_TEXT[0],
+            title=texts["title"],
+            text=f"<p>{texts['text'].pl}</p>",
             logos=[
-                ("logo", {"image": _logo_image("eu"), "alt_text": LOGO_ALT["eu"][0], "url": ""}),
-                ("logo", {"image": _logo_image("kl"), "alt_text": LOGO_ALT["kl"][0], "url": ""}),
+                ("logo", {"image": _logo_image(logo), "alt_text": logo["alt"].pl, "url": ""})
+                for logo in texts["logos"]
             ],
         )
         demo.note("funding notice")
-    strings = {FUNDING_TEXT[0][3:-4]: FUNDING_TEXT[1], **{pl: en for pl, en in LOGO_ALT.values()}}
+    strings = dict([texts["text"], *(logo["alt"] for logo in texts["logos"])])
     for locale in demo.translation_locales:
         if notice.get_translation_or_none(locale) is None:
             translate(notice, locale, strings)
@@ -195,18 +96,15 @@ def create_project_settings(demo):
 
     site = Site.objects.get(is_default_site=True)
     if not ProjectSettings.objects.filter(site=site).exists():
-        project = ProjectSettings(site=site)
-        project.office_name = "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych"
-        project.street = "ul. Chłapowskiego 15/1"
-        project.postcode = "61-504"
-        project.city = "Poznań"
-        project.phone = "61 887 11 66"
-        project.email = "biuro@spoldzielnie.org"
-        project.website = "https://www.spoldzielnie.org"
-        project.funding_notice = notice
+        project = ProjectSettings(site=site, funding_notice=notice, **data["office"])
         project.partners = [
-            Partner(name=name, role=role, website=website, sort_order=index)
-            for index, (name, role, website) in enumerate(PARTNERS)
+            Partner(
+                name=partner["name"],
+                role=partner["role"],
+                website=partner["website"],
+                sort_order=index,
+            )
+            for index, partner in enumerate(data["partners"])
         ]
         project.save()
         demo.note("project settings and partners")
@@ -214,31 +112,34 @@ def create_project_settings(demo):
 
 @demo_step(order=40)
 def create_standard_pages(demo):
+    data = read_demo_data(DATA_FILE)
+    about_texts, statement_texts = data["about"], data["accessibility"]
     home = demo.home_pages["pl"]
-    about = _child_page(demo, home, ABOUT["slug"][0])
+    about = _child_page(demo, home, about_texts["slug"].pl)
     if about is None:
+        texts = {key: text.pl for key, text in about_texts.items()}
         about = StandardPage(
-            title=ABOUT["title"][0],
-            slug=ABOUT["slug"][0],
-            intro=ABOUT["intro"][0],
+            title=texts["title"],
+            slug=texts["slug"],
+            intro=texts["intro"],
             show_in_menus=True,
             body=[
-                ("heading", {"text": ABOUT["heading_goal"][0], "level": "h2"}),
-                ("paragraph", f"<p>{ABOUT['goal'][0]}</p>"),
-                ("heading", {"text": ABOUT["heading_why"][0], "level": "h2"}),
-                ("paragraph", f"<p>{ABOUT['why'][0]}</p>"),
-                ("quote", {"text": ABOUT["quote"][0], "attribution": ABOUT["quote_by"][0]}),
+                ("heading", {"text": texts["heading_goal"], "level": "h2"}),
+                ("paragraph", f"<p>{texts['goal']}</p>"),
+                ("heading", {"text": texts["heading_why"], "level": "h2"}),
+                ("paragraph", f"<p>{texts['why']}</p>"),
+                ("quote", {"text": texts["quote"], "attribution": texts["quote_by"]}),
             ],
         )
         publish_child(home, about)
         demo.note("about page")
-    statement = _child_page(demo, home, ACCESSIBILITY["slug"][0])
+    statement = _child_page(demo, home, statement_texts["slug"].pl)
     if statement is None:
         statement = StandardPage(
-            title=ACCESSIBILITY["title"][0],
-            slug=ACCESSIBILITY["slug"][0],
-            intro=ACCESSIBILITY["intro"][0],
-            body=[("paragraph", f"<p>{ACCESSIBILITY['body'][0]}</p>")],
+            title=statement_texts["title"].pl,
+            slug=statement_texts["slug"].pl,
+            intro=statement_texts["intro"].pl,
+            body=[("paragraph", f"<p>{statement_texts['body'].pl}</p>")],
         )
         publish_child(home, statement)
         demo.note("accessibility statement")
@@ -246,18 +147,18 @@ def create_standard_pages(demo):
         if project.accessibility_page_id is None:
             project.accessibility_page = statement
             project.save(update_fields=["accessibility_page"])
-    for page, data in ((about, ABOUT), (statement, ACCESSIBILITY)):
-        translate_missing(demo, page, _strings(data), data["title"][1])
+    for page, texts in ((about, about_texts), (statement, statement_texts)):
+        translate_missing(demo, page, _strings(texts), texts["title"].en)
 
 
 def _child_page(demo, parent, slug):
     return parent.get_children().filter(slug=slug).specific().first()
 
 
-def _logo_image(kind):
+def _logo_image(logo):
     """A simple stand-in logo drawn here, so the demo needs no download. Editors replace
     it with the official artwork."""
-    title = {"eu": "Logo UE (demo)", "kl": "Logo Kapitał Ludzki (demo)"}[kind]
+    kind, title = logo["kind"], logo["title"]
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing

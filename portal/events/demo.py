@@ -1,186 +1,23 @@
 """Demo events: information and promotion meetings in towns of Wielkopolska, a webinar, a
 conference, past trainings and visits, and one cancelled meeting. Dates are relative to the
-day the command runs, so there are always upcoming and past events. Venues are examples."""
+day the command runs, so there are always upcoming and past events. Venues are examples. The
+texts and facts are in demo.yaml beside this module."""
 
 import datetime
 import secrets
+from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.core.demo_content import demo_step, index_page, translate
+from portal.core.demo_content import demo_step, index_page, read_demo_data, translate
 from zones.models import Zone
 
+from .booking import book_seat
 from .models import EventIndexPage, EventPage
+from .organisers import set_up_organisers
 
-INDEX = {
-    "title": ("Wydarzenia", "Events"),
-    "slug": ("wydarzenia", "events"),
-    "intro": (
-        "Spotkania informacyjne, szkolenia, webinaria i konferencje projektu. Na wiele z nich "
-        "trzeba się zapisać.",
-        "The project's information meetings, trainings, webinars and conferences. Many of "
-        "them need registration.",
-    ),
-}
-
-INFO_MEETING_LEAD = (
-    "Spotkanie dla WTZ, samorządów i organizacji prowadzących warsztaty: model, jego "
-    "strony prawne i finansowe oraz przykłady działających spółdzielni.",
-    "A meeting for workshops, local governments and the organisations that run workshops: "
-    "the model, its legal and financial sides, and examples of working cooperatives.",
-)
-SPEAKERS_EN = {"Zespół projektu": "The project team"}
-INFO_AGENDA = [
-    ("10:00", ("Powitanie i cel spotkania", "Welcome and aims of the meeting"), ""),
-    (
-        "10:15",
-        ("Model aktywizacji zawodowej uczestników WTZ", "The vocational activation model"),
-        "Zespół projektu",
-    ),
-    (
-        "11:30",
-        ("Przykłady spółdzielni z Wielkopolski", "Examples of cooperatives in Wielkopolska"),
-        "",
-    ),
-    ("12:30", ("Pytania i rozmowy", "Questions and discussion"), ""),
-]
-
-
-def _meeting(city, venue, days, slug_pl, slug_en, **extra):
-    return {
-        "kind": EventPage.Kind.INFO_MEETING,
-        "zones": ["wtz", "samorzady"],
-        "days": days,
-        "hours": (10, 13),
-        "city": city,
-        "venue_name": venue,
-        "capacity": 30,
-        "title": (f"Spotkanie informacyjno-promocyjne – {city}", f"Information meeting – {city}"),
-        "slug": (slug_pl, slug_en),
-        "lead": INFO_MEETING_LEAD,
-        "agenda": INFO_AGENDA,
-        "access": ["step_free_entrance", "accessible_toilet", "easy_read"],
-        **extra,
-    }
-
-
-EVENTS = [
-    _meeting(
-        "Poznań",
-        "Sala konferencyjna biura projektu",
-        10,
-        "spotkanie-poznan",
-        "meeting-poznan",
-        street="ul. Chłapowskiego 15/1",
-        postcode="61-504",
-        access=[
-            "step_free_entrance",
-            "accessible_toilet",
-            "induction_loop",
-            "easy_read",
-            "quiet_room",
-        ],
-    ),
-    _meeting(
-        "Kalisz", "Sala sesyjna starostwa powiatowego", 17, "spotkanie-kalisz", "meeting-kalisz"
-    ),
-    _meeting(
-        "Konin",
-        "Centrum organizacji pozarządowych",
-        24,
-        "spotkanie-konin",
-        "meeting-konin",
-        capacity=25,
-    ),
-    _meeting(
-        "Piła",
-        "Sala konferencyjna urzędu miasta",
-        31,
-        "spotkanie-pila",
-        "meeting-pila",
-        status=EventPage.Status.CANCELLED,
-    ),
-    {
-        "kind": EventPage.Kind.WEBINAR,
-        "zones": ["wtz", "samorzady", "biznes"],
-        "days": 7,
-        "hours": (12, 13.5),
-        "attendance": EventPage.Attendance.ONLINE,
-        "online_platform": "Zoom",
-        "join_url": "https://example.org/webinar-spoldzielnia",
-        "capacity": 100,
-        "title": (
-            "Webinar: spółdzielnia socjalna krok po kroku",
-            "Webinar: a social cooperative step by step",
-        ),
-        "slug": ("webinar-spoldzielnia-krok-po-kroku", "webinar-cooperative-step-by-step"),
-        "lead": (
-            "Półtorej godziny o tym, jak założyć spółdzielnię socjalną osób prawnych przy WTZ.",
-            "Ninety minutes on how to found a social cooperative of legal persons beside a "
-            "workshop.",
-        ),
-        "access": ["sign_language", "easy_read"],
-    },
-    {
-        "kind": EventPage.Kind.CONFERENCE,
-        "zones": ["samorzady", "wtz", "biznes", "wspolpraca-miedzynarodowa"],
-        "days": 45,
-        "hours": (9, 16),
-        "city": "Poznań",
-        "venue_name": "Centrum konferencyjne",
-        "capacity": 120,
-        "title": ("Konferencja: spółdzielnie socjalne przy WTZ", None),
-        "slug": ("konferencja-spoldzielnie-przy-wtz", None),
-        "lead": (
-            "Wyniki testowania pięciu wariantów modelu, rekomendacje i dyskusja z samorządami, "
-            "firmami i partnerami z zagranicy.",
-            None,
-        ),
-        "access": ["step_free_entrance", "accessible_toilet", "induction_loop", "sign_language"],
-    },
-    {
-        "kind": EventPage.Kind.TRAINING,
-        "zones": ["wtz"],
-        "days": -20,
-        "hours": (9, 15),
-        "city": "Leszno",
-        "venue_name": "Warsztat terapii zajęciowej",
-        "capacity": 20,
-        "title": ("Szkolenie dla liderów spółdzielni", None),
-        "slug": ("szkolenie-dla-liderow", None),
-        "lead": ("Jak prowadzić spółdzielnię, w której pracują uczestnicy WTZ.", None),
-        "access": ["step_free_entrance"],
-    },
-    {
-        "kind": EventPage.Kind.STUDY_VISIT,
-        "zones": ["wspolpraca-miedzynarodowa"],
-        "days": -40,
-        "hours": (10, 15),
-        "city": "Poznań",
-        "venue_name": "Spółdzielnia socjalna (wizyta)",
-        "capacity": 15,
-        "title": ("Wizyta studyjna partnerów zagranicznych", "Study visit of partners from abroad"),
-        "slug": ("wizyta-studyjna-partnerow", "study-visit-partners"),
-        "lead": (
-            "Goście z zagranicy odwiedzili spółdzielnie działające w modelu.",
-            "Guests from abroad visited cooperatives that work in the model.",
-        ),
-        "access": [],
-    },
-    {
-        "kind": EventPage.Kind.WORKSHOP,
-        "zones": ["biznes"],
-        "days": -60,
-        "hours": (10, 14),
-        "city": "Gniezno",
-        "venue_name": "Inkubator przedsiębiorczości",
-        "capacity": 25,
-        "title": ("Warsztat: firma i spółdzielnia socjalna", None),
-        "slug": ("warsztat-firma-i-spoldzielnia", None),
-        "lead": ("Przedsiębiorcy i spółdzielnie planowali wspólne zlecenia.", None),
-        "access": ["step_free_entrance", "accessible_toilet"],
-    },
-]
+DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
 def _at(days, hour):
@@ -192,39 +29,37 @@ def _at(days, hour):
 
 @demo_step(order=70)
 def create_events(demo):
-    index = index_page(demo, EventIndexPage, INDEX, "events index")
+    demo_data = read_demo_data(DATA_FILE)
+    index = index_page(demo, EventIndexPage, demo_data["index"], "events index")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
-    for data in EVENTS:
-        page = EventPage.objects.child_of(index).filter(slug=data["slug"][0]).first()
+    for data in demo_data["events"]:
+        page = EventPage.objects.child_of(index).filter(slug=data["slug"].pl).first()
         if page is None:
-            page = _event(data, zones)
+            page = _event(data, zones, demo_data["organiser"])
             index.add_child(instance=page)
             page.save_revision().publish()
             demo.note(f"event {page.title}")
-        if data["title"][1] is None:
+        if data["title"].en is None:
             continue
-        strings = {key: data[key] for key in ("title", "slug", "lead")}
-        strings = dict(strings.values())
-        for _time, title, speaker in data.get("agenda", []):
-            strings[title[0]] = title[1]
-            if speaker:
-                strings[speaker] = SPEAKERS_EN[speaker]
+        pairs = [data["title"], data["slug"], data["lead"]]
+        for item in data.get("agenda", []):
+            pairs += [item["title"], item["speaker"]] if item["speaker"] else [item["title"]]
         for locale in demo.translation_locales:
             if page.get_translation_or_none(locale) is None:
-                translate(page, locale, strings)
-                demo.note(f"event {data['title'][1]} ({locale.language_code})")
+                translate(page, locale, dict(pairs))
+                demo.note(f"event {data['title'].en} ({locale.language_code})")
 
 
-def _event(data, zones):
+def _event(data, zones, organiser):
     start_hour, end_hour = data["hours"]
     page = EventPage(
-        title=data["title"][0],
-        slug=data["slug"][0],
+        title=data["title"].pl,
+        slug=data["slug"].pl,
         kind=data["kind"],
         status=data.get("status", EventPage.Status.PLANNED),
         start=_at(data["days"], start_hour),
         end=_at(data["days"], end_hour),
-        lead=data["lead"][0],
+        lead=data["lead"].pl,
         attendance=data.get("attendance", EventPage.Attendance.IN_PERSON),
         venue_name=data.get("venue_name", ""),
         street=data.get("street", ""),
@@ -235,19 +70,19 @@ def _event(data, zones):
         capacity=data.get("capacity"),
         registration_opens=_at(min(data["days"], 0) - 30, 9),
         registration_closes=_at(data["days"] - 2, 23.99),
-        organiser_name="Stowarzyszenie Na Rzecz Spółdzielni Socjalnych",
-        organiser_email="biuro@spoldzielnie.org",
-        organiser_phone="61 887 11 66",
+        organiser_name=organiser["name"],
+        organiser_email=organiser["email"],
+        organiser_phone=organiser["phone"],
         agenda=[
             (
                 "item",
                 {
-                    "time": datetime.time(*map(int, time.split(":"))),
-                    "title": title[0],
-                    "speaker": speaker,
+                    "time": datetime.time.fromisoformat(item["time"]),
+                    "title": item["title"].pl,
+                    "speaker": item["speaker"].pl if item["speaker"] else "",
                 },
             )
-            for time, title, speaker in data.get("agenda", [])
+            for item in data.get("agenda", [])
         ],
         **{fact: True for fact in data.get("access", [])},
     )
@@ -255,27 +90,10 @@ def _event(data, zones):
     return page
 
 
-DEMO_PEOPLE = [
-    ("Anna Przykładowa", "wtz", "WTZ w Koninie"),
-    ("Jan Testowy", "gmina", "Urząd Gminy (przykład)"),
-    ("Maria Wzorcowa", "ngo", "Stowarzyszenie (przykład)"),
-    ("Piotr Demonstracyjny", "powiat", "Starostwo (przykład)"),
-    ("Ewa Próbna", "ops", "PCPR (przykład)"),
-    ("Tomasz Fikcyjny", "cooperative", "Spółdzielnia socjalna (przykład)"),
-    ("Zofia Zmyślona", "wtz", "WTZ (przykład)"),
-    ("Adam Umowny", "business", "Firma (przykład)"),
-]
-
-
 @demo_step(order=79)
 def create_registrations(demo):
     """The organisers' group and account, and a few made-up registrations: the Konin
     meeting gets only six seats, so it is full and has a waiting list."""
-    from django.contrib.auth import get_user_model
-
-    from .booking import book_seat
-    from .organisers import set_up_organisers
-
     group = set_up_organisers()
     User = get_user_model()
     if not User.objects.filter(username="organizator").exists():
@@ -285,23 +103,29 @@ def create_registrations(demo):
         )
         user.groups.add(group)
         demo.note(f"account organizator in '{group.name}', password (shown only now): {password}")
-    konin = EventPage.objects.filter(slug="spotkanie-konin", locale=demo.source_locale).first()
+    data = read_demo_data(DATA_FILE)["registrations"]
+    konin = EventPage.objects.filter(slug=data["event"], locale=demo.source_locale).first()
     if konin is None or konin.registrations.exists():
         return
-    konin.capacity = 6
+    konin.capacity = data["seats"]
     konin.save_revision().publish()
-    for number, (name, kind, institution) in enumerate(DEMO_PEOPLE):
+    people = data["people"]
+    for number, person in enumerate(people):
         book_seat(
             konin,
             notify=False,
             language="pl",
-            name=name,
+            name=person["name"],
             email=f"uczestnik{number}@example.org",
-            institution=institution,
-            institution_type=kind,
+            institution=person["institution"],
+            institution_type=person["institution_type"],
             people=1,
-            needs_wheelchair=number == 2,
-            needs_easy_read=number in (1, 4),
-            consent_version="2026-11",
+            needs_wheelchair=person.get("needs_wheelchair", False),
+            needs_easy_read=person.get("needs_easy_read", False),
+            consent_version=data["consent_version"],
         )
-    demo.note(f"{len(DEMO_PEOPLE)} registrations for {konin.title} (6 seats: full, 2 waiting)")
+    waiting = len(people) - konin.capacity
+    demo.note(
+        f"{len(people)} registrations for {konin.title} "
+        f"({konin.capacity} seats: full, {waiting} waiting)"
+    )

@@ -1,8 +1,9 @@
 """Demo content of the model: the handbook with its twelve steps, the five sub-models,
-the evaluation page and two example success stories, each with its English translation."""
+the evaluation page and two example success stories, each with its English translation. The
+texts and facts are in demo.yaml beside this module."""
 
-import datetime
 import io
+from pathlib import Path
 
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -11,11 +12,13 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 
 from portal.core.demo_content import (
+    Translated,
     demo_file,
     demo_pdf,
     demo_rtf,
     demo_step,
     publish_child,
+    read_demo_data,
     translate,
     translate_missing,
 )
@@ -23,7 +26,6 @@ from portal.core.models import StandardPage
 from portal.documents.models import PortalDocument
 from zones.models import Zone
 
-from . import demo_texts as texts
 from .models import (
     HandbookPage,
     HandbookStep,
@@ -33,77 +35,86 @@ from .models import (
     SuccessStoryPage,
 )
 
+DATA_FILE = Path(__file__).with_name("demo.yaml")
+
+# The sub-model fields compared side by side; each is a text in the data file.
+COMPARED = ["founders", "employer", "income", "local_government_role", "risks", "suits"]
+
 
 @demo_step(order=80)
 def create_model_pages(demo):
-    model = _handbook(demo)
-    _evaluation(demo, model)
-    _sub_models(demo, model)
-    _stories(demo, model)
+    texts = read_demo_data(DATA_FILE)
+    model = _handbook(demo, texts)
+    _evaluation(demo, model, texts["evaluation"])
+    _sub_models(demo, model, texts)
+    _stories(demo, model, texts)
 
 
 def _zones(demo):
     return {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
 
 
-def _handbook(demo):
+def _handbook(demo, texts):
     home = demo.home_pages["pl"]
     model = HandbookPage.objects.child_of(home).first()
+    texts_of_model, steps = texts["model"], texts["steps"]
     if model is None:
         zones = _zones(demo)
-        handbook = _document(
-            texts.MODEL["handbook_title"][0],
-            demo_pdf(
-                texts.MODEL["handbook_title"][0],
-                [f"KROK {n}. {step[0][0]}. {step[1][0]}" for n, step in enumerate(texts.STEPS, 1)],
-            ),
-            "podrecznik-modelu.pdf",
-        )
+        title = texts_of_model["handbook_title"].pl
+        paragraphs = [
+            texts_of_model["handbook_step"].format(
+                number=number, title=step["title"].pl, body=step["body"].pl
+            )
+            for number, step in enumerate(steps, 1)
+        ]
+        handbook = _document(title, demo_pdf(title, paragraphs), texts_of_model["handbook_file"])
+        template = texts["agreement_template"]
         agreement = _document(
-            texts.AGREEMENT_TEMPLATE[0][0],
-            demo_rtf(texts.AGREEMENT_TEMPLATE[0][0], ["Strony umowy: …", "Cel partnerstwa: …"]),
-            "wzor-umowy-partnerskiej.rtf",
+            template["title"].pl,
+            demo_rtf(template["title"].pl, template["paragraphs"]),
+            template["file"],
             kind=PortalDocument.Kind.TEMPLATE,
         )
         model = HandbookPage(
-            title=texts.MODEL["title"][0],
-            slug=texts.MODEL["slug"][0],
-            intro=texts.MODEL["intro"][0],
-            how_it_works=f"<p>{texts.MODEL['how'][0]}</p>",
+            title=texts_of_model["title"].pl,
+            slug=texts_of_model["slug"].pl,
+            intro=texts_of_model["intro"].pl,
+            how_it_works=f"<p>{texts_of_model['how'].pl}</p>",
             handbook=handbook,
             show_in_menus=True,
             beneficiaries=[
                 (
                     "group",
                     {
-                        "group": group[0],
-                        "benefits": [benefit[0] for benefit in benefits],
-                        "zone": zones.get(zone_slug) if zone_slug else None,
+                        "group": item["group"].pl,
+                        "benefits": [benefit.pl for benefit in item["benefits"]],
+                        "zone": zones.get(item["zone"]) if item["zone"] else None,
                     },
                 )
-                for group, benefits, zone_slug in texts.BENEFICIARIES
+                for item in texts["beneficiaries"]
             ],
         )
         model.steps = [
             HandbookStep(
-                title=title[0],
-                body=f"<p>{body[0]}</p>",
-                zones=[("zone", zones[slug]) for slug in zone_slugs if slug in zones],
-                other_actors=others[0],
-                chapter=chapter,
-                downloads=[("document", agreement)] if number == 9 else [],
+                title=step["title"].pl,
+                body=f"<p>{step['body'].pl}</p>",
+                zones=[("zone", zones[slug]) for slug in step["zones"] if slug in zones],
+                other_actors=step["others"].pl,
+                chapter=step["chapter"],
+                downloads=[("document", agreement)] if number == template["step"] else [],
                 sort_order=number,
             )
-            for number, (title, body, zone_slugs, others, chapter) in enumerate(texts.STEPS, 1)
+            for number, step in enumerate(steps, 1)
         ]
         publish_child(home, model)
         _place_after_about(home, model)
         demo.note("the model's handbook with 12 steps")
-    strings = _pairs(texts.MODEL)
-    for group, benefits, _zone in texts.BENEFICIARIES:
-        strings.update([group, *benefits])
-    for title, body, _slugs, others, chapter in texts.STEPS:
-        strings.update([title, body, others, (chapter, chapter)])
+    strings = _pairs(texts_of_model)
+    for item in texts["beneficiaries"]:
+        strings.update([item["group"], *item["benefits"]])
+    for step in steps:
+        chapter = step["chapter"]
+        strings.update([step["title"], step["body"], step["others"], (chapter, chapter)])
     for locale in demo.translation_locales:
         if model.get_translation_or_none(locale) is None:
             translated = translate(model, locale, strings)
@@ -112,24 +123,23 @@ def _handbook(demo):
     return model
 
 
-def _evaluation(demo, model):
-    data = texts.EVALUATION
-    page = StandardPage.objects.child_of(model).filter(slug=data["slug"][0]).first()
+def _evaluation(demo, model, data):
+    page = StandardPage.objects.child_of(model).filter(slug=data["slug"].pl).first()
     if page is None:
 
         def bullets(items):
-            return "<ul>" + "".join(f"<li>{item[0]}</li>" for item in items) + "</ul>"
+            return "<ul>" + "".join(f"<li>{item.pl}</li>" for item in items) + "</ul>"
 
         page = StandardPage(
-            title=data["title"][0],
-            slug=data["slug"][0],
-            intro=data["intro"][0],
+            title=data["title"].pl,
+            slug=data["slug"].pl,
+            intro=data["intro"].pl,
             body=[
-                ("heading", {"text": data["innovation_heading"][0], "level": "h2"}),
+                ("heading", {"text": data["innovation_heading"].pl, "level": "h2"}),
                 ("paragraph", bullets(data["innovation"])),
-                ("heading", {"text": data["strengths_heading"][0], "level": "h2"}),
+                ("heading", {"text": data["strengths_heading"].pl, "level": "h2"}),
                 ("paragraph", bullets(data["strengths"])),
-                ("heading", {"text": data["recommendations_heading"][0], "level": "h2"}),
+                ("heading", {"text": data["recommendations_heading"].pl, "level": "h2"}),
                 ("paragraph", bullets(data["recommendations"])),
             ],
         )
@@ -138,57 +148,57 @@ def _evaluation(demo, model):
     strings = {}
     for value in data.values():
         strings.update(value if isinstance(value, list) else [value])
-    translate_missing(demo, page, strings, data["title"][1])
+    translate_missing(demo, page, strings, data["title"].en)
 
 
-def _sub_models(demo, model):
+def _sub_models(demo, model, texts):
     index = SubModelIndexPage.objects.child_of(model).first()
     if index is None:
-        index = SubModelIndexPage(**_source(texts.SUB_MODEL_INDEX))
+        index = SubModelIndexPage(**_source(texts["sub_model_index"]))
         publish_child(model, index)
         demo.note("sub-model comparison")
-    translate_missing(demo, index, _pairs(texts.SUB_MODEL_INDEX), "sub-model comparison")
-    for data in texts.SUB_MODELS:
-        page = SubModelPage.objects.child_of(index).filter(slug=data["slug"][0]).first()
+    translate_missing(demo, index, _pairs(texts["sub_model_index"]), "sub-model comparison")
+    for data in texts["sub_models"]:
+        page = SubModelPage.objects.child_of(index).filter(slug=data["slug"].pl).first()
         if page is None:
             page = SubModelPage(
-                title=data["title"][0],
-                slug=data["slug"][0],
-                summary=data["summary"][0],
-                features=[("feature", feature[0]) for feature in data["features"]],
-                **{name: data[name][0] for name in texts.COMPARED},
+                title=data["title"].pl,
+                slug=data["slug"].pl,
+                summary=data["summary"].pl,
+                features=[("feature", feature.pl) for feature in data["features"]],
+                **{name: data[name].pl for name in COMPARED},
             )
             publish_child(index, page)
             demo.note(f"sub-model {page.title}")
         strings = _pairs({key: value for key, value in data.items() if key != "features"})
         strings.update(data["features"])
-        translate_missing(demo, page, strings, data["title"][1])
+        translate_missing(demo, page, strings, data["title"].en)
 
 
-def _stories(demo, model):
+def _stories(demo, model, texts):
     index = SuccessStoryIndexPage.objects.child_of(model).first()
     if index is None:
-        index = SuccessStoryIndexPage(**_source(texts.STORY_INDEX))
+        index = SuccessStoryIndexPage(**_source(texts["story_index"]))
         publish_child(model, index)
         demo.note("success stories")
-    translate_missing(demo, index, _pairs(texts.STORY_INDEX), "success stories")
+    translate_missing(demo, index, _pairs(texts["story_index"]), "success stories")
     zones = _zones(demo)
-    for data in texts.STORIES:
-        page = SuccessStoryPage.objects.child_of(index).filter(slug=data["slug"][0]).first()
+    for data in texts["stories"]:
+        page = SuccessStoryPage.objects.child_of(index).filter(slug=data["slug"].pl).first()
         if page is None:
             page = SuccessStoryPage(
-                title=data["title"][0],
-                slug=data["slug"][0],
+                title=data["title"].pl,
+                slug=data["slug"].pl,
                 cooperative=data["cooperative"],
                 town=data["town"],
-                founded=datetime.date(*data["founded"]),
+                founded=data["founded"],
                 members=data["members"],
                 employed_participants=data["employed"],
-                activity=data["activity"][0],
-                quote=data["quote"][0],
-                quote_by=data["quote_by"][0],
-                photo=_photo(data["title"][0], data["colour"]),
-                photo_alt=data["photo_alt"][0],
+                activity=data["activity"].pl,
+                quote=data["quote"].pl,
+                quote_by=data["quote_by"].pl,
+                photo=_photo(data["title"].pl, data["colour"]),
+                photo_alt=data["photo_alt"].pl,
             )
             page.zones = [zones[slug] for slug in data["zones"] if slug in zones]
             publish_child(index, page)
@@ -199,15 +209,16 @@ def _stories(demo, model):
                 for key in ("title", "slug", "activity", "quote", "quote_by", "photo_alt")
             }
         )
-        translate_missing(demo, page, strings, data["title"][1])
+        translate_missing(demo, page, strings, data["title"].en)
 
 
 def _pairs(data):
-    return {value[0]: value[1] for value in data.values() if isinstance(value, tuple)}
+    """The Polish → English segments of the texts in `data` (other values are facts)."""
+    return dict(value for value in data.values() if isinstance(value, Translated))
 
 
 def _source(data):
-    return {key: value[0] for key, value in data.items()}
+    return {key: value.pl for key, value in data.items()}
 
 
 def _place_after_about(home, page):

@@ -2,6 +2,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
 from portal.core.demo_content import load_all
 
 
@@ -13,8 +15,14 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # Each save of a page, snippet or document would update Wagtail's reference index
+        # (usage counts, and how a PDF's text finds its reports) on its own, several times per
+        # page; the index is rebuilt once instead, before the commit that reads the PDFs.
         with transaction.atomic():
-            demo = load_all()
+            with disable_reference_index_auto_update():
+                demo = load_all()
+            if demo.created:
+                call_command("rebuild_references_index", verbosity=0)
         if demo.created:
             for what in demo.created:
                 self.stdout.write(f"  created {what}")
