@@ -57,8 +57,11 @@ system-deps:
 	fi
 
 # stylelint and its config come from npm (package-lock.json); `npm ci` runs only when
-# node_modules is missing or older than the lock.
+# node_modules is missing or older than the lock. The machines come with Node 20; where npm
+# is missing it comes from Debian.
 node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 	npm ci --no-audit --no-fund
 	touch $@
 
