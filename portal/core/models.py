@@ -67,18 +67,9 @@ class HomePage(HeroImage, Page):
         index.FilterField("locale_id"),
     ]
 
+    # Which sections go below the home page is said by each family's parent_page_types, so
+    # core names none of them.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "core.StandardPage",
-        "zones.ZonePage",
-        "news.NewsIndexPage",
-        "events.EventIndexPage",
-        "research.ResearchIndexPage",
-        "handbook.HandbookPage",
-        "association.ProjectIndexPage",
-        "association.PartnershipPage",
-        "association.ContactPage",
-    ]
 
     class Meta:
         verbose_name = _("home page")
