@@ -78,17 +78,20 @@ check: install-test messages
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
-# The whole suite on PostgreSQL, in a throw-away cluster started here and stopped afterwards.
+# The whole suite on PostgreSQL, in a throw-away cluster started here and stopped afterwards,
+# but for the demo build (marker `demo`), which pytest-sqlite runs.
 pytest: install-test system-deps messages
 	@pg_dir=$$(mktemp -d /tmp/portal-wtz-pg.XXXXXX); \
 	.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
 	status=0; \
 	DATABASE_URL="postgres://portal@/portal?host=$$pg_dir&port=$(PG_PORT)" \
-		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS) || status=$$?; \
+		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 -m "not demo" $(PYTEST_ARGS) \
+		|| status=$$?; \
 	.ci/postgres stop "$$pg_dir"; \
 	exit $$status
 
-# The embedded default: SQLite gets migrate plus the page smoke tests.
+# The embedded default: SQLite gets migrate plus the page smoke tests, and the one build of
+# the whole demo (marker `demo`), as `make run` builds it.
 pytest-sqlite: install-test messages
 	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -m smoke -p no:cacheprovider $(PYTEST_ARGS)
 

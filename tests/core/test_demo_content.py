@@ -45,6 +45,7 @@ def counts():
 
 
 @pytest.mark.smoke
+@pytest.mark.demo
 class DemoContentTests(TestCase):
     @classmethod
     def setUpClass(cls):
