@@ -34,7 +34,7 @@ from portal.core import mail
 from portal.core.blocks import BaseStreamBlock
 from portal.core.models import Partner, ProjectSettings, StandardPage
 from portal.core.pagination import page_of
-from portal.core.ratelimit import over_limit
+from portal.core.ratelimit import retry_after
 from portal.core.translatable import PAGE_TEXT_FIELDS
 
 from . import tasks
@@ -484,7 +484,7 @@ class ContactPage(AbstractEmailForm):
 
     def _receive(self, request):
         limit, window = settings.CONTACT_RATE_LIMIT
-        if over_limit(request, "contact", limit, window):
+        if wait := retry_after(request, "contact", limit, window):
             typed = {
                 name: value
                 for name, value in request.POST.items()
@@ -493,7 +493,7 @@ class ContactPage(AbstractEmailForm):
             form = self.get_form(page=self, user=request.user, initial=typed)
             message = gettext("Too many messages from your address. Try again in a few minutes.")
             response = self._form_page(request, form, status=429, refused=message)
-            response["Retry-After"] = str(window)
+            response["Retry-After"] = str(wait)
             return response
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not form.is_valid():
