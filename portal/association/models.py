@@ -375,13 +375,8 @@ class ContactPage(AbstractEmailForm):
     class Meta:
         verbose_name = _("contact page")
 
-    def get_submissions_list_view_class(self):
-        """The messages in the admin, exported so that no spreadsheet runs what a visitor
-        typed as a formula. Imported here, as Wagtail imports its own list view: admin views
-        cannot be imported while the models are still loading."""
-        from .exports import ContactSubmissionsListView
-
-        return ContactSubmissionsListView
+    # submissions_list_view_class (the messages in the admin, exported safe for spreadsheets)
+    # is set in wagtail_hooks.py: admin views cannot be imported while models load.
 
     # --- where the message goes
 
