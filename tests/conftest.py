@@ -224,6 +224,12 @@ class RedisServer:
     def thaw(self):
         self.process.send_signal(signal.SIGCONT)
 
+    def refuse_writes(self):
+        """Fill it up: with a memory limit below what it uses (and no eviction, the
+        default) Redis still answers reads but refuses every write with an OOM error,
+        as a full production Redis does."""
+        self.client().config_set("maxmemory", 1)
+
 
 @pytest.fixture
 def redis_server():

@@ -21,7 +21,7 @@ from portal.association.models import (
     ProjectPage,
     ProjectPartner,
 )
-from portal.core.demo_content import demo_pdf, pdf_file
+from portal.core.demo_content import demo_pdf
 from portal.core.models import FundingNotice, HomePage, ProjectSettings, StandardPage
 from portal.events.models import EventIndexPage, EventPage
 from portal.handbook.models import (
@@ -35,6 +35,7 @@ from portal.handbook.models import (
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.polls.models import Poll, PollChoice
 from portal.research.models import ReportPage, ResearchIndexPage
+from tests.pdfs import pdf_file
 from zones.models import Zone, ZonePage
 
 

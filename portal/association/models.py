@@ -34,7 +34,7 @@ from portal.core import mail
 from portal.core.blocks import BaseStreamBlock
 from portal.core.models import Partner, ProjectSettings, StandardPage
 from portal.core.pagination import page_of
-from portal.core.ratelimit import over_limit
+from portal.core.ratelimit import retry_after
 from portal.core.translatable import PAGE_TEXT_FIELDS
 
 from . import tasks
@@ -375,13 +375,8 @@ class ContactPage(AbstractEmailForm):
     class Meta:
         verbose_name = _("contact page")
 
-    def get_submissions_list_view_class(self):
-        """The messages in the admin, exported so that no spreadsheet runs what a visitor
-        typed as a formula. Imported here, as Wagtail imports its own list view: admin views
-        cannot be imported while the models are still loading."""
-        from .exports import ContactSubmissionsListView
-
-        return ContactSubmissionsListView
+    # submissions_list_view_class (the messages in the admin, exported safe for spreadsheets)
+    # is set in wagtail_hooks.py: admin views cannot be imported while models load.
 
     # --- where the message goes
 
@@ -484,7 +479,7 @@ class ContactPage(AbstractEmailForm):
 
     def _receive(self, request):
         limit, window = settings.CONTACT_RATE_LIMIT
-        if over_limit(request, "contact", limit, window):
+        if wait := retry_after(request, "contact", limit, window):
             typed = {
                 name: value
                 for name, value in request.POST.items()
@@ -493,7 +488,7 @@ class ContactPage(AbstractEmailForm):
             form = self.get_form(page=self, user=request.user, initial=typed)
             message = gettext("Too many messages from your address. Try again in a few minutes.")
             response = self._form_page(request, form, status=429, refused=message)
-            response["Retry-After"] = str(window)
+            response["Retry-After"] = str(wait)
             return response
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not form.is_valid():

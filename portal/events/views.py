@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.core.navigation import subpage_url
-from portal.core.ratelimit import over_limit
+from portal.core.ratelimit import retry_after
 
 from . import booking, emails
 from .forms import RegistrationForm, max_people, registration_context
@@ -26,7 +26,7 @@ def register(event, request):
     if request.method != "POST":
         return redirect(event.url)
     limit, window = settings.REGISTRATION_RATE_LIMIT
-    if over_limit(request, "registration", limit, window):
+    if wait := retry_after(request, "registration", limit, window):
         return TemplateResponse(
             request,
             "events/registration_refused.html",
@@ -35,6 +35,7 @@ def register(event, request):
                 "message": _("Too many attempts from your address. Try again in a few minutes."),
             },
             status=429,
+            headers={"Retry-After": str(wait)},
         )
     source = booking.source_event(event)
     form = RegistrationForm(request.POST, max_people=max_people(source))

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Site
 
-from portal.core.ratelimit import over_limit
+from portal.core.ratelimit import retry_after
 
 from . import voting
 from .forms import CHOOSE_AN_ANSWER, VoteForm
@@ -25,11 +25,11 @@ from .models import Poll
 def vote(request, poll_id):
     next_url = return_url(request)
     limit, window = settings.POLL_RATE_LIMIT
-    if over_limit(request, "poll-vote", limit, window):
+    if wait := retry_after(request, "poll-vote", limit, window):
         response = refused(
             request, None, next_url, _("Too many votes from your address. Try again later."), 429
         )
-        response["Retry-After"] = str(window)
+        response["Retry-After"] = str(wait)
         return response
     poll = get_object_or_404(Poll, pk=poll_id)
     try:

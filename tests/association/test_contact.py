@@ -2,6 +2,8 @@
 that explains mistakes next to the fields (400, nothing typed lost), drops what bots send
 and slows down floods (429)."""
 
+import logging
+
 import pytest
 from pytest_django.asserts import assertInHTML
 
@@ -12,6 +14,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from portal.association.forms import MULTI_LINE_MAX_LENGTH
 from portal.core.demo_content import translate
 from portal.core.navigation import main_menu
+from tests.core.test_redis_outage import use_redis, warnings_from
 from tests.html import links, one, parse, select, text_of, texts
 from tests.mail_servers import DATABASE_TASKS, refusing_smtp, run_worker, use_smtp
 
@@ -172,13 +175,33 @@ def test_a_flood_of_posts_gets_429_with_retry_after_and_keeps_what_was_typed(
     assert statuses == [302, 302, 302, 429, 429]
     response = client.post(contact_page.url, message(temat="Czwarta próba"))
     assert response.status_code == 429
-    assert response["Retry-After"] == "600"
+    assert 0 < int(response["Retry-After"]) <= 600  # what is left of the window
     page = parse(response)
     assert select(page, "main [role=alert]")
     assert one(page, "input[name=temat]")["value"] == "Czwarta próba"
     assert select(page, "#error-summary") == []
     assert FormSubmission.objects.count() == 3
     assert len(mailoutbox) == 3
+
+
+def test_messages_are_taken_while_redis_refuses_to_count_them_with_one_warning(
+    client, contact_page, settings, redis_server, mailoutbox, caplog
+):
+    """A full Redis answers the rate limit's count with an error (not a lost connection,
+    which the cache backend already treats as a miss): the messages still go through."""
+    use_redis(settings, redis_server, retry_after=0)
+    settings.CONTACT_RATE_LIMIT = (1, 600)
+    assert client.get(contact_page.url).status_code == 200  # the site's paths are cached
+    redis_server.refuse_writes()
+
+    with caplog.at_level(logging.WARNING):
+        statuses = [client.post(contact_page.url, message()).status_code for _ in range(3)]
+
+    assert statuses == [302] * 3
+    assert FormSubmission.objects.count() == 3
+    warnings = warnings_from(caplog, "portal.core.ratelimit")
+    assert len(warnings) == 1
+    assert "OutOfMemoryError" in warnings[0]
 
 
 def test_office_details_come_from_the_settings_with_a_map_link_and_nothing_embedded(

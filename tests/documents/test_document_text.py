@@ -16,8 +16,9 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from portal.core.demo_content import demo_pdf, pdf_file
+from portal.core.demo_content import demo_pdf
 from tests.factories import pdf_of_pages
+from tests.pdfs import pdf_file
 
 pytestmark = pytest.mark.django_db
 

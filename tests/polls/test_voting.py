@@ -2,6 +2,7 @@
 and every forged or late vote refused with a message and a 4xx."""
 
 import datetime
+import logging
 import threading
 
 import pytest
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from portal.polls import voting
 from portal.polls.models import Poll, PollChoice
+from tests.core.test_redis_outage import use_redis, warnings_from
 from tests.factories import PollFactory
 
 pytestmark = pytest.mark.django_db
@@ -172,18 +174,59 @@ def test_a_return_address_on_another_site_is_replaced_by_the_home_page(client, h
     assert response["Location"] == f"/pl/#poll-{poll.pk}"
 
 
-def test_too_many_votes_from_one_address_get_429_with_retry_after(client, settings, poll):
-    settings.POLL_RATE_LIMIT = (2, 600)
-    for _ in range(2):
-        client.cookies.clear()
-        client.post(vote_url(poll), {"choice": choice(poll, "Tak").pk})
+def vote_from_a_new_browser(client, poll):
+    """A vote for "Tak" without the cookie of an earlier one: only the address limits it."""
     client.cookies.clear()
+    return client.post(vote_url(poll), {"choice": choice(poll, "Tak").pk})
 
-    response = client.post(vote_url(poll), {"choice": choice(poll, "Tak").pk})
+
+def test_too_many_votes_from_one_address_get_429_until_the_window_ends(
+    client, settings, poll, time_machine
+):
+    settings.POLL_RATE_LIMIT = (2, 600)
+    time_machine.move_to(timezone.now(), tick=False)
+    for _ in range(2):
+        vote_from_a_new_browser(client, poll)
+
+    response = vote_from_a_new_browser(client, poll)
 
     assert response.status_code == 429
-    assert response["Retry-After"] == "600"
+    wait = int(response["Retry-After"])
+    assert 0 < wait <= 600  # what is left of the window, not a whole new one
     assert votes(poll, "Tak") == 14
+    time_machine.shift(wait - 1)
+    assert vote_from_a_new_browser(client, poll)["Retry-After"] == "1"
+    time_machine.shift(1)
+    assert vote_from_a_new_browser(client, poll).status_code == 303  # waited long enough
+    assert votes(poll, "Tak") == 15
+
+
+def test_votes_are_counted_while_redis_refuses_to_count_them_with_one_warning(
+    client, settings, redis_server, poll, poll_page, caplog
+):
+    """A full Redis answers the rate limit's count with an error: the votes still count."""
+    use_redis(settings, redis_server, retry_after=0)
+    settings.POLL_RATE_LIMIT = (1, 600)
+    assert client.get(poll_page.url).status_code == 200  # the site's paths are cached
+    redis_server.refuse_writes()
+
+    with caplog.at_level(logging.WARNING):
+        statuses = [vote_from_a_new_browser(client, poll).status_code for _ in range(3)]
+
+    assert statuses == [303] * 3
+    assert votes(poll, "Tak") == 15
+    assert len(warnings_from(caplog, "portal.core.ratelimit")) == 1
+
+
+def test_no_outage_is_logged_while_rate_limits_are_switched_off(client, settings, poll, caplog):
+    settings.RATELIMIT_ENABLE = False
+    settings.POLL_RATE_LIMIT = (1, 600)
+
+    with caplog.at_level(logging.WARNING):
+        statuses = [vote_from_a_new_browser(client, poll).status_code for _ in range(3)]
+
+    assert statuses == [303] * 3
+    assert warnings_from(caplog, "portal.core.ratelimit") == []
 
 
 def test_saving_the_poll_in_the_admin_keeps_votes_counted_meanwhile(poll):
