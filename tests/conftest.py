@@ -173,8 +173,12 @@ TEST_SERVER_PORTS = range(54442, 54450)
 
 
 def free_port():
+    """A port no server listens on. A stopped server leaves its port in TIME_WAIT for a
+    minute; redis-server binds with SO_REUSEADDR, so the probe does too, or the eight
+    ports would run out when tests stop servers in quick succession."""
     for port in TEST_SERVER_PORTS:
         with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:

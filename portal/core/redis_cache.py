@@ -1,4 +1,4 @@
-"""Django's Redis cache, skipped while Redis cannot be reached.
+"""Django's Redis cache, skipped while Redis cannot be reached or refuses to store.
 
 With Django's own `RedisCache` a stopped Redis answers every page with 500: Wagtail reads
 its site root paths from the cache on each request. Here a connection error or timeout
@@ -23,8 +23,15 @@ from .outages import Outage
 
 logger = logging.getLogger(__name__)
 
-# Redis unreachable or too slow; a command Redis refuses is a bug and still raises.
-UNREACHABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+# Redis unreachable, too slow, full (out of memory with no eviction policy) or a read-only
+# replica: faults of the server, met as misses. Any other command Redis refuses is a bug and
+# still raises.
+UNREACHABLE = (
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+    redis.exceptions.OutOfMemoryError,
+    redis.exceptions.ReadOnlyError,
+)
 
 outage = Outage(logger, "Redis unreachable, pages are built without the cache")
 

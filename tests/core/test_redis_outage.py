@@ -152,3 +152,20 @@ def connections_received(server):
     """Connections the server accepted so far (a frozen one accepts the waiting ones when
     it is thawed), counting the one that asks."""
     return server.client().info("stats")["total_connections_received"]
+
+
+def test_pages_answer_200_while_redis_is_full_with_one_warning(
+    client, settings, redis_server, home, standard_page, caplog
+):
+    # A full Redis (maxmemory reached, no eviction) still answers reads but refuses writes:
+    # a page that has nothing cached yet must be built without the cache, not fail.
+    use_redis(settings, redis_server, retry_after=0)
+    redis_server.refuse_writes()
+    with caplog.at_level(logging.WARNING):
+        statuses = [client.get(url).status_code for url in [home.url, standard_page.url] * 5]
+
+    assert statuses == [200] * 10
+    assert not cached_site_paths(redis_server), "nothing could be stored"
+    warnings = warnings_from(caplog, "portal.core.redis_cache")
+    assert len(warnings) == 1
+    assert "Redis unreachable" in warnings[0]
