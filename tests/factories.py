@@ -372,6 +372,11 @@ def translate(instance, language="en", **fields):
     return translation
 
 
+def logo_value(image, alt_text="Unia Europejska", decorative=False):
+    """A logo's ImageBlock value as a StreamField is given it in Python."""
+    return {"image": image, "alt_text": alt_text, "decorative": decorative}
+
+
 class FundingNoticeFactory(factory.django.DjangoModelFactory):
     """The funding notice in the footer, with one logo and the text a screen reader says."""
 
@@ -382,14 +387,8 @@ class FundingNoticeFactory(factory.django.DjangoModelFactory):
     title = "EFS – Kapitał Ludzki"
     text = "<p>Projekt współfinansowany ze środków Unii Europejskiej.</p>"
     logos = factory.LazyFunction(
-        lambda: [
-            (
-                "logo",
-                {"image": wagtail_factories.ImageFactory(), "alt_text": "Unia Europejska",
-                 "url": ""},
-            )
-        ]
-    )  # fmt: skip
+        lambda: [("logo", {"image": logo_value(wagtail_factories.ImageFactory()), "url": ""})]
+    )
 
 
 class ProjectSettingsFactory(factory.django.DjangoModelFactory):

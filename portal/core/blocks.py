@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 BODY_BLOCK_HOOK = "register_body_block"
 
@@ -125,12 +125,25 @@ class BaseStreamBlock(blocks.StreamBlock):
 
 
 class LogoBlock(blocks.StructBlock):
-    """A logo with the text a screen reader says instead of it, and an optional link."""
+    """A logo through Wagtail's ImageBlock (the image, the text a screen reader says instead
+    of it or the decorative flag, and the check that one of them is given), with an optional
+    link. A link needs a name, so a linked logo cannot be decorative."""
 
-    image = ImageChooserBlock(label=_("Logo"))
-    alt_text = blocks.CharBlock(label=_("What the logo says"), max_length=200)
+    image = ImageBlock(label=_("Logo"))
     url = blocks.URLBlock(label=_("Link"), required=False)
 
     class Meta:
         icon = "image"
         label = _("Logo")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("url") and value["image"].decorative:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(
+                        _("A logo that links somewhere needs alt text: it names the link.")
+                    )
+                }
+            )
+        return value

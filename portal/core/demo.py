@@ -83,7 +83,17 @@ def create_project_settings(demo):
             title=texts["title"],
             text=f"<p>{texts['text'].pl}</p>",
             logos=[
-                ("logo", {"image": _logo_image(logo), "alt_text": logo["alt"].pl, "url": ""})
+                (
+                    "logo",
+                    {
+                        "image": {
+                            "image": _logo_image(logo),
+                            "alt_text": logo["alt"].pl,
+                            "decorative": False,
+                        },
+                        "url": "",
+                    },
+                )
                 for logo in texts["logos"]
             ],
         )

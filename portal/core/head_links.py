@@ -2,7 +2,9 @@
 
 A family registers a function ``links(request, page)`` that returns `HeadLink`s with the
 Wagtail hook ``register_head_links`` in its own ``wagtail_hooks.py``; base.html prints what
-they return through the ``head_links`` tag, so no page depends on the families' apps.
+they return through the ``head_links`` tag, outside any block, so no page depends on the
+families' apps and no page template can drop another family's links. A page that has links
+of its own adds them in the ``extra_head_links`` block.
 """
 
 from dataclasses import dataclass

@@ -7,10 +7,12 @@ from wagtail.models import Locale
 from portal.core.head_links import HEAD_LINKS_HOOK, HeadLink
 from portal.core.sections import HomeSection
 from zones.listings import tagged_listing
-from zones.models import attach_localized_zones
+from zones.models import ZonePage, attach_localized_zones
 
 from .feeds import feed_links
 from .models import NEWS_PER_PAGE, NewsIndexPage, published_news
+
+ZONE_NEWS = "news"
 
 
 def news_feeds(zone_page, request):
@@ -25,7 +27,7 @@ def news_listing():
         per_page=NEWS_PER_PAGE,
         template="news/zone_news.html",
         context=news_feeds,
-        name="news",
+        name=ZONE_NEWS,
         route=_("news/"),
         title=_("News"),
         all_label=_("All news of this zone"),
@@ -53,9 +55,22 @@ def latest_news_section():
     )
 
 
+def announces_own_feeds(request, page):
+    """The news index and a zone's news sub-view announce the feeds of what they list (in
+    their template's extra_head_links block); the site's feeds beside them would be a
+    second "RSS" and "Atom" of the same or of a wider listing."""
+    if isinstance(page, NewsIndexPage):
+        return True
+    match = getattr(request, "routable_resolver_match", None)
+    return isinstance(page, ZonePage) and match is not None and match.url_name == ZONE_NEWS
+
+
 @hooks.register(HEAD_LINKS_HOOK)
 def site_feed_links(request, page):
-    """<link rel=alternate> to the news feeds of the visitor's language, on every page."""
+    """<link rel=alternate> to the news feeds of the visitor's language, on every page but
+    those that announce their own."""
+    if announces_own_feeds(request, page):
+        return []
     try:
         locale = Locale.objects.get_for_language(translation.get_language())
     except Locale.DoesNotExist:

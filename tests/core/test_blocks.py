@@ -2,12 +2,14 @@
 
 import pytest
 
+from django.utils import translation
+
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from portal.core.blocks import CallToActionBlock, CaptionedImageBlock
-from tests.factories import StandardPageFactory
+from portal.core.blocks import CallToActionBlock, CaptionedImageBlock, LogoBlock
+from tests.factories import StandardPageFactory, logo_value
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +46,47 @@ def test_decorative_image_is_rendered_with_empty_alt_even_if_described(client, h
     html = client.get(page.url).content.decode()
     assert 'alt=""' in html
     assert "Zbędny opis" not in html
+
+
+def test_logo_without_alt_text_is_refused_unless_decorative(image):
+    block = LogoBlock()
+    with pytest.raises(StructBlockValidationError) as refused:
+        block.clean(block.to_python({"image": logo_value(image.pk, alt_text=""), "url": ""}))
+    with translation.override("pl"):
+        errors = refused.value.as_json_data()
+    assert errors == {
+        "blockErrors": {
+            "image": {
+                "blockErrors": {
+                    "alt_text": {
+                        "messages": [
+                            "Proszę dodaj tekst alternatywny do obrazka lub oznacz go jako"
+                            " dekoracyjny"
+                        ]
+                    }
+                }
+            }
+        }
+    }
+    decorative = logo_value(image.pk, alt_text="", decorative=True)
+    assert block.clean(block.to_python({"image": decorative, "url": ""}))["image"].decorative
+
+
+def test_linked_logo_cannot_be_decorative_for_it_names_the_link(image):
+    block = LogoBlock()
+    decorative = logo_value(image.pk, alt_text="", decorative=True)
+    with pytest.raises(StructBlockValidationError) as refused:
+        block.clean(block.to_python({"image": decorative, "url": "https://efs.gov.pl/"}))
+    with translation.override("pl"):
+        errors = refused.value.as_json_data()
+    assert errors["blockErrors"]["url"]["messages"] == [
+        "Logo, które prowadzi pod adres, potrzebuje tekstu alternatywnego: to on nazywa link."
+    ]
+    described = {
+        "image": logo_value(image.pk, alt_text="Unia Europejska"),
+        "url": "https://efs.gov.pl/",
+    }
+    assert block.clean(block.to_python(described))["image"].contextual_alt_text == "Unia Europejska"
 
 
 def test_call_to_action_needs_a_page_or_an_address():

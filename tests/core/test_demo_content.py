@@ -103,6 +103,23 @@ class DemoContentTests(TestCase):
         self.assertIn("Kapitał Ludzki", text_of(one(footer, ".funding-notice")))
         english = one(self.get("/en/"), "footer")
         self.assertIn("co-financed by the European Union", text_of(one(english, ".funding-notice")))
+        logos = [
+            [img["alt"] for img in select(page, ".funding-notice__logos img")]
+            for page in (footer, english)
+        ]
+        self.assertEqual(
+            logos,
+            [
+                [
+                    "Unia Europejska, Europejski Fundusz Społeczny",
+                    "Kapitał Ludzki – Narodowa Strategia Spójności",
+                ],
+                [
+                    "European Union, European Social Fund",
+                    "Human Capital – National Cohesion Strategy",
+                ],
+            ],
+        )
         self.assertIn(
             ("Accessibility statement", "/en/accessibility-statement/"),
             links(english, ".site-footer__links a"),

@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from wagtail.models import Site
 
 from portal.core.models import FundingNotice, Partner, ProjectSettings
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, logo_value
+from tests.html import select
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -47,6 +49,18 @@ def test_footer_shows_office_contact_partners_and_funding(client, project, stand
         assert "Lider projektu:" in footer
         assert "Konimpex Sp. z o.o." in footer
         assert "Projekt współfinansowany przez UE." in footer
+
+
+def test_funding_logos_say_what_they_show_and_lead_where_the_editor_set(client, project):
+    described, decorative = ImageFactory(), ImageFactory()
+    project.funding_notice.logos = [
+        ("logo", {"image": logo_value(described, "Unia Europejska"), "url": "https://efs.gov.pl/"}),
+        ("logo", {"image": logo_value(decorative, "Zbędny opis", decorative=True), "url": ""}),
+    ]
+    project.funding_notice.save()
+    logos = select(footer_of(client, "/pl/"), ".funding-notice__logos li")
+    assert [logo.find("img")["alt"] for logo in logos] == ["Unia Europejska", ""]
+    assert [logo.a["href"] if logo.a else None for logo in logos] == ["https://efs.gov.pl/", None]
 
 
 def test_changing_a_setting_changes_the_page(client, project):

@@ -26,8 +26,8 @@ def zone_page(home):
     return ZonePageFactory(parent=home, zone=ZoneFactory(slug="wtz", name="Strefa WTZ"))
 
 
-def head_of(client, page):
-    html = client.get(page.url).content.decode()
+def head_of(client, url):
+    html = client.get(url).content.decode()
     return html[: html.index("</head>")]
 
 
@@ -86,7 +86,7 @@ def test_home_page_renders_without_any_home_section(client, home, zone_page, mon
 
 def test_news_feeds_are_head_links_of_a_page_of_another_family(client, home, standard_page):
     news = NewsIndexPageFactory(parent=home)
-    head = head_of(client, standard_page)
+    head = head_of(client, standard_page.url)
     assertInHTML(
         '<link rel="alternate" type="application/atom+xml" title="Atom" '
         f'href="http://testserver{news.url}atom/">',
@@ -109,6 +109,26 @@ def test_a_registered_head_link_is_in_the_head_of_every_page(client, home, stand
             assertInHTML(
                 '<link rel="manifest" href="/manifest.json">', html[: html.index("</head>")]
             )
+
+
+def test_a_registered_head_link_stays_beside_the_feeds_of_the_news_pages(client, home, zone_page):
+    news = NewsIndexPageFactory(parent=home)
+
+    def manifest(request, page):
+        return [HeadLink(rel="manifest", href="/manifest.json")]
+
+    with hooks.register_temporarily(HEAD_LINKS_HOOK, manifest):
+        index_head = head_of(client, news.url)
+        zone_news_head = head_of(client, zone_page.listing_url("news"))
+    pairs = (
+        (index_head, f"{news.url}atom/"),
+        (zone_news_head, f"http://testserver{news.url}atom/wtz/"),
+    )
+    for head, feed in pairs:
+        assertInHTML('<link rel="manifest" href="/manifest.json">', head)
+        assertInHTML(
+            f'<link rel="alternate" type="application/atom+xml" title="Atom" href="{feed}">', head
+        )
 
 
 def test_body_blocks_keep_their_names_and_order_with_the_poll_last():

@@ -123,6 +123,28 @@ def test_feeds_are_announced_in_the_head_of_every_page(client, news_index, home)
     assert one(head, 'link[rel=alternate][type="application/atom+xml"]')
 
 
+def feed_hrefs_in_head(response):
+    head = one(response, "head")
+    return [link["href"] for link in select(head, "link[rel=alternate][type]")]
+
+
+def test_news_index_announces_the_feeds_of_the_zone_it_is_filtered_by(client, news_index, zones):
+    site = news_index.url
+    assert feed_hrefs_in_head(client.get(news_index.url)) == [f"{site}rss/", f"{site}atom/"]
+    filtered = client.get(news_index.url, {"zone": "wtz"})
+    assert feed_hrefs_in_head(filtered) == [f"{site}rss/wtz/", f"{site}atom/wtz/"]
+
+
+def test_zone_news_announces_the_zone_feeds_in_place_of_the_site_feeds(
+    client, news_index, zones, home
+):
+    zone_page = ZonePageFactory(parent=home, zone=zones["wtz"])
+    site = f"http://testserver{news_index.url}"
+    response = client.get(zone_page.listing_url("news"))
+    assert feed_hrefs_in_head(response) == [f"{site}rss/wtz/", f"{site}atom/wtz/"]
+    assert feed_hrefs_in_head(client.get(zone_page.url)) == [f"{site}rss/", f"{site}atom/"]
+
+
 @pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_site_feed_parses_and_lists_articles_with_dates(client, news_index, zones, kind):
     article(news_index, "Pierwsza", datetime.date(2026, 1, 10), [zones["wtz"]])
