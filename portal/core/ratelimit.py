@@ -17,9 +17,9 @@ logger = logging.getLogger(__name__)
 not_counted = Outage(logger, "Rate limits not applied: the cache does not store the counts")
 
 # What a cache raises when it cannot count: django-ratelimit itself catches only
-# socket.gaierror, and our Redis backend turns only an unreachable Redis into a miss, so a
-# Redis that answers with an error (out of memory, read-only replica, refused command) or a
-# network error of another backend would reach the visitor as a 500. A programming error
+# socket.gaierror, and our Redis backend turns only an unreachable, full or read-only Redis
+# into a miss, so a command Redis refuses otherwise, or a network error of another backend,
+# would reach the visitor as a 500. A programming error
 # (TypeError, ImproperlyConfigured) is not in the list and still surfaces.
 CACHE_ERRORS = (redis.exceptions.RedisError, OSError)
 
