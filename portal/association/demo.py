@@ -14,6 +14,7 @@ from portal.core.demo_content import (
     demo_file,
     demo_pdf,
     demo_step,
+    existing_child,
     publish_child,
     read_demo_data,
     translate_missing,
@@ -36,26 +37,22 @@ def _strings(*pairs):
     return {pl: en for pl, en in pairs if pl}
 
 
-def _child(parent, model, slug):
-    return model.objects.child_of(parent).filter(slug=slug).first()
-
-
 @demo_step(order=80)
 def create_projects(demo):
     """ "Projekty realizowane" below "O projekcie", with the three projects."""
     data = read_demo_data(DATA_FILE)
-    about = _child(demo.home_pages["pl"], StandardPage, data["about_page"])
+    about = existing_child(demo.home_pages["pl"], StandardPage, data["about_page"])
     if about is None:  # an editor removed or renamed it: leave the tree alone
         return
     texts = data["project_index"]
-    index = _child(about, ProjectIndexPage, texts["slug"].pl)
+    index = existing_child(about, ProjectIndexPage, texts["slug"].pl)
     if index is None:
         index = ProjectIndexPage(**{field: text.pl for field, text in texts.items()})
         publish_child(about, index)
         demo.note("project index")
     translate_missing(demo, index, _strings(*texts.values()), "project index")
     for project_data in data["projects"]:
-        project = _child(index, ProjectPage, project_data["slug"].pl)
+        project = existing_child(index, ProjectPage, project_data["slug"].pl)
         if project is None:
             project = _new_project(project_data)
             publish_child(index, project)
@@ -130,11 +127,11 @@ def _document(data):
 def create_partnership_page(demo):
     """The partnership page below "O projekcie": its list comes from the project settings."""
     data = read_demo_data(DATA_FILE)
-    about = _child(demo.home_pages["pl"], StandardPage, data["about_page"])
+    about = existing_child(demo.home_pages["pl"], StandardPage, data["about_page"])
     if about is None:
         return
     texts = data["partnership"]
-    page = _child(about, PartnershipPage, texts["slug"].pl)
+    page = existing_child(about, PartnershipPage, texts["slug"].pl)
     if page is None:
         page = PartnershipPage(
             title=texts["title"].pl,
@@ -153,7 +150,7 @@ def create_contact_page(demo):
     data = read_demo_data(DATA_FILE)
     texts, fields = data["contact"], data["contact_fields"]
     home = demo.home_pages["pl"]
-    page = _child(home, ContactPage, texts["slug"].pl)
+    page = existing_child(home, ContactPage, texts["slug"].pl)
     if page is None:
         page = ContactPage(
             title=texts["title"].pl,

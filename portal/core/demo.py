@@ -14,19 +14,16 @@ from wagtail.models import Page, Site
 from .demo_content import (
     demo_file,
     demo_step,
+    existing_child,
     publish_child,
     read_demo_data,
+    segments,
     translate,
     translate_missing,
 )
 from .models import FundingNotice, HomePage, Partner, ProjectSettings, StandardPage
 
 DATA_FILE = Path(__file__).with_name("demo.yaml")
-
-
-def _strings(data):
-    """The Polish → English segments of a mapping of `Translated` texts."""
-    return dict(data.values())
 
 
 @demo_step(order=10)
@@ -63,7 +60,7 @@ def create_home_pages(demo):
             placeholder.delete()
     for locale in demo.translation_locales:
         if home.get_translation_or_none(locale) is None:
-            translate(home, locale, _strings(texts))
+            translate(home, locale, segments(texts))
             demo.note(f"home page ({locale.language_code})")
     demo.home_pages = {
         page.locale.language_code: page
@@ -125,7 +122,7 @@ def create_standard_pages(demo):
     data = read_demo_data(DATA_FILE)
     about_texts, statement_texts = data["about"], data["accessibility"]
     home = demo.home_pages["pl"]
-    about = _child_page(demo, home, about_texts["slug"].pl)
+    about = existing_child(home, StandardPage, about_texts["slug"].pl)
     if about is None:
         texts = {key: text.pl for key, text in about_texts.items()}
         about = StandardPage(
@@ -143,7 +140,7 @@ def create_standard_pages(demo):
         )
         publish_child(home, about)
         demo.note("about page")
-    statement = _child_page(demo, home, statement_texts["slug"].pl)
+    statement = existing_child(home, StandardPage, statement_texts["slug"].pl)
     if statement is None:
         statement = StandardPage(
             title=statement_texts["title"].pl,
@@ -158,11 +155,7 @@ def create_standard_pages(demo):
             project.accessibility_page = statement
             project.save(update_fields=["accessibility_page"])
     for page, texts in ((about, about_texts), (statement, statement_texts)):
-        translate_missing(demo, page, _strings(texts), texts["title"].en)
-
-
-def _child_page(demo, parent, slug):
-    return parent.get_children().filter(slug=slug).specific().first()
+        translate_missing(demo, page, segments(texts), texts["title"].en)
 
 
 def _logo_image(logo):

@@ -174,6 +174,18 @@ def translate_missing(demo, instance, strings, label):
             demo.note(f"{label} ({locale.language_code})")
 
 
+def segments(texts):
+    """The Polish → English segments of the `Translated` texts in `texts` (its other values
+    are facts: dates, numbers, colours), for `translate()`."""
+    return dict(value for value in texts.values() if isinstance(value, Translated))
+
+
+def existing_child(parent, model, slug):
+    """The `model` page with this slug below `parent`, when an earlier run (or an editor)
+    made it, else None: a step creates only what is missing."""
+    return model.objects.child_of(parent).filter(slug=slug).first()
+
+
 def publish_child(parent, page):
     """Add `page` below `parent` and publish it."""
     parent.add_child(instance=page)

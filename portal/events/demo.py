@@ -10,7 +10,13 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.core.demo_content import demo_step, index_page, read_demo_data, translate
+from portal.core.demo_content import (
+    demo_step,
+    existing_child,
+    index_page,
+    read_demo_data,
+    translate,
+)
 from zones.models import Zone
 
 from .booking import book_seat
@@ -33,7 +39,7 @@ def create_events(demo):
     index = index_page(demo, EventIndexPage, demo_data["index"], "events index")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
     for data in demo_data["events"]:
-        page = EventPage.objects.child_of(index).filter(slug=data["slug"].pl).first()
+        page = existing_child(index, EventPage, data["slug"].pl)
         if page is None:
             page = _event(data, zones, demo_data["organiser"])
             index.add_child(instance=page)

@@ -12,13 +12,14 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 
 from portal.core.demo_content import (
-    Translated,
     demo_file,
     demo_pdf,
     demo_rtf,
     demo_step,
+    existing_child,
     publish_child,
     read_demo_data,
+    segments,
     translate,
     translate_missing,
 )
@@ -109,7 +110,7 @@ def _handbook(demo, texts):
         publish_child(home, model)
         _place_after_about(home, model)
         demo.note("the model's handbook with 12 steps")
-    strings = _pairs(texts_of_model)
+    strings = segments(texts_of_model)
     for item in texts["beneficiaries"]:
         strings.update([item["group"], *item["benefits"]])
     for step in steps:
@@ -124,7 +125,7 @@ def _handbook(demo, texts):
 
 
 def _evaluation(demo, model, data):
-    page = StandardPage.objects.child_of(model).filter(slug=data["slug"].pl).first()
+    page = existing_child(model, StandardPage, data["slug"].pl)
     if page is None:
 
         def bullets(items):
@@ -157,9 +158,9 @@ def _sub_models(demo, model, texts):
         index = SubModelIndexPage(**_source(texts["sub_model_index"]))
         publish_child(model, index)
         demo.note("sub-model comparison")
-    translate_missing(demo, index, _pairs(texts["sub_model_index"]), "sub-model comparison")
+    translate_missing(demo, index, segments(texts["sub_model_index"]), "sub-model comparison")
     for data in texts["sub_models"]:
-        page = SubModelPage.objects.child_of(index).filter(slug=data["slug"].pl).first()
+        page = existing_child(index, SubModelPage, data["slug"].pl)
         if page is None:
             page = SubModelPage(
                 title=data["title"].pl,
@@ -170,7 +171,7 @@ def _sub_models(demo, model, texts):
             )
             publish_child(index, page)
             demo.note(f"sub-model {page.title}")
-        strings = _pairs({key: value for key, value in data.items() if key != "features"})
+        strings = segments({key: value for key, value in data.items() if key != "features"})
         strings.update(data["features"])
         translate_missing(demo, page, strings, data["title"].en)
 
@@ -181,10 +182,10 @@ def _stories(demo, model, texts):
         index = SuccessStoryIndexPage(**_source(texts["story_index"]))
         publish_child(model, index)
         demo.note("success stories")
-    translate_missing(demo, index, _pairs(texts["story_index"]), "success stories")
+    translate_missing(demo, index, segments(texts["story_index"]), "success stories")
     zones = _zones(demo)
     for data in texts["stories"]:
-        page = SuccessStoryPage.objects.child_of(index).filter(slug=data["slug"].pl).first()
+        page = existing_child(index, SuccessStoryPage, data["slug"].pl)
         if page is None:
             page = SuccessStoryPage(
                 title=data["title"].pl,
@@ -203,18 +204,13 @@ def _stories(demo, model, texts):
             page.zones = [zones[slug] for slug in data["zones"] if slug in zones]
             publish_child(index, page)
             demo.note(f"success story {page.title}")
-        strings = _pairs(
+        strings = segments(
             {
                 key: data[key]
                 for key in ("title", "slug", "activity", "quote", "quote_by", "photo_alt")
             }
         )
         translate_missing(demo, page, strings, data["title"].en)
-
-
-def _pairs(data):
-    """The Polish → English segments of the texts in `data` (other values are facts)."""
-    return dict(value for value in data.values() if isinstance(value, Translated))
 
 
 def _source(data):

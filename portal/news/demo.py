@@ -7,7 +7,13 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from portal.core.demo_content import demo_step, index_page, read_demo_data, translate
+from portal.core.demo_content import (
+    demo_step,
+    existing_child,
+    index_page,
+    read_demo_data,
+    translate,
+)
 from zones.models import Zone
 
 from .models import NewsIndexPage, NewsPage
@@ -32,7 +38,7 @@ def create_news(demo):
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
     for item in data["news"]:
         texts = {key: item[key] for key in ("title", "slug", "lead", "body")}
-        page = NewsPage.objects.child_of(index).filter(slug=texts["slug"].pl).first()
+        page = existing_child(index, NewsPage, texts["slug"].pl)
         if page is None:
             page = NewsPage(
                 title=texts["title"].pl,

@@ -15,6 +15,7 @@ from portal.core.demo_content import (
     demo_file,
     demo_pdf,
     demo_step,
+    existing_child,
     index_page,
     read_demo_data,
     translate,
@@ -53,7 +54,7 @@ def create_reports(demo):
     for item in data["reports"]:
         slug, title, abstract = item["slug"], item["title"], item["abstract"]
         paragraphs = item["pdf"]
-        report = ReportPage.objects.child_of(index).filter(slug=slug).first()
+        report = existing_child(index, ReportPage, slug)
         if report is None:
             content = demo_pdf(title.pl, paragraphs * 8)  # a few pages of text
             document = Document.objects.create(
