@@ -6,6 +6,7 @@ dev.py, test.py and production.py only set what differs from here.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -67,6 +69,10 @@ MIDDLEWARE = [
     "portal.core.content_security.SectionCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for every GET, the pages from the page cache included (it sits inside).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the session, CSRF and auth middleware, so it sees the cookies they set.
+    "portal.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,6 +141,42 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def _next_redis_database(url):
+    """The same Redis server, the database after REDIS_URL's: the page cache is emptied as a
+    whole on a settings or snippet change (FLUSHDB) and must not take rate limits with it."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) + 1
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+# The page cache for anonymous visitors (portal/core/page_cache.py) has a cache of its own:
+# local memory, or REDIS_PAGE_CACHE_URL (default: REDIS_URL's server, next database).
+CACHES["pages"] = {**CACHES["default"], "LOCATION": "pages"}
+if REDIS_URL:
+    CACHES["pages"]["LOCATION"] = env(
+        "REDIS_PAGE_CACHE_URL", default=_next_redis_database(REDIS_URL)
+    )
+# Seconds a page stays in the page cache and in Varnish (s-maxage); publishing purges it
+# sooner. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Seconds a browser keeps a page without asking again (max-age); nobody can purge a browser,
+# so this is short, and after it the ETag makes the question cheap (304).
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=60)
+
+# Varnish in front (wagtail.contrib.frontend_cache): FRONTEND_CACHE_URLS lists the Varnish
+# addresses (comma-separated); empty means no front cache to purge. Each gets PURGE of every
+# address a publish affects and BAN / on a settings or snippet change (portal/core/front_cache.py).
+FRONTEND_CACHE_URLS = env.list("FRONTEND_CACHE_URLS", default=[])
+FRONTEND_CACHE_TIMEOUT = env.float("FRONTEND_CACHE_TIMEOUT", default=2)
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "portal.core.front_cache.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(FRONTEND_CACHE_URLS)
+}
+# The translations are among the affected addresses already (their slugs differ): Wagtail
+# must not guess them by swapping the language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # E-mail: printed to the console by default, SMTP (or any backend) through EMAIL_URL.
 _email = env.email_url("EMAIL_URL", default="consolemail://")

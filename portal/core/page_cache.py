@@ -1,0 +1,168 @@
+"""The page cache for anonymous visitors, and the Cache-Control every response leaves with.
+
+A page is kept once per address (host and path, no query string) and language, in the cache
+alias "pages", for PAGE_CACHE_SECONDS; publishing purges the addresses it affects
+(portal.core.front_cache), a settings or snippet change empties it. Only what is the same
+for every visitor is kept: a GET or HEAD without a query string from a visitor without a
+session, answered 200 without setting a cookie and without a CSRF token in it (the forms of
+registration, contact and polls), outside the admin. The rest passes by, marked private.
+
+Django's cache middleware was not used: it varies its key on the Cookie header whenever the
+response varies on it (every page does, the session and the CSRF check touch it), so a
+visitor with any cookie has entries of their own, and it keys on the full URL with the
+query string, so a publish cannot find the entries to purge. wagtail-cache 3 requires
+Wagtail < 8.
+"""
+
+import hashlib
+import time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+PAGE_CACHE = "pages"
+# Paths that are never kept: the admin (and its previews) and the document downloads, which
+# Wagtail serves only after checking the document's privacy.
+NEVER_CACHED = ("/admin/", "/documents/")
+# Cookies that make a response personal: the session (signed-in editors, a page's password,
+# the messages after a form) and the messages themselves.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+# Headers a cached response does not keep (the next visitor gets them fresh or not at all).
+NOT_KEPT = {"set-cookie", "age", "date"}
+
+
+def page_cache():
+    return caches[PAGE_CACHE]
+
+
+def page_key(host, path, language):
+    """The cache key of one address in one language."""
+    address = f"{host}{path}|{language}".encode()
+    return f"page:{hashlib.sha256(address).hexdigest()}"
+
+
+def may_be_cached(request):
+    """A request the cache may answer, and whose answer it may keep: the same for everyone."""
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and not request.path.startswith(NEVER_CACHED)
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+    )
+
+
+def is_shared(request, response):
+    """An answer that holds nothing of the visitor's: 200, no cookie set, no CSRF token in
+    it (Django marks a request whose token a template used), nobody signed in, no preview
+    and nothing that said private itself."""
+    user = getattr(request, "user", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (user is not None and user.is_authenticated)
+        and not getattr(request, "is_preview", False)
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+def request_key(request):
+    """The key of this request's address in the language the site answers it in."""
+    language = translation.get_language_from_request(request, check_path=True)
+    return page_key(request.get_host(), request.path, language)
+
+
+def keep(response):
+    """What the cache stores of a response: status, headers, body."""
+    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_KEPT]
+    return (response.status_code, headers, response.content)
+
+
+def restore(kept):
+    status, headers, content = kept
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def mark_public(response):
+    """Shared caches keep it PAGE_CACHE_SECONDS (Varnish is purged on publish), browsers
+    BROWSER_CACHE_SECONDS; the ETag and Last-Modified let them revalidate with a 304."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.BROWSER_CACHE_SECONDS,
+        s_maxage=settings.PAGE_CACHE_SECONDS,
+    )
+    response["Last-Modified"] = http_date(time.time())
+    set_response_etag(response)
+
+
+def mark_not_shared(request, response):
+    """Private and never stored when it is the visitor's own (cookies, token, signed in, the
+    admin); otherwise (a query string, an error, a redirect) to be revalidated each time,
+    since no purge reaches it."""
+    if response.has_header("Cache-Control"):
+        return
+    personal = (
+        response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or request.path.startswith(NEVER_CACHED)
+        or any(name in request.COOKIES for name in PERSONAL_COOKIES)
+    )
+    if personal:
+        add_never_cache_headers(response)
+    else:
+        patch_cache_control(response, no_cache=True)
+
+
+class PageCacheMiddleware:
+    """Answers anonymous visitors from the page cache and fills it; sets Cache-Control."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_be_cached(request):
+            response = self.get_response(request)
+            mark_not_shared(request, response)
+            return response
+        key = request_key(request)
+        kept = page_cache().get(key)
+        if kept is not None:
+            return restore(kept)
+        response = self.get_response(request)
+        if is_shared(request, response):
+            mark_public(response)
+            page_cache().set(key, keep(response), settings.PAGE_CACHE_SECONDS)
+        else:
+            mark_not_shared(request, response)
+        return response
+
+
+def purge_pages(urls):
+    """Forget the cached pages of these full URLs, in every language the site answers them in
+    (one, for an address under a language prefix)."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    keys = []
+    for url in urls:
+        parts = urlsplit(url)
+        prefixed = translation.get_language_from_path(parts.path)
+        for language in [prefixed] if prefixed else languages:
+            keys.append(page_key(parts.netloc, parts.path, language))
+    page_cache().delete_many(keys)
+
+
+def clear_pages():
+    """Forget every cached page (a settings or snippet change shows on every page)."""
+    page_cache().clear()
