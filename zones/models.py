@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
@@ -17,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.navigation import subpage_url
 from portal.core.pagination import page_of
+from portal.core.routes import CachedSubviewsMixin
 from portal.core.translatable import PAGE_TEXT_FIELDS
 
 from .admin_forms import ZoneContentPageForm, ZonePageForm
@@ -174,7 +174,7 @@ class QuestionBlock(blocks.StructBlock):
         label = _("Question")
 
 
-class ZonePage(ZoneContentMixin, RoutablePageMixin, Page):
+class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Page):
     """The landing page of one zone, in one language: what the group gains, the people to
     ask, the answers to common questions, and the zone's resources, reports, news and
     events. Families plug their sub-views in through `zones.listings`."""
@@ -405,12 +405,17 @@ class ZoneTaggedMixin(ZoneContentMixin, models.Model):
     def zone_keys(self):
         return [zone.translation_key for zone in self.zones.all()]
 
+    def listing_pages(self):
+        """The zone pages (every language) whose sections and sub-views list this page: they
+        are purged from the page cache and Varnish with it (portal.core.front_cache)."""
+        return ZonePage.objects.filter(zone__translation_key__in=self.zone_keys())
+
     @cached_property
     def zone_list(self):
         return attach_localized_zones([self], self.locale)[0].zone_list
 
 
-class ZoneTaggedIndexPage(RoutablePageMixin, Page):
+class ZoneTaggedIndexPage(CachedSubviewsMixin, Page):
     """Base of the index of a family of zone-tagged pages ("Aktualności", "Wydarzenia"):
     an introduction, and the family's pages filtered by a `ZoneFilterSet` and paginated,
     each with its zones named in the index's language, in a fixed number of queries."""
@@ -424,6 +429,10 @@ class ZoneTaggedIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         abstract = True
+
+    def cached_route_values(self):
+        """The feeds of every zone are purged with the index (rss/<zone>/, ical/<zone>/)."""
+        return {"zone": list(Zone.objects.for_locale(self.locale).values_list("slug", flat=True))}
 
     def render_listing(self, request, filters, items=None, **context):
         """One page of `items` (by default what `filters` let through), with the filter

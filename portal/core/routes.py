@@ -19,9 +19,13 @@ RoutablePageMixin's default index route, which serves the page itself):
 A view is called like a route method: `view(page, request, *args, **kwargs)`.
 """
 
+import itertools
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from wagtail import hooks
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 PAGE_ROUTES_HOOK = "register_page_routes"
 
@@ -40,3 +44,28 @@ def registered_routes(page_type):
     return tuple(
         route for entry in found if issubclass(page_type, entry.page_type) for route in entry.routes
     )
+
+
+class CachedSubviewsMixin(RoutablePageMixin):
+    """A routable page whose sub-views are purged with it from the page cache and Varnish.
+
+    Wagtail's front cache purges a page's `get_cached_paths()`; here those are the addresses
+    of every route, in the page's language (routes are translated). A route with parameters
+    is included once per combination of `cached_route_values()` (name → values), and left
+    out when a parameter has no values (a registration's form is never cached anyway)."""
+
+    def cached_route_values(self):
+        return {}
+
+    def get_cached_paths(self):
+        values = self.cached_route_values()
+        paths = {"/"}
+        with translation.override(self.locale.language_code):
+            for route in self.get_subpage_urls():
+                names = list(route.pattern.converters)
+                if route.name is None or not all(name in values for name in names):
+                    continue
+                for combination in itertools.product(*(values[name] for name in names)):
+                    kwargs = dict(zip(names, combination, strict=True))
+                    paths.add("/" + self.reverse_subpage(route.name, kwargs=kwargs).lstrip("/"))
+        return sorted(paths)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.blocks import BaseStreamBlock
 from portal.core.navigation import subpage_url
-from portal.core.routes import registered_routes
+from portal.core.routes import CachedSubviewsMixin, registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.filters import ZoneFilterSet
 from zones.models import Zone, ZoneTaggedIndexPage, ZoneTaggedMixin
@@ -168,7 +168,7 @@ class EventIndexPage(ZoneTaggedIndexPage):
         return calendar.ics_response(calendar.feed(list(events), name, request), f"{self.slug}.ics")
 
 
-class EventPage(ZoneTaggedMixin, RoutablePageMixin, Page):
+class EventPage(ZoneTaggedMixin, CachedSubviewsMixin, Page):
     """An event: when and where (or online), for whom, what happens, how accessible the
     venue is, and the seats and registration window used by the registration form."""
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.blocks import BaseStreamBlock
 from portal.core.images import image_with_alt
+from portal.core.routes import CachedSubviewsMixin
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.models import Zone, ZonePage, ZoneTaggedMixin
 
@@ -42,7 +43,7 @@ def zones_with_pages(locale):
     }
 
 
-class HandbookPage(RoutablePageMixin, Page):
+class HandbookPage(CachedSubviewsMixin, Page):
     """The model and its handbook: how it works, who gains from it, and the twelve steps.
 
     The page itself shows every step in full, so it prints as one document; each step
@@ -160,6 +161,10 @@ class HandbookPage(RoutablePageMixin, Page):
         key = steps[number - 1].translation_key
         found = next((step for step in target.numbered_steps if step.translation_key == key), None)
         return ("step", [found.number], {}) if found else None
+
+    def cached_route_values(self):
+        """Each step's address is purged with the handbook."""
+        return {"number": range(1, len(self.steps.all()) + 1)}
 
     @path("", name="steps")
     def all_steps(self, request):

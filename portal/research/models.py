@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.images import image_with_alt
-from portal.core.routes import registered_routes
+from portal.core.routes import CachedSubviewsMixin, registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin
 
@@ -60,7 +60,7 @@ Cover = image_with_alt(
 )
 
 
-class ReportPage(ZoneTaggedMixin, Cover, RoutablePageMixin, Page):
+class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     """A research report, analysis or expert opinion, with its files and how to cite it."""
 
     class Kind(models.TextChoices):

@@ -1,0 +1,173 @@
+"""What a change of content makes stale, and how the page cache and Varnish learn of it.
+
+Publishing, unpublishing, moving or deleting a page purges every address that shows it
+(`affected_urls`): the page in every language with its sub-views (`get_cached_paths()`),
+in each language the pages above it (its listing, the zone page above a zone's page, the
+home page with its sections), the pages that list it elsewhere (`listing_pages()`: the zone
+pages of its zones, with their sub-views), and the sitemap. Each is dropped from the page
+cache and, through wagtail.contrib.frontend_cache (a `PurgeBatch`), sent as PURGE to each
+Varnish of FRONTEND_CACHE_URLS. Wagtail's own handler already purges the published page's
+own addresses; this adds the rest, and covers moves, which Wagtail leaves alone.
+
+A settings or snippet change (the footer, a zone's name, the funding notice) shows on every
+page: the page cache is emptied and each Varnish gets `BAN /` with the site's Host.
+
+A Varnish that cannot be reached costs one short timeout and a warning (once a minute),
+never a failed publish; for a few seconds after that it is not asked at all. Its cache is
+then empty or will be within its own TTL.
+"""
+
+import logging
+from http.client import HTTPException
+from urllib.parse import urlsplit
+from urllib.request import Request, urlopen
+
+from django_tasks import task
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from wagtail import __version__ as wagtail_version
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from .outages import Outage
+from .page_cache import clear_pages, purge_pages
+
+logger = logging.getLogger(__name__)
+
+outage = Outage(logger, "Varnish unreachable, its cache was not purged", retry_after=5)
+
+SITEMAP = "sitemap.xml"
+
+
+class VarnishBackend(HTTPBackend):
+    """Wagtail's HTTP backend (PURGE <path> with the page's Host) with a timeout and a
+    warning instead of a hang or an error, and `ban(host)`: BAN / for a whole site."""
+
+    def purge(self, url):
+        parts = urlsplit(url)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        self.send("PURGE", path, parts.netloc)
+
+    def ban(self, host):
+        self.send("BAN", "/", host)
+
+    def send(self, method, path, host):
+        if outage.ongoing():
+            return
+        request = Request(  # noqa: S310 -- the address comes from FRONTEND_CACHE_URLS
+            f"{self.cache_scheme}://{self.cache_netloc}{path}",
+            method=method,
+            headers={"Host": host, "User-Agent": f"Wagtail-frontendcache/{wagtail_version}"},
+        )
+        try:
+            with urlopen(request, timeout=settings.FRONTEND_CACHE_TIMEOUT):  # noqa: S310
+                pass
+        except (OSError, HTTPException) as error:  # refused, timed out, 4xx/5xx, cut off
+            outage.report(f"{method} {path} (Host {host}) at {self.cache_netloc}: {error}")
+
+
+def affected_pages(page):
+    """The page in every language and, for each, the pages that show it: its ancestors and
+    the pages it says list it."""
+    pages = {}
+    for translation in page.get_translations(inclusive=True).specific(defer=True):
+        pages[translation.pk] = translation
+        pages.update((above.pk, above) for above in translation.get_ancestors().filter(depth__gt=1))
+        listing_pages = getattr(translation, "listing_pages", None)
+        if listing_pages is not None:
+            pages.update((listing.pk, listing) for listing in listing_pages())
+    return [pages[pk] for pk in sorted(pages)]
+
+
+def affected_urls(page):
+    """Every full address a change of `page` makes stale (see the module's docstring)."""
+    batch = PurgeBatch()
+    pages = affected_pages(page)
+    batch.add_pages(pages)
+    roots = {parts[1] for found in pages if (parts := found.get_url_parts(batch))}
+    for root_url in roots:
+        batch.add_url(f"{root_url}/{SITEMAP}")
+    return batch.urls
+
+
+def own_urls(page):
+    """The addresses Wagtail's own publish handler purges: the page's cached paths."""
+    batch = PurgeBatch()
+    batch.add_page(page)
+    return batch.urls
+
+
+def purge_after_commit(urls, front_urls=None):
+    """Drop `urls` from the page cache and `front_urls` (default: the same) from Varnish once
+    the change is committed, so no request in between caches the old content again."""
+    urls = sorted(urls)
+    front_urls = urls if front_urls is None else sorted(front_urls)
+
+    def purge():
+        purge_pages(urls)
+        if settings.WAGTAILFRONTENDCACHE:
+            PurgeBatch(front_urls).purge()
+
+    transaction.on_commit(purge)
+
+
+def page_changed(instance, **kwargs):
+    """Published or unpublished (a deleted page is unpublished first)."""
+    urls = affected_urls(instance)
+    purge_after_commit(urls, urls - own_urls(instance))
+
+
+_addresses_before_move = {}
+
+
+def page_moving(instance, **kwargs):
+    _addresses_before_move[instance.pk] = affected_urls(instance)
+
+
+def page_moved(instance, **kwargs):
+    """Where it was and where it is now are both stale."""
+    before = _addresses_before_move.pop(instance.pk, set())
+    purge_after_commit(before | affected_urls(instance))
+
+
+def shows_on_every_page(model):
+    """Settings and snippets: the header, footer and zone names print them everywhere."""
+    return issubclass(model, (BaseSiteSetting, BaseGenericSetting)) or model in get_snippet_models()
+
+
+def site_hosts():
+    """The Host header of each site, as Varnish keys its objects."""
+    return sorted({urlsplit(site.root_url).netloc for site in Site.objects.all()})
+
+
+@task()
+def ban_sites():
+    """Empty the page cache and ban every site from each Varnish."""
+    clear_pages()
+    hosts = site_hosts()
+    for backend in get_backends().values():
+        if isinstance(backend, VarnishBackend):
+            for host in hosts:
+                backend.ban(host)
+
+
+def setting_or_snippet_changed(sender, raw=False, **kwargs):
+    if not raw and shows_on_every_page(sender):
+        transaction.on_commit(ban_sites.enqueue)
+
+
+def connect_signals():
+    """Called once from the core app's ready()."""
+    page_published.connect(page_changed, dispatch_uid="front_cache_published")
+    page_unpublished.connect(page_changed, dispatch_uid="front_cache_unpublished")
+    pre_page_move.connect(page_moving, dispatch_uid="front_cache_moving")
+    post_page_move.connect(page_moved, dispatch_uid="front_cache_moved")
+    post_save.connect(setting_or_snippet_changed, dispatch_uid="front_cache_saved")
+    post_delete.connect(setting_or_snippet_changed, dispatch_uid="front_cache_deleted")
