@@ -16,7 +16,7 @@ from portal.core.outages import forget_outages
 from portal.core.page_cache import page_key
 from tests.core.test_redis_outage import TIMEOUT
 from tests.events.test_registration import form_data
-from tests.factories import EventIndexPageFactory, EventPageFactory, warsaw
+from tests.factories import EventIndexPageFactory, EventPageFactory, StandardPageFactory, warsaw
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +228,20 @@ def test_pages_come_from_redis_and_answer_200_while_it_is_stopped(
 
     assert [response.status_code for response in responses] == [200] * 3
     assert b"Zmieniony po cichu" in responses[-1].content
+
+
+def test_a_moved_page_leaves_its_old_address_and_listing(
+    client, home, standard_page, django_capture_on_commit_callbacks
+):
+    other = StandardPageFactory(parent=home, title="Dla mediów", slug="dla-mediow")
+    old_url = standard_page.url
+    assert client.get(old_url).status_code == 200
+    assert b"O projekcie" in client.get(home.url).content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        standard_page.move(other, pos="last-child")
+
+    moved = client.get(old_url)  # Wagtail leaves a redirect behind, not the cached page
+    assert (moved.status_code, moved["Location"]) == (301, "/pl/dla-mediow/o-projekcie/")
+    assert client.get("/pl/dla-mediow/o-projekcie/").status_code == 200
+    assert b"O projekcie" not in client.get(home.url).content, "no longer in the menu"
