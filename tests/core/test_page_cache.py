@@ -14,11 +14,15 @@ from django.test import Client
 
 from portal.core.outages import forget_outages
 from portal.core.page_cache import page_key
-from tests.core.test_redis_outage import TIMEOUT
+from tests.core import test_redis_outage
 from tests.events.test_registration import form_data
-from tests.factories import EventIndexPageFactory, EventPageFactory, StandardPageFactory, warsaw
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
+
+TIMEOUT = test_redis_outage.TIMEOUT
+# An event whose page carries the registration form, and so a CSRF token.
+meeting = test_redis_outage.meeting
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -119,16 +123,6 @@ def test_a_changed_page_does_not_match_the_old_etag(client, standard_page, publi
 
     assert response.status_code == 200
     assert response["ETag"] != etag
-
-
-@pytest.fixture
-def meeting(home):
-    """An event whose page carries the registration form (and so a CSRF token)."""
-    return EventPageFactory(
-        parent=EventIndexPageFactory(parent=home),
-        registration_opens=warsaw(days=-10),
-        registration_closes=warsaw(days=5),
-    )
 
 
 def test_nobody_receives_another_visitors_csrf_token_or_cookie(meeting):
