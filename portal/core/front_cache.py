@@ -41,7 +41,17 @@ from .page_cache import clear_pages, purge_pages
 
 logger = logging.getLogger(__name__)
 
-outage = Outage(logger, "Varnish unreachable, its cache was not purged", retry_after=5)
+# One per Varnish address: one that is down must not keep the others from being purged.
+_outages = {}
+
+
+def outage_of(address):
+    if address not in _outages:
+        _outages[address] = Outage(
+            logger, f"Varnish at {address} unreachable, its cache was not purged", retry_after=5
+        )
+    return _outages[address]
+
 
 SITEMAP = "sitemap.xml"
 
@@ -59,6 +69,7 @@ class VarnishBackend(HTTPBackend):
         self.send("BAN", "/", host)
 
     def send(self, method, path, host):
+        outage = outage_of(self.cache_netloc)
         if outage.ongoing():
             return
         request = Request(  # noqa: S310 -- the address comes from FRONTEND_CACHE_URLS
@@ -70,7 +81,7 @@ class VarnishBackend(HTTPBackend):
             with urlopen(request, timeout=settings.FRONTEND_CACHE_TIMEOUT):  # noqa: S310
                 pass
         except (OSError, HTTPException) as error:  # refused, timed out, 4xx/5xx, cut off
-            outage.report(f"{method} {path} (Host {host}) at {self.cache_netloc}: {error}")
+            outage.report(f"{method} {path} (Host {host}): {error}")
 
 
 def affected_pages(page):

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 
 # Ports of this module's listener (the project's test servers use 54442-54449).
 LISTENER_PORTS = range(8700, 8740)
+DEAD = "http://127.0.0.1:8749"  # a port of ours that nobody listens on
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -171,7 +172,7 @@ def test_renaming_a_zone_bans_the_site(home, varnish, django_capture_on_commit_c
 def test_a_varnish_that_is_down_does_not_stop_a_publish(
     client, settings, news_tree, django_capture_on_commit_callbacks, caplog
 ):
-    use_front_cache(settings, "http://127.0.0.1:8749")  # a port of ours nobody listens on
+    use_front_cache(settings, DEAD)
     news_tree.title = "Opublikowane mimo wszystko"
 
     with caplog.at_level(logging.WARNING), django_capture_on_commit_callbacks(execute=True):
@@ -180,4 +181,20 @@ def test_a_varnish_that_is_down_does_not_stop_a_publish(
     assert "Opublikowane mimo wszystko" in client.get(news_tree.url).content.decode()
     warnings = [r.getMessage() for r in caplog.records if r.name == "portal.core.front_cache"]
     assert len(warnings) == 1
-    assert "Varnish unreachable" in warnings[0]
+    assert "Varnish at 127.0.0.1:8749 unreachable" in warnings[0]
+
+
+def test_a_varnish_that_is_down_does_not_keep_the_other_from_being_purged(
+    settings, news_tree, varnish, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "down": {"BACKEND": "portal.core.front_cache.VarnishBackend", "LOCATION": DEAD},
+        **settings.WAGTAILFRONTENDCACHE,
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        news_tree.save_revision().publish()
+
+    assert {path for _method, path, _host in varnish.received} == {
+        url.removeprefix("http://testserver") for url in ARTICLE_ADDRESSES
+    }
