@@ -16,7 +16,7 @@ from portal.core.outages import forget_outages
 from portal.core.page_cache import page_key
 from tests.core import test_redis_outage
 from tests.events.test_registration import form_data
-from tests.factories import StandardPageFactory
+from tests.factories import ProjectSettingsFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -239,3 +239,29 @@ def test_a_moved_page_leaves_its_old_address_and_listing(
     assert (moved.status_code, moved["Location"]) == (301, "/pl/dla-mediow/o-projekcie/")
     assert client.get("/pl/dla-mediow/o-projekcie/").status_code == 200
     assert b"O projekcie" not in client.get(home.url).content, "no longer in the menu"
+
+
+def test_a_deleted_page_is_gone_on_the_next_request(
+    client, standard_page, django_capture_on_commit_callbacks
+):
+    url = standard_page.url
+    assert client.get(url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        standard_page.delete()
+
+    assert client.get(url).status_code == 404
+
+
+def test_a_settings_change_shows_on_every_cached_page(
+    client, standard_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        office = ProjectSettingsFactory(office_name="Biuro przy Rynku")
+    assert b"Biuro przy Rynku" in client.get(standard_page.url).content
+
+    office.office_name = "Biuro na Wildzie"
+    with django_capture_on_commit_callbacks(execute=True):
+        office.save()
+
+    assert b"Biuro na Wildzie" in client.get(standard_page.url).content
