@@ -265,3 +265,12 @@ def test_a_settings_change_shows_on_every_cached_page(
         office.save()
 
     assert b"Biuro na Wildzie" in client.get(standard_page.url).content
+
+
+def test_a_page_from_the_cache_costs_no_query(client, home, django_assert_num_queries):
+    client.get(home.url)
+
+    with django_assert_num_queries(0):
+        response = client.get(home.url)
+
+    assert response.status_code == 200
