@@ -28,10 +28,18 @@ import urllib.request
 from pathlib import Path
 
 from bench.report import format_table
-from bench.servers import MINIMAL_VCL, Varnish, start_gunicorn, stop_process, write_vcl
+from bench.servers import (
+    BACKENDS_VCL,
+    MINIMAL_VCL,
+    Varnish,
+    start_gunicorn,
+    stop_process,
+    write_vcl,
+)
 from bench.wrk import run_wrk
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+DEPLOYED_VCL = REPOSITORY / "deploy" / "varnish" / "default.vcl"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "4"))
 BASE_PORT = int(os.environ.get("BENCH_PORT", "8800"))
 PORTAL_PORT = BASE_PORT + 1
@@ -126,10 +134,13 @@ def count_queries(env):
     return {result["path"]: result for result in results}
 
 
-def varnish_template():
-    """The project's VCL from deploy/varnish/ when there is one, else bench/minimal.vcl."""
-    deployed = sorted((REPOSITORY / "deploy" / "varnish").glob("*.vcl"))
-    return deployed[0] if deployed else MINIMAL_VCL
+def varnish_configuration(workdir):
+    """The VCL Varnish runs: the project's deploy/varnish/default.vcl, with a backends.vcl
+    naming the portal under test, when it exists; else bench/minimal.vcl."""
+    if DEPLOYED_VCL.exists():
+        write_vcl(BACKENDS_VCL, workdir / "backends.vcl", PORTAL_PORT)
+        return DEPLOYED_VCL
+    return write_vcl(MINIMAL_VCL, workdir / "varnish.vcl", PORTAL_PORT)
 
 
 def varnish_keeps(url):
@@ -201,7 +212,9 @@ def page_rows(label, path, found, hello_rps, varnish_base):
             row(
                 f"{label} · cached",
                 target=cached_target,
-                note="cached n/a: no page cache answered a repeated request",
+                note="cached n/a: the page cache did not answer a repeated request for the "
+                "address (there is none, or it keeps no page with a query string, a form's "
+                "CSRF token or a cookie)",
             )
         )
     keeps, reason = varnish_keeps(f"{varnish_base}{path}")
@@ -228,40 +241,45 @@ def page_rows(label, path, found, hello_rps, varnish_base):
     return rows
 
 
-def measure():
-    """Build, start, measure every page, stop; the rows of the table."""
+def workspace():
+    """The directory of the site under test, and whether it is kept (BENCH_SITE_DIR)."""
     kept = os.environ.get("BENCH_SITE_DIR")
     workdir = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="portal-wtz-bench-"))
     # varnishd reads its VCL and keeps its files as the unprivileged user `varnish`.
-    workdir.mkdir(mode=0o755, parents=True, exist_ok=True)
+    workdir.mkdir(parents=True, exist_ok=True)
     workdir.chmod(0o755)
+    return workdir, bool(kept)
+
+
+def hello_row(result, vcl):
+    """The yardstick's row, with the note that says how the rest was measured."""
+    vcl_name = vcl.relative_to(REPOSITORY) if vcl == DEPLOYED_VCL else "bench/minimal.vcl"
+    note = (
+        "uncached: every request has a query string of its own (?_bench=…), so no cache "
+        f"answers it; wrk -t2 -c8 -d{SECONDS}s (through Varnish -c16); Varnish VCL: {vcl_name}"
+    )
+    return row("hello-world (Django, same gunicorn)", result, 0, ratio=1.0, note=note)
+
+
+def measure():
+    """Build, start, measure every page, stop; the rows of the table."""
+    workdir, kept = workspace()
     env = portal_environment(workdir)
-    portal = hello = None
-    varnish = Varnish(workdir / "varnish.vcl", VARNISH_PORT, workdir / "varnish")
     if not (workdir / "bench.sqlite3").exists():
         with open(workdir / "build.log", "w") as log:
             print(f"pages: building the demo site in {workdir} (log: build.log)", flush=True)
             build_site(env, log)
+    vcl = varnish_configuration(workdir)
+    varnish = Varnish(vcl, VARNISH_PORT, workdir / "varnish", include_directory=workdir)
+    portal = hello = None
     try:
         portal = start_gunicorn("portal.wsgi:application", PORTAL_PORT, env, workdir / "portal.log")
         hello = start_gunicorn("bench.hello:application", HELLO_PORT, env, workdir / "hello.log")
-        write_vcl(varnish_template(), varnish.vcl_path, PORTAL_PORT)
         varnish.start()
         found = count_queries(env)
         print(f"pages: wrk {SECONDS} s per run; hello-world first", flush=True)
         hello_result = checked(run_wrk(f"http://127.0.0.1:{HELLO_PORT}/", SECONDS), "hello")
-        rows = [
-            row(
-                "hello-world (Django, same gunicorn)",
-                hello_result,
-                0,
-                ratio=1.0,
-                note=f"uncached: every request has a query string of its own "
-                f"(?_bench=…), so no cache answers it; wrk -t2 -c8 -d{SECONDS}s "
-                f"(through Varnish -c16); Varnish VCL: "
-                f"{varnish_template().relative_to(REPOSITORY)}",
-            )
-        ]
+        rows = [hello_row(hello_result, vcl)]
         for label, path in PAGES:
             print(f"pages: {label} {path}", flush=True)
             rows += page_rows(label, path, found[path], hello_result.rps, varnish.base_url)

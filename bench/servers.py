@@ -20,6 +20,7 @@ from string import Template
 
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 MINIMAL_VCL = Path(__file__).with_name("minimal.vcl")
+BACKENDS_VCL = Path(__file__).with_name("backends.vcl")
 START_TIMEOUT = 60
 
 
@@ -110,12 +111,16 @@ def write_vcl(template_path, target_path, backend_port):
 
 
 class Varnish:
-    """varnishd from Debian in front of one backend, run in a working directory of its own."""
+    """varnishd from Debian in front of one backend, run in a working directory of its own.
 
-    def __init__(self, vcl_path, port, workdir):
+    `include_directory` is where the VCL's includes are looked up (varnishd's vcl_path).
+    """
+
+    def __init__(self, vcl_path, port, workdir, include_directory):
         self.vcl_path = Path(vcl_path)
         self.port = port
         self.workdir = Path(workdir)
+        self.include_directory = Path(include_directory)
         self.pid_file = self.workdir / "varnishd.pid"
         self.pid = None
         self.base_url = f"http://127.0.0.1:{port}"
@@ -130,6 +135,8 @@ class Varnish:
                 installed("varnishd"),
                 "-a",
                 f"127.0.0.1:{self.port}",
+                "-p",
+                f"vcl_path={self.include_directory}",
                 "-f",
                 str(self.vcl_path),
                 "-n",
