@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from string import Template
 
@@ -46,6 +47,24 @@ def wait_until_answering(url, timeout=START_TIMEOUT, process=None):
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def warm_up(url, requests=8, parallel=4):
+    """A few requests at once before measuring, so every worker has imported and cached what
+    the first request of a page needs (a first render can take longer than a short run)."""
+    with ThreadPoolExecutor(parallel) as pool:
+        for status in pool.map(_status, [url] * requests):
+            if status != 200:
+                raise RuntimeError(f"{url} answered {status}, not 200")
+
+
+def _status(url):
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - local
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def port_is_free(port):

@@ -43,6 +43,8 @@ def parse_wrk(output):
     total = _TOTAL.search(output)
     if not (rps and latency and total):
         raise ValueError(f"wrk printed no result this parser knows:\n{output}")
+    if int(total.group(1)) == 0:
+        raise ValueError(f"no request was answered within the run:\n{output}")
     non_2xx = _NON_2XX.search(output)
     sockets = _SOCKET_ERRORS.search(output)
     errors = int(non_2xx.group(1)) if non_2xx else 0

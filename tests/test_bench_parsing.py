@@ -66,6 +66,8 @@ def test_error_responses_and_socket_errors_are_counted_as_failed_requests():
 def test_output_without_a_result_is_refused_rather_than_read_as_zero():
     with pytest.raises(ValueError, match="no result"):
         parse_wrk("unable to connect to 127.0.0.1:8801 Connection refused\n")
+    with pytest.raises(ValueError, match="no request was answered"):
+        parse_wrk(RECORDED_WRK_OUTPUT.replace("7066 requests", "0 requests"))
 
 
 def test_table_shows_share_of_hello_world_verdicts_and_each_note_once(tmp_path):
