@@ -41,7 +41,7 @@ from bench.wrk import run_wrk
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DEPLOYED_VCL = REPOSITORY / "deploy" / "varnish" / "default.vcl"
-SECONDS = int(os.environ.get("BENCH_SECONDS", "4"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
 BASE_PORT = int(os.environ.get("BENCH_PORT", "8800"))
 PORTAL_PORT = BASE_PORT + 1
 HELLO_PORT = BASE_PORT + 2
