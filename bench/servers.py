@@ -100,7 +100,12 @@ def start_gunicorn(app, port, env, log_path, workers=2):
         start_new_session=True,
     )
     process.log = log
-    wait_until_answering(f"http://127.0.0.1:{port}/", process=process)
+    try:
+        wait_until_answering(f"http://127.0.0.1:{port}/", process=process)
+    except BaseException:
+        # Not yet handed to the caller's `finally` (a Ctrl-C or a failed start): stop it here.
+        stop_process(process)
+        raise
     return process
 
 
@@ -142,6 +147,7 @@ class Varnish:
         self.include_directory = Path(include_directory)
         self.pid_file = self.workdir / "varnishd.pid"
         self.pid = None
+        self.launched = False
         self.base_url = f"http://127.0.0.1:{port}"
 
     def start(self):
@@ -149,6 +155,9 @@ class Varnish:
         if not port_is_free(self.port):
             raise RuntimeError(f"port {self.port} is in use; set BENCH_PORT to another range")
         self.workdir.mkdir(parents=True, exist_ok=True)
+        # A PID file left by an earlier run names a process that is not ours any more.
+        self.pid_file.unlink(missing_ok=True)
+        self.launched = True
         started = subprocess.run(  # noqa: S603 - Debian's varnishd with our own arguments
             [
                 installed("varnishd"),
@@ -176,6 +185,9 @@ class Varnish:
 
     def stop(self, timeout=15):
         """Stop the varnishd we started (its manager process, by PID; the child follows)."""
+        if self.pid is None and self.launched and self.pid_file.exists():
+            # Interrupted while starting: varnishd may have written its PID file already.
+            self.pid = int(self.pid_file.read_text().strip() or 0) or None
         if self.pid is None:
             return
         with contextlib.suppress(ProcessLookupError):
