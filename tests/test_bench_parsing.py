@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bench.pages import row
 from bench.report import format_table, write_results
 from bench.wrk import parse_wrk
 
@@ -28,20 +29,6 @@ Requests/sec:   2353.38
 Transfer/sec:    390.75KB
 bench-latency-us p50=2577 p95=16588 p99=28317
 """
-
-
-def _row(case, result=None, **values):
-    row = {
-        "stage": "pages",
-        "case": case,
-        "rps": result.rps if result else None,
-        "p50_ms": result.p50_ms if result else None,
-        "p95_ms": result.p95_ms if result else None,
-        "queries": None,
-        "target": None,
-        "ok": None,
-    }
-    return row | values
 
 
 def test_wrk_output_gives_throughput_and_the_latency_percentiles_in_milliseconds():
@@ -75,8 +62,8 @@ def test_table_shows_share_of_hello_world_verdicts_and_each_note_once(tmp_path):
     page = parse_wrk(RECORDED_WRK_OUTPUT.replace("2353.38", "47.06"))
     missing_cache = "cached n/a: no page cache answered a repeated request"
     rows = [
-        _row("hello-world", hello, queries=0, ratio=1.0),
-        _row(
+        row("hello-world", hello, queries=0, ratio=1.0),
+        row(
             "home · uncached",
             page,
             queries=12,
@@ -84,26 +71,17 @@ def test_table_shows_share_of_hello_world_verdicts_and_each_note_once(tmp_path):
             ok=False,
             ratio=0.02,
         ),
-        _row("home · cached", target="≥ 50 % of hello-world", note=missing_cache),
-        _row("news · cached", target="≥ 50 % of hello-world", note=missing_cache),
-        _row("home · through Varnish", hello, target="≥ 10,000 req/s", ok=True),
+        row("home · cached", target="≥ 50 % of hello-world", note=missing_cache),
+        row("news · cached", target="≥ 50 % of hello-world", note=missing_cache),
+        row("home · through Varnish", hello, target="≥ 10,000 req/s", ok=True),
     ]
 
     table = format_table(rows)
     lines = table.splitlines()
 
     cells = [[cell.strip() for cell in line.split("|")[1:-1]] for line in lines]
-    assert cells[0] == [
-        "stage",
-        "case",
-        "requests/s",
-        "% of hello-world",
-        "p50 ms",
-        "p95 ms",
-        "queries",
-        "target",
-        "ok",
-    ]
+    assert cells[0][:4] == ["stage", "case", "requests/s", "% of hello-world"]
+    assert cells[0][-2:] == ["target", "ok"]
     cells = cells[2:7]
     assert cells[0] == ["pages", "hello-world", "2,353", "100.0 %", "2.6", "16.6", "0", "", ""]
     assert cells[1] == [
