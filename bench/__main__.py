@@ -39,4 +39,9 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        # The stage's own process stops its servers; Python waits for it before exiting.
+        print("bench: interrupted; nothing written", flush=True)
+        sys.exit(130)

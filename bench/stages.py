@@ -9,14 +9,22 @@ functions of a package's __main__ module.
 
 import importlib
 import multiprocessing
+import sys
 
 STAGES = ("pages", "search", "booking")
 
 
 def _run_stage(name, sender):
-    """In the child process: import the stage, measure, send the rows back."""
-    module = importlib.import_module(f"bench.{name}")
-    sender.send(module.measure())
+    """In the child process: import the stage, measure, send the rows back.
+
+    A Ctrl-C reaches this process too: the stage's `finally` has stopped its servers by the
+    time it arrives here, so it ends quietly (status 130, as a shell reports an interrupt).
+    """
+    try:
+        module = importlib.import_module(f"bench.{name}")
+        sender.send(module.measure())
+    except KeyboardInterrupt:
+        sys.exit(130)
     sender.close()
 
 
