@@ -10,7 +10,7 @@ PG_PORT ?= 54329
 # The PostgreSQL suite runs on this many processes (pytest-xdist; one file stays on one process).
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test install install-test system-deps lint check pytest pytest-sqlite bench bench-deps messages clean
+.PHONY: run test install install-test system-deps lint check pytest pytest-sqlite bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -99,6 +99,7 @@ test: lint check pytest pytest-sqlite
 
 # wrk (the load generator) and varnish (the front cache) from Debian, installed only when
 # missing, as system-deps does.
+.PHONY: bench-deps
 bench-deps:
 	@missing=""; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
