@@ -240,9 +240,14 @@ def varnish_row(label, path, hello_rps, varnish_base):
 
 
 def page_rows(label, path, found, hello_rps, varnish_base):
-    """The uncached, cached and through-Varnish rows of one page."""
+    """The uncached, cached and through-Varnish rows of one page.
+
+    A page that does not answer 200 gets one failed row instead: measuring it would report
+    an error page's speed, and stopping would lose the other pages' numbers.
+    """
     if found["status"] != 200:
-        raise RuntimeError(f"{label} {path} answered {found['status']}, not 200")
+        note = f"{label} {path} answered {found['status']}, not 200: not measured"
+        return [row(f"{label} {path}", target="answers 200", ok=False, note=note)]
     return [
         uncached_row(label, path, found, hello_rps),
         cached_row(label, path, found, hello_rps),
