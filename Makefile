@@ -97,8 +97,22 @@ pytest-sqlite: install-test messages
 
 test: lint check pytest pytest-sqlite
 
-bench: install-test
-	$(BIN)/python -m tests.bench
+# wrk (the load generator) and varnish (the front cache) from Debian, installed only when
+# missing, as system-deps does.
+.PHONY: bench-deps
+bench-deps:
+	@missing=""; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || missing="$$missing varnish"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# Every stage of bench/ (pages under gunicorn and Varnish, search, booking): one table, also
+# written to bench/results/. BENCH_SECONDS sets the length of each wrk run (README "Benchmarks").
+bench: install-test messages bench-deps
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf .tmp staticfiles .pytest_cache
