@@ -153,17 +153,25 @@ def page_tests(client):
 
 
 @pytest.fixture
-def assert_queries_do_not_grow(client, django_assert_num_queries):
-    """Check that a listing costs a fixed number of queries: render `url`, let `grow()` add
-    rows, render again, and require exactly the same query count (caches warmed first)."""
+def assert_queries_do_not_grow(client):
+    """Check that a page costs a fixed number of queries: render `url` with every cache
+    empty (cold) and again (warm: fragment caches filled), let `grow()` add rows, and
+    require the same cold and warm counts. Returns them (cold, warm) for budgets."""
+
+    def counts(url):
+        cache.clear()
+        with CaptureQueriesContext(connection) as cold:
+            client.get(url)
+        with CaptureQueriesContext(connection) as warm:
+            client.get(url)
+        return len(cold.captured_queries), len(warm.captured_queries)
 
     def check(url, grow):
-        client.get(url)
-        with CaptureQueriesContext(connection) as before:
-            client.get(url)
+        before = counts(url)
         grow()
-        with django_assert_num_queries(len(before.captured_queries)):
-            client.get(url)
+        after = counts(url)
+        assert after == before, f"{url}: queries (cold, warm) grew from {before} to {after}"
+        return after
 
     return check
 

@@ -10,3 +10,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from portal.core import checks  # noqa: F401  (registers the deploy check)
+        from portal.core.fragments import connect_invalidation
+
+        connect_invalidation()
