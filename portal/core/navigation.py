@@ -13,7 +13,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from wagtail import hooks
-from wagtail.models import Locale, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
 
 MENU_GROUP_HOOK = "register_menu_group"
 
@@ -40,16 +41,17 @@ def group_of(page, groups):
 
 
 def home_page_for(request):
-    """The home page of the request's site in the active language (or the source one)."""
+    """The home page of the request's site in the active language (or the source one),
+    in one query: the menu needs its place in the tree, not its fields."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     root = site.root_page
-    try:
-        locale = Locale.objects.get_for_language(translation.get_language())
-    except Locale.DoesNotExist:
-        return root.specific
-    return (root.get_translation_or_none(locale) or root).specific
+    translated = Page.objects.filter(
+        translation_key=root.translation_key,
+        locale__language_code=get_supported_content_language_variant(translation.get_language()),
+    ).first()
+    return translated or root
 
 
 def main_menu(home):
