@@ -14,7 +14,8 @@ reached every call is a miss: the fragment is built from the database, the page 
 import hashlib
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
@@ -27,6 +28,15 @@ from .models import FundingNotice, Partner, ProjectSettings
 VERSION_KEY = "portal:fragments:version"
 # Stale entries of an old version are not deleted, only no longer read: let them go.
 TIMEOUT = 6 * 60 * 60
+# A local-memory cache is one per process: a new version stored by the process that saw
+# the change is not seen by the others (several gunicorn workers without Redis), so
+# there a fragment lives a minute at most.
+LOCAL_MEMORY_TIMEOUT = 60
+
+
+def fragment_timeout():
+    """How long a fragment is kept: briefly where the cache is not shared."""
+    return LOCAL_MEMORY_TIMEOUT if isinstance(caches["default"], LocMemCache) else TIMEOUT
 
 
 def current_version(request=None):
@@ -66,7 +76,7 @@ def cached_fragment(request, name, build, per_address=False):
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, value, fragment_timeout())
     return value
 
 
@@ -85,7 +95,7 @@ class SiteFromCacheMiddleware:
         if site is None:
             site = Site.find_for_request(request)
             if site is not None:
-                cache.set(key, site, TIMEOUT)
+                cache.set(key, site, fragment_timeout())
         else:
             request._wagtail_site = site
         return self.get_response(request)
