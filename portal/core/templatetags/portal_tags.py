@@ -34,7 +34,10 @@ def head_links(context):
     request, page = context.get("request"), context.get("page")
     return {
         "links": fragments.cached_fragment(
-            request, "head_links", lambda: registered_head_links(request, page), per_address=True
+            request,
+            "head_links",
+            lambda: registered_head_links(request, page),
+            per_address=page is not None,
         )
     }
 
