@@ -491,3 +491,18 @@ def tag(page, zones):
     if zones:
         page.zones = zones
         page.save_revision().publish()
+
+
+def build_home():
+    """The Polish home page as the default site's root and its English translation, for a
+    test class's setUpTestData (the `home` and `home_en` fixtures, once per class)."""
+    LocaleFactory(language_code="pl")
+    LocaleFactory(language_code="en")
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    site.root_page = home
+    site.save()
+    welcome.delete()
+    home_en = translate(home, title="Portal WTZ", slug="home", hero_title="Cooperatives")
+    return home, home_en

@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from portal.core import checks  # noqa: F401  (registers the deploy check)
+        from portal.core.fragments import connect_invalidation
         from portal.core.front_cache import connect_signals
 
         connect_signals()
+        connect_invalidation()

@@ -7,6 +7,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -142,6 +143,9 @@ class FundingNotice(TranslatableMixin, models.Model):
         return self.title
 
 
+FOOTER_LOGO = "height-48"  # the partners' logos in the footer (templates/includes/footer.html)
+
+
 @register_setting(icon="site")
 class ProjectSettings(ClusterableModel, BaseSiteSetting):
     """Language-neutral facts about the project office, shown in every page's footer."""
@@ -218,6 +222,12 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
     @property
     def has_opening_hours(self):
         return bool(self.open_days and self.opens_at and self.closes_at)
+
+    def footer_partners(self):
+        """The partners in the editors' order, with their logos and the footer's renditions
+        of them: three queries however many partners there are."""
+        images = get_image_model().objects.prefetch_renditions(FOOTER_LOGO)
+        return self.partners.prefetch_related(models.Prefetch("logo", queryset=images))
 
     def localized_funding_notice(self):
         return self.funding_notice.localized if self.funding_notice else None

@@ -13,7 +13,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from wagtail import hooks
-from wagtail.models import Locale, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
 
 MENU_GROUP_HOOK = "register_menu_group"
 
@@ -40,16 +41,17 @@ def group_of(page, groups):
 
 
 def home_page_for(request):
-    """The home page of the request's site in the active language (or the source one)."""
+    """The home page of the request's site in the active language (or the source one),
+    in one query: the menu needs its place in the tree, not its fields."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     root = site.root_page
-    try:
-        locale = Locale.objects.get_for_language(translation.get_language())
-    except Locale.DoesNotExist:
-        return root.specific
-    return (root.get_translation_or_none(locale) or root).specific
+    translated = Page.objects.filter(
+        translation_key=root.translation_key,
+        locale__language_code=get_supported_content_language_variant(translation.get_language()),
+    ).first()
+    return translated or root
 
 
 def main_menu(home):
@@ -59,40 +61,68 @@ def main_menu(home):
     return home.get_children().live().public().in_menu().order_by("path")
 
 
-def menu_items(pages, current, in_subview=False):
-    """Pair each menu page with whether it is the current page or one of its ancestors.
+def menu_entries(request):
+    """The main menu of the request's site in the active language, as plain data that the
+    fragment cache can keep (titles, addresses, tree paths and group labels): one query
+    for the home page, one for its menu pages."""
+    groups = menu_groups()
+    entries = []
+    for page in main_menu(home_page_for(request)):
+        group = group_of(page, groups)
+        entries.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "path": page.path,
+                "group": str(group.label) if group else None,
+            }
+        )
+    return entries
+
+
+def menu_items(entries, current, in_subview=False):
+    """Pair each menu entry (see `menu_entries`) with whether it is the current page or one
+    of its ancestors.
 
     On a routable sub-view (a zone's resources, say) the page itself counts as an ancestor.
     The pages of a registered `MenuGroup` are gathered into one entry (a disclosure list) at
     the place of the first of them.
     """
     current_path = getattr(current, "path", "")
-    groups = menu_groups()
     items = []
-    entries = {}
-    for page in pages:
-        is_current = page.path == current_path and not in_subview
+    groups = {}
+    for entry in entries:
+        is_current = entry["path"] == current_path and not in_subview
         item = {
-            "page": page,
+            "title": entry["title"],
+            "url": entry["url"],
             "is_current": is_current,
-            "is_ancestor": not is_current and current_path.startswith(page.path),
+            "is_ancestor": not is_current and current_path.startswith(entry["path"]),
         }
-        group = group_of(page, groups)
-        if group is None:
+        label = entry["group"]
+        if label is None:
             items.append(item)
             continue
-        if group not in entries:
-            entries[group] = {"label": group.label, "children": [], "is_ancestor": False}
-            items.append(entries[group])
-        entry = entries[group]
-        entry["children"].append(item)
-        entry["is_ancestor"] = entry["is_ancestor"] or item["is_current"] or item["is_ancestor"]
+        if label not in groups:
+            groups[label] = {"label": label, "children": [], "is_ancestor": False}
+            items.append(groups[label])
+        group = groups[label]
+        group["children"].append(item)
+        group["is_ancestor"] = group["is_ancestor"] or item["is_current"] or item["is_ancestor"]
     return items
 
 
 def breadcrumbs(page):
     """The trail from the home page down to (not including) `page`."""
     return page.get_ancestors().filter(depth__gt=1).live().order_by("depth")
+
+
+def breadcrumb_entries(page, request):
+    """The trail to `page` as plain data (title, address, depth) the fragment cache keeps."""
+    return [
+        {"title": item.title, "url": item.get_url(request), "depth": item.depth}
+        for item in breadcrumbs(page)
+    ]
 
 
 def language_links(request, page):
@@ -137,7 +167,7 @@ def language_links(request, page):
         links.append(
             {
                 "code": code,
-                "name": name,
+                "name": str(name),
                 "url": url,
                 "switch_url": f"{reverse('switch_language', args=[code])}?{switch_query}"
                 if switch_query

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views import convert
 
+from .fragments import attach_locale
 from .models import FundingNotice
 
 
@@ -22,6 +23,8 @@ class FundingNoticeViewSet(SnippetViewSet):
 
 
 register_snippet(FundingNoticeViewSet)
+
+hooks.register("before_serve_page", attach_locale)
 
 
 @hooks.register("register_admin_urls")

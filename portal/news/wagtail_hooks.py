@@ -2,7 +2,6 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.models import Locale
 
 from portal.core.head_links import HEAD_LINKS_HOOK, HeadLink
 from portal.core.sections import HomeSection
@@ -71,11 +70,12 @@ def site_feed_links(request, page):
     those that announce their own."""
     if announces_own_feeds(request, page):
         return []
-    try:
-        locale = Locale.objects.get_for_language(translation.get_language())
-    except Locale.DoesNotExist:
-        return []
-    index = NewsIndexPage.objects.live().filter(locale=locale).first()
+    index = (
+        NewsIndexPage.objects.live()
+        .filter(locale__language_code=translation.get_language())
+        .select_related("locale")
+        .first()
+    )
     if index is None:
         return []
     return [

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # Outside the session, CSRF and auth middleware, so it sees the cookies they set.
     "portal.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The request's Wagtail Site from the cache (portal/core/fragments.py).
+    "portal.core.fragments.SiteFromCacheMiddleware",
     "portal.core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -6,7 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from portal.core import navigation
+from portal.core import fragments, navigation
 from portal.core.address import absolute_url
 from portal.core.head_links import head_links as registered_head_links
 
@@ -17,17 +17,40 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The menu of the site in the visitor's language (from the fragment cache), marked
+    with where the current page is."""
     request = context["request"]
-    home = navigation.home_page_for(request)
+    entries = fragments.cached_fragment(
+        request, "main_menu", lambda: navigation.menu_entries(request)
+    )
     current = context.get("page")
     in_subview = bool(context.get("subview_title"))
-    return {"items": navigation.menu_items(navigation.main_menu(home), current, in_subview)}
+    return {"items": navigation.menu_items(entries, current, in_subview)}
 
 
 @register.inclusion_tag("includes/head_links.html", takes_context=True)
 def head_links(context):
     """The <link> elements the content families register for every page's head (feeds)."""
-    return {"links": registered_head_links(context.get("request"), context.get("page"))}
+    request, page = context.get("request"), context.get("page")
+    return {
+        "links": fragments.cached_fragment(
+            request,
+            "head_links",
+            lambda: registered_head_links(request, page),
+            per_address=page is not None,
+        )
+    }
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer (office, partners, accessibility statement, funding notice): the same on
+    every page of a site in one language, so rendered once and kept in the fragment cache."""
+    template = context.template.engine.get_template("includes/footer.html")
+    html = fragments.cached_fragment(
+        context.get("request"), "footer", lambda: template.render(context)
+    )
+    return mark_safe(html)  # noqa: S308 -- rendered by the footer template, escaped there
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -35,11 +58,19 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"items": [], "page": page}
-    items = list(navigation.breadcrumbs(page))
+    request = context.get("request")
+    items = list(
+        fragments.cached_fragment(
+            request,
+            "breadcrumbs",
+            lambda: navigation.breadcrumb_entries(page, request),
+            per_address=True,
+        )
+    )
     current = page.title
     if context.get("subview_title"):
         # A routable sub-view (a zone's resources, say): the page itself is a step back.
-        items.append(page)
+        items.append({"title": page.title, "url": page.get_url(request), "depth": page.depth})
         current = context["subview_title"]
     return {"items": items, "current": current}
 
@@ -47,7 +78,17 @@ def breadcrumbs(context):
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     request = context["request"]
-    return {"links": navigation.language_links(request, context.get("page"))}
+    return {"links": language_links(request, context.get("page"))}
+
+
+def language_links(request, page):
+    """navigation.language_links, from the fragment cache (they depend on the address)."""
+    return fragments.cached_fragment(
+        request,
+        "language_links",
+        lambda: navigation.language_links(request, page),
+        per_address=page is not None,
+    )
 
 
 @register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
@@ -61,7 +102,7 @@ def hreflang_links(context):
         return {"links": []}
     links = [
         {"code": link["code"], "url": absolute_url(link["url"])}
-        for link in navigation.language_links(request, page)
+        for link in language_links(request, page)
         if link["is_exact"]
     ]
     if len(links) > 1:

@@ -1,0 +1,126 @@
+"""Parts of the page frame (menu, footer, language links, breadcrumbs, head links) kept in
+Django's cache, so that a page does not ask the database again for what every page shows.
+
+A fragment is stored under its name, the site, the active language and — for those that
+depend on the address (language links, breadcrumbs) — the path, plus a version that is
+itself kept in the cache. Any change that a fragment may show (a page published,
+unpublished, moved or deleted; the project settings, a partner, the funding notice, an image
+or a site saved) stores a new version, so every app server sharing the cache (Redis) stops
+reading the old entries at once; they expire on their own. Fragments hold only what an
+anonymous visitor sees, never anything of the person asking. While the cache cannot be
+reached every call is a miss: the fragment is built from the database, the page is slower.
+"""
+
+import hashlib
+import uuid
+
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import FundingNotice, Partner, ProjectSettings
+
+VERSION_KEY = "portal:fragments:version"
+# Stale entries of an old version are not deleted, only no longer read: let them go.
+TIMEOUT = 6 * 60 * 60
+# A local-memory cache is one per process: a new version stored by the process that saw
+# the change is not seen by the others (several gunicorn workers without Redis), so
+# there a fragment lives a minute at most.
+LOCAL_MEMORY_TIMEOUT = 60
+
+
+def fragment_timeout():
+    """How long a fragment is kept: briefly where the cache is not shared."""
+    return LOCAL_MEMORY_TIMEOUT if isinstance(caches["default"], LocMemCache) else TIMEOUT
+
+
+def current_version(request=None):
+    """The version fragments are stored under now (read once per request)."""
+    version = getattr(request, "_portal_fragments_version", None)
+    if version is None:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+            version = cache.get(VERSION_KEY) or "unversioned"
+        if request is not None:
+            request._portal_fragments_version = version
+    return version
+
+
+def invalidate_fragments(**kwargs):
+    """Forget every stored fragment, on every app server sharing the cache."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def fragment_key(request, name, per_address=False):
+    """The cache key of fragment `name` for this request's site and language."""
+    site = Site.find_for_request(request)
+    parts = [name, str(site.pk if site else 0), translation.get_language() or ""]
+    if per_address:
+        parts.append(request.path)
+    digest = hashlib.sha1("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
+    return f"portal:fragment:{current_version(request)}:{name}:{digest}"
+
+
+def cached_fragment(request, name, build, per_address=False):
+    """`build()`'s result, from the cache when it holds it. A preview shows a draft, which
+    must neither be stored nor hide behind the published page's fragments."""
+    if request is None or getattr(request, "is_preview", False):
+        return build()
+    key = fragment_key(request, name, per_address)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, fragment_timeout())
+    return value
+
+
+class SiteFromCacheMiddleware:
+    """Find the request's Wagtail Site in the cache (one query less on every request):
+    Wagtail looks it up again for each request and keeps it as `request._wagtail_site`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        address = f"{request._get_raw_host()}|{request.get_port()}"
+        digest = hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()
+        key = f"portal:site:{current_version(request)}:{digest}"
+        site = cache.get(key)
+        if site is None:
+            site = Site.find_for_request(request)
+            if site is not None:
+                cache.set(key, site, fragment_timeout())
+        else:
+            request._wagtail_site = site
+        return self.get_response(request)
+
+
+def attach_locale(page, request, serve_args, serve_kwargs):
+    """A `before_serve_page` hook: give the page its Locale from the cache, so templates
+    asking for `page.locale` do not query it."""
+    locales = cached_fragment(request, "locales", lambda: dict(Locale.objects.in_bulk()))
+    locale = locales.get(page.locale_id)
+    if locale is not None:
+        page.locale = locale
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        invalidate_fragments()
+
+
+def connect_invalidation():
+    """Store a new version whenever something the fragments show may have changed."""
+    page_published.connect(invalidate_fragments, dispatch_uid="fragments-published")
+    page_unpublished.connect(invalidate_fragments, dispatch_uid="fragments-unpublished")
+    post_page_move.connect(invalidate_fragments, dispatch_uid="fragments-moved")
+    post_delete.connect(_page_deleted, dispatch_uid="fragments-page-deleted")
+    for model in (ProjectSettings, Partner, FundingNotice, Site, Locale, get_image_model()):
+        post_save.connect(invalidate_fragments, sender=model, dispatch_uid=f"fragments-{model}")
+        post_delete.connect(invalidate_fragments, sender=model, dispatch_uid=f"fragments-{model}-")
