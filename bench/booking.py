@@ -89,7 +89,7 @@ django.setup()
 from django.test import Client
 PARTS = [
     ("the whole request", "django/core/handlers/base.py", "get_response"),
-    ("Wagtail's routing (site, page tree, restrictions)", "wagtail/views.py", "serve"),
+    ("Wagtail's serve: routing, restrictions, then the view", "wagtail/views.py", "serve"),
     ("rate limit (Redis)", "portal/core/ratelimit.py", "retry_after"),
     ("form validation", "django/forms/forms.py", "is_valid"),
     ("booking transaction (book_seat)", "portal/events/booking.py", "book_seat"),
@@ -102,7 +102,7 @@ PARTS = [
     ("result cookie", "django/http/response.py", "set_signed_cookie"),
     ("the view (portal/events/views.py register)", "portal/events/views.py", "register"),
 ]
-client = Client()
+client = Client(HTTP_HOST="127.0.0.1")  # an ALLOWED_HOSTS name
 def post(number):
     client.cookies.clear()
     data = {{"name": "Osoba", "email": f"profil{{number}}@example.org", "institution": "WTZ",
