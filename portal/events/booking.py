@@ -32,10 +32,9 @@ class AlreadyRegistered(RegistrationRefused):
 def source_event(event):
     """Registrations belong to the event in the source language, so the Polish and English
     pages share one list of seats."""
-    default = Locale.get_default()
-    if event.locale_id == default.pk:
+    if event.locale.is_default:  # no query: the page's locale is fetched with it once
         return event
-    return event.get_translation_or_none(default) or event
+    return event.get_translation_or_none(Locale.get_default()) or event
 
 
 def registration_closed_reason(event, now=None):
@@ -54,15 +53,26 @@ def registration_closed_reason(event, now=None):
     return None
 
 
+# What the booking rules read from the event, fetched by the query that locks it.
+LOCKED_FIELDS = ["capacity", "status", "end", "registration_opens", "registration_closes"]
+
+
 def _lock(event):
-    """Lock every language version of the event, in a fixed order (no deadlocks)."""
-    return list(
+    """Lock every language version of the event, in a fixed order (no deadlocks), and bring
+    `event`'s booking fields up to date from its locked row (what another booking or an
+    editor changed before the lock was ours)."""
+    rows = list(
         type(event)
         .objects.select_for_update()
         .filter(translation_key=event.translation_key)
         .order_by("pk")
-        .values_list("pk", flat=True)
+        .values("pk", *LOCKED_FIELDS)
     )
+    for row in rows:
+        if row["pk"] == event.pk:
+            for name in LOCKED_FIELDS:
+                setattr(event, name, row[name])
+    return [row["pk"] for row in rows]
 
 
 def free_seats(event):
@@ -71,41 +81,53 @@ def free_seats(event):
     return max(event.capacity - Registration.objects.filter(event=event).seats_taken(), 0)
 
 
+def _seats_and_queue(event):
+    """Seats left and whether anyone waits, in one query (None seats: no limit)."""
+    counts = Registration.objects.filter(event=event).aggregate(
+        taken=Coalesce(Sum("people", filter=Q(status=Registration.Status.CONFIRMED)), 0),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+    )
+    seats = None if event.capacity is None else max(event.capacity - counts["taken"], 0)
+    return seats, counts["waiting"] > 0
+
+
 def book_seat(event, notify=True, **data):
     """Register `data` (the form's cleaned data plus `language`) for `event`: confirmed when
-    the seats suffice, on the waiting list otherwise. Raises RegistrationRefused. The
-    e-mails are queued for a background task once the transaction commits, so a failing
-    mail server cannot undo or fail a booking (`notify=False` for imported data)."""
+    the seats suffice, on the waiting list otherwise. Raises RegistrationRefused.
+
+    The event's lock is held from the first query to the commit, so everything in it waits
+    for every other booking of the event: it holds only the lock itself (which reads the
+    event's state), one count, the insert and the queueing of the e-mails (rows written in
+    the same transaction, sent later by a worker, so a failing mail server can neither undo
+    nor slow a booking). Form validation, the rate limit, the session and the redirect all
+    happen outside it (`notify=False` for imported data)."""
     event = source_event(event)
     with transaction.atomic():
         _lock(event)
-        event.refresh_from_db()
         reason = registration_closed_reason(event)
         if reason:
             raise RegistrationRefused(reason)
-        promote_waiting(event)  # seats added since (a larger room) go to those waiting first
-        seats = free_seats(event)
-        status = (
-            Registration.Status.CONFIRMED
-            if seats is None or data["people"] <= seats
-            else Registration.Status.WAITING
-        )
+        seats, anyone_waiting = _seats_and_queue(event)
+        if anyone_waiting and seats != 0:
+            # Seats added since (a larger room) go to those waiting first.
+            promote_waiting(event)
+            seats = free_seats(event)
+        confirmed = seats is None or data["people"] <= seats
+        status = Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING
+        kind = Registration.EmailKind.CONFIRMATION if confirmed else Registration.EmailKind.WAITING
+        if notify:
+            data |= {"email_kind": kind, "email_status": Registration.EmailStatus.PENDING}
         try:
-            with transaction.atomic():
-                registration = Registration.objects.create(
-                    event=event, status=status, consented_at=timezone.now(), **data
-                )
+            registration = Registration.objects.create(
+                event=event, status=status, consented_at=timezone.now(), **data
+            )
         except IntegrityError as error:
+            # Raised at once, so the whole transaction rolls back: no savepoint needed.
             raise AlreadyRegistered(
                 _("This e-mail address is already registered for this event.")
             ) from error
         if notify:
-            confirmed = status == Registration.Status.CONFIRMED
-            kind = (
-                Registration.EmailKind.CONFIRMATION if confirmed else Registration.EmailKind.WAITING
-            )
-            tasks.queue_email(registration, kind)
-            tasks.queue_organiser_notice(registration)
+            tasks.queue_booking_emails(registration)
     return registration
 
 
@@ -135,7 +157,6 @@ def refill(event):
     event = source_event(event)
     with transaction.atomic():
         _lock(event)
-        event.refresh_from_db()
         if event.status == event.Status.CANCELLED or event.end <= timezone.now():
             return []
         return promote_waiting(event)

@@ -105,6 +105,10 @@ class Registration(models.Model):
 
     objects = RegistrationQuerySet.as_manager()
 
+    # Not in Wagtail's reference index: a registration is personal data, not content that
+    # "uses" its event, and indexing it put a task into every booking's locked transaction.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")

@@ -49,6 +49,16 @@ def queue_organiser_notice(registration):
     mail.enqueue_with_the_change(notify_organiser, registration.pk)
 
 
+def queue_booking_emails(registration):
+    """A new booking's two messages: the confirmation or waiting-list notice (the
+    registration was created with that kind, pending, so no UPDATE is needed) and the
+    organiser's notice."""
+    mail.enqueue_with_the_change(
+        send_registration_email, registration.pk, str(registration.email_kind)
+    )
+    queue_organiser_notice(registration)
+
+
 def can_send_again(registration):
     """The organisers' "send again" is offered for a message that finally failed (one still
     pending is already on its way) of a registration whose data have not been purged."""

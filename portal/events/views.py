@@ -20,6 +20,7 @@ from .forms import RegistrationForm, max_people, registration_context
 from .registrations import Registration
 
 REGISTERED_KEY = "events.registered"
+REGISTERED_MAX_AGE = 24 * 3600  # the result page shows the registration for a day
 
 
 def register(event, request):
@@ -55,10 +56,19 @@ def register(event, request):
             {"page": event, "message": str(refusal)},
             status=409,
         )
-    # The result page finds the registration in the session: no token in the address, so
-    # none in the server's access log.
-    request.session[REGISTERED_KEY] = registration.pk
-    return redirect(subpage_url(event, "registered"))
+    # The result page finds the registration in a signed cookie: no token in the address, so
+    # none in the server's access log, and no session row written during a rush of bookings.
+    response = redirect(subpage_url(event, "registered"))
+    response.set_signed_cookie(
+        REGISTERED_KEY,
+        registration.pk,
+        salt=REGISTERED_KEY,
+        max_age=REGISTERED_MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def _form_again(event, request, form):
@@ -79,7 +89,9 @@ def registration_routes():
 
 
 def registered(event, request):
-    pk = request.session.get(REGISTERED_KEY)
+    pk = request.get_signed_cookie(
+        REGISTERED_KEY, default=None, salt=REGISTERED_KEY, max_age=REGISTERED_MAX_AGE
+    )
     registration = Registration.objects.filter(pk=pk, event=booking.source_event(event)).first()
     if registration is None:
         return redirect(event.url)

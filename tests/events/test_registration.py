@@ -325,6 +325,12 @@ def test_50_simultaneous_registrations_for_20_seats_never_overbook(meeting):
     assert statuses.count("waiting") == 30
     assert Registration.objects.filter(event=meeting).count() == 50
     assert Registration.objects.filter(event=meeting).seats_taken() == 20
+    # Seats went to the first 20 to reach the event's lock, the rest queue in that order:
+    # ids are drawn inside the lock, so they are the order of arrival.
+    arrived = list(Registration.objects.filter(event=meeting).order_by("pk"))
+    assert [row.status for row in arrived] == ["confirmed"] * 20 + ["waiting"] * 30
+    assert list(Registration.objects.filter(event=meeting).waiting()) == arrived[20:]
+    assert booking.cancel(arrived[0]) == [arrived[20]]  # a freed seat goes to the first
 
 
 def test_email_links_lead_to_the_site_address_whatever_host_the_booking_came_from(
@@ -410,6 +416,8 @@ def test_result_page_is_private_and_needs_no_token_in_the_address(client, meetin
     assert result["Cache-Control"] == "private, no-store"
     assert one(result, 'meta[name="robots"]')["content"] == "noindex"
     assert client.__class__().get(response["Location"]).status_code == 302  # another browser
+    client.cookies["events.registered"] = str(Registration.objects.get().pk)  # not signed
+    assert client.get(response["Location"]).status_code == 302
 
 
 def test_a_cancellation_is_confirmed_by_email_in_the_registrants_language(
