@@ -31,8 +31,9 @@ GUNICORN_CONF = REPO / "deploy" / "gunicorn.conf.py"
 PG_SCRIPT = REPO / ".ci" / "postgres"
 # Debian packages and the program each one brings.
 PACKAGES = {"varnish": "varnishd", "redis-server": "redis-server", "postgresql": None}
-# What `--content minimal` loads: the home pages, zones and events (seconds, not minutes).
-MINIMAL_APPS = ["portal.core", "zones", "portal.events"]
+# What `--content minimal` loads: the home and standard pages, the zones and their pages,
+# and the events (seconds, where the whole demo takes minutes on PostgreSQL).
+MINIMAL_APPS = ["portal.core", "zones.create_zones", "zones.create_zone_pages", "portal.events"]
 # Bounded waits (seconds) for a process to come up or go away.
 START_WAIT = 90
 STOP_WAIT = 25
@@ -62,6 +63,11 @@ def _parser():
         default="",
         help="use this (migrated or empty) PostgreSQL database instead of starting one",
     )
+    parser.add_argument(
+        "--migrated",
+        action="store_true",
+        help="the database is migrated already: skip `migrate` (the tests' template copy)",
+    )
     return parser
 
 
@@ -72,6 +78,9 @@ def start(state, args):
         sys.exit(f"A cluster is already running from {state}; `make cluster-stop` first.")
     _install_missing_packages()
     shutil.rmtree(state / "pids", ignore_errors=True)
+    state.mkdir(parents=True, exist_ok=True)
+    # Varnish compiles the VCL as its own user, which must read backends.vcl here.
+    state.chmod(0o755)
     for folder in ("pids", "logs", "media", "static", "varnish"):
         (state / folder).mkdir(parents=True, exist_ok=True)
     app_ports = [int(port) for port in args.app_ports.split(",")]
@@ -79,7 +88,7 @@ def start(state, args):
         database_url = args.database_url or _start_postgres(state, args.pg_port)
         env = _environment(state, args, database_url)
         _spawn(state, "redis", _redis_command(state, args.redis_port), env)
-        _prepare_site(env, args.content, state)
+        _prepare_site(env, args.content, state, migrate=not args.migrated)
         for number, port in enumerate(app_ports, start=1):
             _spawn(state, f"app{number}", _gunicorn_command(), _node_env(env, number, port))
         _spawn(state, "worker", [sys.executable, "manage.py", "db_worker"], env)
@@ -214,21 +223,19 @@ def _node_env(env, number, port):
     return {**env, "PORTAL_NODE": f"app{number}", "GUNICORN_BIND": f"127.0.0.1:{port}"}
 
 
-def _prepare_site(env, content, state):
+def _prepare_site(env, content, state, migrate):
     """Migrate, load the content, write the site's address, make the admin account and
-    collect the static files: what a deploy runs before the app servers start."""
+    collect the static files: what a deploy runs before the app servers start (the
+    translations are compiled by `make messages` before)."""
     demo = ["load_demo_content"]
     if content == "minimal":
         demo += ["--apps", *MINIMAL_APPS]
     log = (state / "logs" / "prepare.log").open("a")
-    for command in (
-        ["compile_translations"],
-        ["migrate", "--noinput"],
-        demo,
-        ["ensure_admin"],
-        ["collectstatic", "--noinput"],
-    ):
+    commands = [["migrate", "--noinput"]] if migrate else []
+    commands += [demo, ["ensure_admin"], ["collectstatic", "--noinput"]]
+    for command in commands:
         print("manage.py " + " ".join(command), flush=True)
+        began = time.monotonic()
         # ensure_admin prints the password it generates (once): to the terminal.
         output = None if command == ["ensure_admin"] else log
         subprocess.run(
@@ -239,6 +246,7 @@ def _prepare_site(env, content, state):
             stdout=output,
             stderr=subprocess.STDOUT,
         )
+        print(f"  ({time.monotonic() - began:.1f} s)", flush=True)
 
 
 def _redis_command(state, port):
@@ -335,7 +343,9 @@ def healthy_backends(state):
     )
     rows = [line.split() for line in result.stdout.splitlines()]
     # "boot.app1  probe  3/3  healthy ..."; the director (boot.portal) is not counted.
-    return sum(1 for row in rows if row[0].startswith("boot.app") and row[3] == "healthy")
+    return sum(
+        1 for row in rows if row[:1] and row[0].startswith("boot.app") and row[3:4] == ["healthy"]
+    )
 
 
 def _answers(varnish_port):

@@ -19,8 +19,9 @@ class Command(BaseCommand):
             "--apps",
             nargs="+",
             metavar="APP",
-            help="only the steps of these apps (e.g. portal.core zones portal.events); "
-            "the steps of one app may need those of the apps before it",
+            help="only the steps of these apps, or these steps named with their app "
+            "(e.g. portal.core zones.create_zones portal.events); a step may need "
+            "what earlier steps made",
         )
 
     def handle(self, *args, **options):
