@@ -63,11 +63,6 @@ def _parser():
         default="",
         help="use this (migrated or empty) PostgreSQL database instead of starting one",
     )
-    parser.add_argument(
-        "--migrated",
-        action="store_true",
-        help="the database is migrated already: skip `migrate` (the tests' template copy)",
-    )
     return parser
 
 
@@ -88,7 +83,7 @@ def start(state, args):
         database_url = args.database_url or _start_postgres(state, args.pg_port)
         env = _environment(state, args, database_url)
         _spawn(state, "redis", _redis_command(state, args.redis_port), env)
-        _prepare_site(env, args.content, state, migrate=not args.migrated)
+        _prepare_site(env, args.content, state)
         for number, port in enumerate(app_ports, start=1):
             _spawn(state, f"app{number}", _gunicorn_command(), _node_env(env, number, port))
         _spawn(state, "worker", [sys.executable, "manage.py", "db_worker"], env)
@@ -223,7 +218,7 @@ def _node_env(env, number, port):
     return {**env, "PORTAL_NODE": f"app{number}", "GUNICORN_BIND": f"127.0.0.1:{port}"}
 
 
-def _prepare_site(env, content, state, migrate):
+def _prepare_site(env, content, state):
     """Migrate, load the content, write the site's address, make the admin account and
     collect the static files: what a deploy runs before the app servers start (the
     translations are compiled by `make messages` before)."""
@@ -231,21 +226,24 @@ def _prepare_site(env, content, state, migrate):
     if content == "minimal":
         demo += ["--apps", *MINIMAL_APPS]
     log = (state / "logs" / "prepare.log").open("a")
-    commands = [["migrate", "--noinput"]] if migrate else []
-    commands += [demo, ["ensure_admin"], ["collectstatic", "--noinput"]]
+    commands = [["migrate", "--noinput"], demo, ["ensure_admin"], ["collectstatic", "--noinput"]]
     for command in commands:
         print("manage.py " + " ".join(command), flush=True)
         began = time.monotonic()
         # ensure_admin prints the password it generates (once): to the terminal.
         output = None if command == ["ensure_admin"] else log
-        subprocess.run(
+        finished = subprocess.run(
             [sys.executable, "manage.py", *command],
             cwd=REPO,
             env=env,
-            check=True,
+            check=False,
             stdout=output,
             stderr=subprocess.STDOUT,
         )
+        if finished.returncode:
+            log.flush()
+            tail = (state / "logs" / "prepare.log").read_text().splitlines()[-30:]
+            sys.exit("\n".join([*tail, f"manage.py {command[0]} failed (logs/prepare.log)."]))
         print(f"  ({time.monotonic() - began:.1f} s)", flush=True)
 
 

@@ -1,7 +1,7 @@
 """The cluster of `make cluster` (deploy/cluster.py), started once for the tests of this
 folder: Varnish in front of two gunicorn app servers with production settings, a db_worker
-and Redis, on a copy of the migrated test database (a template copy takes a moment, where
-migrating another database would take half a minute), with the small content set."""
+and Redis, on a database of its own in the tests' PostgreSQL server, with the small
+content set (`--content minimal`)."""
 
 import json
 import os
@@ -16,7 +16,7 @@ import psycopg
 import pytest
 import requests
 
-from django.db import connection, connections
+from django.db import connection
 
 REPO = Path(__file__).resolve().parent.parent.parent
 CLUSTER_SCRIPT = REPO / "deploy" / "cluster.py"
@@ -29,7 +29,7 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture(scope="session")
-def cluster(django_db_setup, django_db_blocker):
+def cluster():
     """The running cluster: its addresses, state folder and database (cluster.json), and
     the admin's password. Stopped, by PID, at the end of the session."""
     if connection.vendor != "postgresql":
@@ -38,8 +38,7 @@ def cluster(django_db_setup, django_db_blocker):
     # varnish user, reads the generated backends.vcl there.
     state = REPO / ".tmp" / f"cluster-test-{os.getpid()}"
     password = secrets.token_urlsafe(12)
-    with django_db_blocker.unblock():
-        database_url = _copy_of_test_database(f"portal_cluster_{os.getpid()}")
+    database_url = _new_database(f"portal_cluster_{os.getpid()}")
     env = {
         **os.environ,
         "ADMIN_PASSWORD": password,
@@ -51,7 +50,7 @@ def cluster(django_db_setup, django_db_blocker):
     varnish, app1, app2 = PORTS
     command = [sys.executable, CLUSTER_SCRIPT, "start", "--state", state, "--content", "minimal"]
     command += ["--varnish-port", varnish, "--app-ports", f"{app1},{app2}"]
-    command += ["--redis-port", REDIS_PORT, "--database-url", database_url, "--migrated"]
+    command += ["--redis-port", REDIS_PORT, "--database-url", database_url]
     try:
         subprocess.run([str(part) for part in command], env=env, cwd=REPO, check=True)
         description = json.loads((state / "cluster.json").read_text())
@@ -59,22 +58,21 @@ def cluster(django_db_setup, django_db_blocker):
     finally:
         subprocess.run([sys.executable, CLUSTER_SCRIPT, "stop", "--state", state], check=False)
         shutil.rmtree(state, ignore_errors=True)
-        with django_db_blocker.unblock():
-            _drop_database(database_url)
+        _drop_database(database_url)
 
 
 def _server_params():
+    """Where the tests' PostgreSQL server listens (DATABASE_URL), without using Django's
+    connection: these tests never touch the test database."""
     params = connection.get_connection_params()
     return {key: params[key] for key in ("host", "port", "user") if params.get(key)}
 
 
-def _copy_of_test_database(name):
-    """A new database made from the migrated (and still empty) test database."""
-    template = connection.settings_dict["NAME"]
-    connections.close_all()  # a template must have no connections
+def _new_database(name):
+    """An empty database for the cluster on the tests' PostgreSQL server."""
     with psycopg.connect(dbname="postgres", autocommit=True, **_server_params()) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
     params = {"port": 5432, **_server_params()}
     return f"postgres://{params['user']}@/{name}?host={params['host']}&port={params['port']}"
 
