@@ -86,7 +86,9 @@ def start(state, args):
         _prepare_site(env, args.content, state)
         for number, port in enumerate(app_ports, start=1):
             _spawn(state, f"app{number}", _gunicorn_command(), _node_env(env, number, port))
-        _spawn(state, "worker", [sys.executable, "manage.py", "db_worker"], env)
+        # Wagtail purges Varnish from a task: polled often, a publish shows at once.
+        worker = [sys.executable, "manage.py", "db_worker", "--interval", "0.2"]
+        _spawn(state, "worker", worker, env)
         _write_backends(state, app_ports)
         _spawn(state, "varnish", _varnish_command(state, args.varnish_port), env)
         _wait_until_served(state, args.varnish_port, len(app_ports))
