@@ -121,6 +121,17 @@ def test_the_registration_rate_limit_counts_on_every_node_together(cluster, clus
     assert statuses == [400] * REGISTRATION_LIMIT + [429]
 
 
+def admin_post(address, cookies):
+    """An admin action's confirmation form sent, as the signed-in editor."""
+    return requests.post(
+        address,
+        data={"csrfmiddlewaretoken": cookies["csrftoken"]},
+        cookies=cookies,
+        allow_redirects=False,
+        timeout=30,
+    )
+
+
 def front_status_once_purged(front, path, status):
     """The status of `path` through Varnish, asked until it is `status` (bounded): Wagtail 8
     purges from a task (wagtail.contrib.frontend_cache.tasks), which the db_worker runs
@@ -143,23 +154,10 @@ def test_a_page_unpublished_and_published_in_the_admin_of_one_node_changes_in_va
     requests.get(f"{front}{ABOUT}", timeout=30)
     cached = requests.get(f"{front}{ABOUT}", timeout=30)
     _answer, cookies = admin_session(cluster, login_node=app1, post_node=app1)
-    token = cookies["csrftoken"]
 
-    unpublishing = requests.post(
-        f"{app1}/admin/pages/{page_id}/unpublish/",
-        data={"csrfmiddlewaretoken": token},
-        cookies=cookies,
-        allow_redirects=False,
-        timeout=30,
-    )
+    unpublishing = admin_post(f"{app1}/admin/pages/{page_id}/unpublish/", cookies)
     after_unpublishing = front_status_once_purged(front, ABOUT, 404)
-    publishing = requests.post(
-        f"{app1}/admin/bulk/wagtailcore/page/publish/?id={page_id}",
-        data={"csrfmiddlewaretoken": token},
-        cookies=cookies,
-        allow_redirects=False,
-        timeout=30,
-    )
+    publishing = admin_post(f"{app1}/admin/bulk/wagtailcore/page/publish/?id={page_id}", cookies)
     after_publishing = front_status_once_purged(front, ABOUT, 200)
 
     assert cached.status_code == 200 and cached.headers["X-Cache"] == "HIT"
