@@ -223,30 +223,48 @@ def _node_env(env, number, port):
 def _prepare_site(env, content, state):
     """Migrate, load the content, write the site's address, make the admin account and
     collect the static files: what a deploy runs before the app servers start (the
-    translations are compiled by `make messages` before)."""
+    translations are compiled by `make messages` before). collectstatic needs no database,
+    so it runs beside the others."""
     demo = ["load_demo_content"]
     if content == "minimal":
         demo += ["--apps", *MINIMAL_APPS]
+    log = (state / "logs" / "collectstatic.log").open("a")
+    statics = subprocess.Popen(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for command in (["migrate", "--noinput"], demo, ["ensure_admin"]):
+            _manage(env, state, command)
+    finally:
+        statics.wait()
+    if statics.returncode:
+        sys.exit(f"manage.py collectstatic failed ({state / 'logs' / 'collectstatic.log'}).")
+
+
+def _manage(env, state, command):
+    """Run one management command, its output in logs/prepare.log (but ensure_admin's:
+    it prints the password it generates, once, to the terminal); stop on a failure with
+    the end of the log."""
+    print("manage.py " + " ".join(command), flush=True)
+    began = time.monotonic()
     log = (state / "logs" / "prepare.log").open("a")
-    commands = [["migrate", "--noinput"], demo, ["ensure_admin"], ["collectstatic", "--noinput"]]
-    for command in commands:
-        print("manage.py " + " ".join(command), flush=True)
-        began = time.monotonic()
-        # ensure_admin prints the password it generates (once): to the terminal.
-        output = None if command == ["ensure_admin"] else log
-        finished = subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=REPO,
-            env=env,
-            check=False,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        if finished.returncode:
-            log.flush()
-            tail = (state / "logs" / "prepare.log").read_text().splitlines()[-30:]
-            sys.exit("\n".join([*tail, f"manage.py {command[0]} failed (logs/prepare.log)."]))
-        print(f"  ({time.monotonic() - began:.1f} s)", flush=True)
+    finished = subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=REPO,
+        env=env,
+        check=False,
+        stdout=None if command == ["ensure_admin"] else log,
+        stderr=subprocess.STDOUT,
+    )
+    log.close()
+    if finished.returncode:
+        tail = (state / "logs" / "prepare.log").read_text().splitlines()[-30:]
+        sys.exit("\n".join([*tail, f"manage.py {command[0]} failed (logs/prepare.log)."]))
+    print(f"  ({time.monotonic() - began:.1f} s)", flush=True)
 
 
 def _redis_command(state, port):

@@ -168,12 +168,14 @@ def test_a_page_unpublished_and_published_in_the_admin_of_one_node_changes_in_va
     assert "O projekcie" in after_publishing.text
 
 
-def book(base, path, number, csrf, retries=0, through_varnish=True):
-    """One visitor's booking; with `retries`, sent again after a server error or a lost
-    connection, as the visitor would. True once taken (302), or refused as a repeat (400:
-    the first attempt was taken before its answer was lost)."""
+def book(base, path, number, csrf, patience=0, through_varnish=True):
+    """One visitor's booking; with `patience` (seconds), sent again after a server error or
+    a lost connection until then, as the visitor would. The status once taken (302), or
+    refused as a repeat (400: an earlier attempt was taken before its answer was lost);
+    None if neither happened."""
     cookie, token = csrf
-    for _attempt in range(retries + 1):
+    deadline = time.monotonic() + patience
+    while True:
         try:
             answer = requests.post(
                 f"{base}{path}{REGISTER}",
@@ -183,11 +185,13 @@ def book(base, path, number, csrf, retries=0, through_varnish=True):
                 allow_redirects=False,
                 timeout=60,
             )
+            if answer.status_code in (302, 400):
+                return answer.status_code
         except requests.ConnectionError:
-            continue
-        if answer.status_code in (302, 400):
-            return answer.status_code
-    return None
+            pass
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.1)
 
 
 def test_200_simultaneous_bookings_over_both_nodes_never_overbook(cluster, cluster_db):
@@ -220,7 +224,7 @@ def test_killing_a_node_mid_load_loses_no_booking_and_varnish_sends_all_to_the_o
     def booking(number):
         if number == 1015:
             kill_node(cluster, "app1")
-        return book(front, path, number, csrf, retries=20)
+        return book(front, path, number, csrf, patience=PROBE_WAIT)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(booking, numbers))
