@@ -10,7 +10,7 @@ PG_PORT ?= 54329
 # The PostgreSQL suite runs on this many processes (pytest-xdist; one file stays on one process).
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test install install-test system-deps lint check pytest pytest-sqlite bench messages clean
+.PHONY: run test install install-test system-deps lint check pytest pytest-sqlite pytest-cluster bench messages clean cluster cluster-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,7 @@ system-deps:
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	test -x /usr/sbin/varnishd || missing="$$missing varnish"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing from Debian:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -85,7 +86,7 @@ pytest: install-test system-deps messages
 	.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
 	status=0; \
 	DATABASE_URL="postgres://portal@/portal?host=$$pg_dir&port=$(PG_PORT)" \
-		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 -m "not demo" $(PYTEST_ARGS) \
+		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 -m "not demo and not cluster" $(PYTEST_ARGS) \
 		|| status=$$?; \
 	.ci/postgres stop "$$pg_dir"; \
 	exit $$status
@@ -95,7 +96,7 @@ pytest: install-test system-deps messages
 pytest-sqlite: install-test messages
 	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -m smoke -p no:cacheprovider $(PYTEST_ARGS)
 
-test: lint check pytest pytest-sqlite
+test: lint check pytest pytest-sqlite pytest-cluster
 
 # wrk (the load generator) and varnish (the front cache) from Debian, installed only when
 # missing, as system-deps does.
@@ -116,3 +117,35 @@ bench: install-test messages bench-deps
 
 clean:
 	rm -rf .tmp staticfiles .pytest_cache
+
+# The production topology on this machine (deploy/cluster.py): PostgreSQL, Redis, two gunicorn
+# app servers, a db_worker and Varnish in front at http://127.0.0.1:$(CLUSTER_PORT)/, with the
+# demo content. State, PIDs and logs in .tmp/cluster/; `make cluster-stop` ends it all.
+CLUSTER_PORT ?= 8080
+CLUSTER_APP_PORTS ?= 8001,8002
+CLUSTER_PG_PORT ?= 54330
+CLUSTER_REDIS_PORT ?= 6380
+CLUSTER_CONTENT ?= demo
+
+cluster: install messages
+	$(BIN)/python deploy/cluster.py start --varnish-port $(CLUSTER_PORT) \
+		--app-ports $(CLUSTER_APP_PORTS) --pg-port $(CLUSTER_PG_PORT) \
+		--redis-port $(CLUSTER_REDIS_PORT) --content $(CLUSTER_CONTENT)
+
+cluster-stop:
+	$(BIN)/python deploy/cluster.py stop
+
+# The cluster tests (marker `cluster`, tests/cluster/): they start the cluster once, on
+# these ports, with the test database of a throw-away PostgreSQL as its database.
+CLUSTER_TEST_PORTS ?= 8090,8091,8092
+CLUSTER_TEST_REDIS_PORT ?= 6390
+pytest-cluster: install-test system-deps messages
+	@pg_dir=$$(mktemp -d /tmp/portal-wtz-pg.XXXXXX); \
+	.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
+	status=0; \
+	DATABASE_URL="postgres://portal@/portal?host=$$pg_dir&port=$(PG_PORT)" \
+	CLUSTER_TEST_PORTS=$(CLUSTER_TEST_PORTS) CLUSTER_TEST_REDIS_PORT=$(CLUSTER_TEST_REDIS_PORT) \
+		$(BIN)/pytest -p no:xdist --durations=10 -m cluster tests/cluster $(PYTEST_ARGS) \
+		|| status=$$?; \
+	.ci/postgres stop "$$pg_dir"; \
+	exit $$status

@@ -119,13 +119,18 @@ class DemoContext:
         self.created.append(what)
 
 
-def load_all(stdout=None):
+def load_all(stdout=None, apps=None):
+    """Run every registered step in order; with `apps`, only the steps of those apps
+    ("portal.events") or those named with their app ("zones.create_zones"): a smaller site
+    built in seconds, for the cluster's tests (`deploy/cluster.py --content minimal`)."""
     autodiscover_modules("demo")
     source_locale, _ = Locale.objects.get_or_create(language_code="pl")
     english, _ = Locale.objects.get_or_create(language_code="en")
     demo = DemoContext(source_locale=source_locale, translation_locales=[english])
     for _order, step in sorted(_steps, key=lambda item: item[0]):
-        step(demo)
+        app = step.__module__.rpartition(".")[0]
+        if apps is None or app in apps or f"{app}.{step.__name__}" in apps:
+            step(demo)
     return demo
 
 

@@ -65,6 +65,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the app server's name on every response, and the front cache's health probe
+    # answered before the SSL redirect and the host check (portal/core/app_server.py).
+    "portal.core.app_server.NodeNameMiddleware",
+    "portal.core.app_server.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.core.content_security.SectionCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -416,3 +420,27 @@ POLL_RATE_LIMIT = (
     env.int("POLL_RATE_LIMIT", default=30),
     env.int("POLL_RATE_WINDOW", default=3600),
 )
+
+# Several app servers (deploy/, `make cluster`): each names itself in the X-Portal-Node
+# response header (empty: no header).
+PORTAL_NODE = env("PORTAL_NODE", default="")
+
+# Uploaded media (images, documents) served by the app servers themselves at MEDIA_URL,
+# behind the front cache that keeps them (see README "Media behind the front cache").
+# Off by default: a single server has its web server serve MEDIA_ROOT instead.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
+
+# Media on S3-compatible storage (django-storages, `pip install -e ".[s3]"`) when a bucket
+# is named; every app server then reads and writes the same files without a shared disk.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
+    AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID", default=None)
+    AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", default=None)
+    # Each upload keeps its own name (Wagtail makes renditions' names unique), and files
+    # are read through the bucket's own access rules, not public links that never expire.
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_QUERYSTRING_AUTH = env.bool("AWS_QUERYSTRING_AUTH", default=False)
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}

@@ -8,7 +8,7 @@ with the default Site (portal/core/checks.py).
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import EMAIL_BACKEND, env
+from .base import EMAIL_BACKEND, STORAGES, env
 
 
 def _required(name, value):
@@ -57,7 +57,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 PDF_TEXT_MAX_SECONDS = env.float("PDF_TEXT_MAX_SECONDS", default=60.0)
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # base.py's media storage: local disk, or S3 when a bucket is named.
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -14,13 +14,23 @@ class Command(BaseCommand):
         "again: it only adds what is missing."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--apps",
+            nargs="+",
+            metavar="APP",
+            help="only the steps of these apps, or these steps named with their app "
+            "(e.g. portal.core zones.create_zones portal.events); a step may need "
+            "what earlier steps made",
+        )
+
     def handle(self, *args, **options):
         # Each save of a page, snippet or document would update Wagtail's reference index
         # (usage counts, and how a PDF's text finds its reports) on its own, several times per
         # page; the index is rebuilt once instead, before the commit that reads the PDFs.
         with transaction.atomic():
             with disable_reference_index_auto_update():
-                demo = load_all()
+                demo = load_all(apps=options["apps"])
             if demo.created:
                 call_command("rebuild_references_index", verbosity=0)
         if demo.created:
