@@ -5,7 +5,7 @@ from pytest_django.asserts import assertInHTML
 
 from django.utils import translation
 
-from portal.research.search import DatabaseReportSearch, ReportQuery
+from portal.research.search import ReportQuery, database_report_search
 from tests.factories import ReportPageFactory, ZoneFactory, pdf_document
 from tests.html import one, text_of, texts
 
@@ -124,8 +124,8 @@ def test_sort_by_relevance_puts_title_matches_first(library):
         abstract="Wspomina rynek.",
         publication_date=__import__("datetime").date(2026, 1, 1),
     )
-    newest = DatabaseReportSearch().search(ReportQuery(locale=library.locale, text="rynek"))
-    relevant = DatabaseReportSearch().search(
+    newest = database_report_search().search(ReportQuery(locale=library.locale, text="rynek"))
+    relevant = database_report_search().search(
         ReportQuery(locale=library.locale, text="rynek", sort="relevance")
     )
     assert [hit.report.title for hit in newest.hits] == ["Inny temat", "Rynek usług"]

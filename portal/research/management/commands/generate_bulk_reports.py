@@ -2,9 +2,10 @@
 
 Saving pages one by one (a revision, a publish, signals) took 40 minutes for 10,000. Here
 treebeard's materialised paths are computed for the new children of the research index,
-the page and report rows go in with multi-row INSERTs, and the zones, the search text and
-(on PostgreSQL) the full-text vectors follow in bulk. The reports are live and published
-without revisions, in Polish only, like the reports this command made before.
+the page and report rows (with their search text) go in with multi-row INSERTs, then the
+zones and (on PostgreSQL) the full-text vectors, one statement each per batch.
+The reports are live and published without revisions, in Polish only, like the reports
+this command made before.
 """
 
 import datetime
