@@ -167,7 +167,10 @@ class DatabaseReportSearch:
         else:
             reports = reports.order_by("-publication_date", "-pk")
         facets = self.facets(query, query_words)
-        page = list(reports.prefetch_related("zones")[offset : offset + limit])
+        # The search text (up to a million characters per file) and its vector are for
+        # matching only: leaving them out keeps the sorted rows narrow.
+        reports = reports.defer("search_text", "search_vector").prefetch_related("zones")
+        page = list(reports[offset : offset + limit])
         return ReportResults(
             total=total_from_kinds(facets["kind"], query.kind),
             hits=self.hits(page, query, query_words),

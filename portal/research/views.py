@@ -13,10 +13,10 @@ REPORTS_PER_PAGE = 10
 
 
 def report_years(reports):
-    """The years from the newest report's to the oldest's, newest first. Two ends of the
-    publication date index rather than every report's year; a year between without reports
-    is offered with a count of 0."""
-    span = reports.order_by().aggregate(
+    """The years from the newest report's to the oldest's, newest first, read from the two
+    ends of the publication date index over every report (not only `reports`, which would
+    take a join over all of them); a year without reports is offered with a count of 0."""
+    span = reports.model.objects.order_by().aggregate(
         newest=Max("publication_date"), oldest=Min("publication_date")
     )
     if span["newest"] is None:
