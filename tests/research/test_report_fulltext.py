@@ -16,8 +16,9 @@ from wagtail.models import Page
 from portal.core.demo_content import demo_pdf
 from portal.research.models import ReportPage
 from portal.research.search import PostgresReportSearch, ReportQuery, database_report_search
-from tests.factories import ReportPageFactory, ZoneFactory, pdf_document
+from tests.factories import pdf_document
 from tests.html import texts
+from tests.research.conftest import report
 
 pytestmark = pytest.mark.django_db
 
@@ -26,19 +27,6 @@ pytestmark = pytest.mark.django_db
 def postgres():
     if connection.vendor != "postgresql":
         pytest.skip("full-text search with tsvectors is PostgreSQL's")
-
-
-@pytest.fixture
-def zones(locales):
-    return {slug: ZoneFactory(slug=slug, name=f"Strefa {slug}") for slug in ("wtz", "biznes")}
-
-
-def report(library, title, zones=(), files=(), **fields):
-    page = ReportPageFactory(parent=library, title=title, **fields)
-    page.files = [("document", document) for document in files]
-    page.zones = list(zones)
-    page.save_revision().publish()
-    return page
 
 
 def found(library, text="", sort="newest", **filters):

@@ -6,23 +6,11 @@ from pytest_django.asserts import assertInHTML
 from django.utils import translation
 
 from portal.research.search import ReportQuery, database_report_search
-from tests.factories import ReportPageFactory, ZoneFactory, pdf_document
+from tests.factories import pdf_document
 from tests.html import one, text_of, texts
+from tests.research.conftest import report
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
-
-
-@pytest.fixture
-def zones(locales):
-    return {slug: ZoneFactory(slug=slug, name=f"Strefa {slug}") for slug in ("wtz", "biznes")}
-
-
-def report(library, title, zones=(), files=(), **fields):
-    page = ReportPageFactory(parent=library, title=title, **fields)
-    page.files = [("document", document) for document in files]
-    page.zones = list(zones)
-    page.save_revision().publish()
-    return page
 
 
 def titles(html):
