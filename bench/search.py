@@ -10,6 +10,7 @@ p50/p95 over repeated requests.
 
     python -m bench.search                  # the full sizes
     BENCH_REPORTS_PG=5000 BENCH_REPORTS_SQLITE=2000 python -m bench.search
+    BENCH_REPORTS_SQLITE=0 python -m bench.search      # PostgreSQL only
 
 Other knobs: BENCH_SEARCH_REPEATS (requests per case, 30), BENCH_SEARCH_PG_PORT (54542).
 Benchmarks measure on whatever machine runs them: compare numbers from one run.
@@ -34,22 +35,28 @@ RESULT_MARK = "BENCH-SEARCH-ROWS "
 
 def measure():
     """Rows for PostgreSQL and then SQLite, each database built and dropped here."""
+    return [row for rows in measure_each() for row in rows]
+
+
+def measure_each():
+    """The rows of each database in turn, as soon as they are measured (a size of 0 leaves
+    that database out)."""
     pg_reports = int(os.environ.get("BENCH_REPORTS_PG", 100_000))
     sqlite_reports = int(os.environ.get("BENCH_REPORTS_SQLITE", 10_000))
     port = os.environ.get("BENCH_SEARCH_PG_PORT", "54542")
-    rows = []
-    # The cluster's directory belongs to the postgres user (initdb refuses root), so it
-    # sits directly in /tmp, where that user can reach it; .ci/postgres stop removes it.
-    cluster = tempfile.mkdtemp(prefix="portal-bench-search-pg-")
-    subprocess.run([ROOT / ".ci/postgres", "start", cluster, port], check=True)  # noqa: S603
-    try:
-        url = f"postgres://portal@/portal?host={cluster}&port={port}"
-        rows += _measure_in_process(url, pg_reports)
-    finally:
-        subprocess.run([ROOT / ".ci/postgres", "stop", cluster], check=True)  # noqa: S603
-    with tempfile.TemporaryDirectory(prefix="portal-bench-search-") as workdir:
-        rows += _measure_in_process(f"sqlite:///{workdir}/bench.sqlite3", sqlite_reports)
-    return rows
+    if pg_reports:
+        # The cluster's directory belongs to the postgres user (initdb refuses root), so it
+        # sits directly in /tmp, where that user can reach it; .ci/postgres stop removes it.
+        cluster = tempfile.mkdtemp(prefix="portal-bench-search-pg-")
+        subprocess.run([ROOT / ".ci/postgres", "start", cluster, port], check=True)  # noqa: S603
+        try:
+            url = f"postgres://portal@/portal?host={cluster}&port={port}"
+            yield _measure_in_process(url, pg_reports)
+        finally:
+            subprocess.run([ROOT / ".ci/postgres", "stop", cluster], check=True)  # noqa: S603
+    if sqlite_reports:
+        with tempfile.TemporaryDirectory(prefix="portal-bench-search-") as workdir:
+            yield _measure_in_process(f"sqlite:///{workdir}/bench.sqlite3", sqlite_reports)
 
 
 def _measure_in_process(database_url, reports):
@@ -218,12 +225,15 @@ def main():
         rows = measure_here(int(sys.argv[2]))
         print(RESULT_MARK + json.dumps(rows))
         return
-    for result in measure():
-        print(
-            f"{result['case']:<72} p50 {result['p50_ms']!s:>8} ms  p95 {result['p95_ms']!s:>8} ms"
-            f"  queries {result['queries']!s:>3}  {result['target'] or ''}"
-            f"  {'' if result['ok'] is None else ('ok' if result['ok'] else 'MISSED')}"
-        )
+    for rows in measure_each():
+        for result in rows:
+            print(
+                f"{result['case']:<72} p50 {result['p50_ms']!s:>8} ms"
+                f"  p95 {result['p95_ms']!s:>8} ms  queries {result['queries']!s:>3}"
+                f"  {result['target'] or ''}"
+                f"  {'' if result['ok'] is None else ('ok' if result['ok'] else 'MISSED')}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":
