@@ -147,26 +147,26 @@ class DatabaseReportSearch:
         )
         return reports.annotate(score=title_hits).order_by("-score", "-publication_date", "-pk")
 
-    def facets(self, query, query_words):
+    def facets(self, base, query, query_words):
         """Counts for every value of every facet, each with the other active filters: one
         grouped query per facet, whatever the number of values."""
         counts = {}
         for name in FACETS:
             # order_by(): Page's default ordering would split the groups.
-            reports = self.apply(
-                self.base(query), query.filters(without=name), query_words
-            ).order_by()
+            reports = self.apply(base, query.filters(without=name), query_words).order_by()
             counts[name] = facet_counts(name, reports)
         return counts
 
     def search(self, query, offset=0, limit=10):
         query_words = words(query.text)
-        reports = self.apply(self.base(query), query.filters(), query_words)
+        # One base for all: public() reads the view restrictions when it is called.
+        base = self.base(query)
+        reports = self.apply(base, query.filters(), query_words)
         if query_words and query.sort == "relevance":
             reports = self.by_relevance(reports, query_words)
         else:
             reports = reports.order_by("-publication_date", "-pk")
-        facets = self.facets(query, query_words)
+        facets = self.facets(base, query, query_words)
         # The search text (up to a million characters per file) and its vector are for
         # matching only: leaving them out keeps the sorted rows narrow.
         reports = reports.defer("search_text", "search_vector").prefetch_related("zones")
