@@ -1,6 +1,8 @@
 import datetime
 
-from django.db import models
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import connection, models
+from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +32,29 @@ class AuthorBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         label = _("Author")
+
+
+# The PostgreSQL text search configuration made by migration 0002: the "simple" parser and
+# dictionary after `unaccent`, so "zrodla" and "źródła" are the same lexeme (Polish has no
+# stemmer in PostgreSQL; a query word matches as a prefix instead, see search.py).
+SEARCH_CONFIG = "portal_unaccent"
+
+
+def report_vector():
+    """The report's words for PostgreSQL's full-text search: the title weighs most (A), so a
+    title match ranks before a match in the abstract, findings or PDFs (B). The title is
+    read by a subquery: an UPDATE of the report table cannot join the page table."""
+    title = Subquery(Page.objects.filter(pk=OuterRef("pk")).values("title")[:1])
+    return SearchVector(title, weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "search_text", weight="B", config=SEARCH_CONFIG
+    )
+
+
+def refresh_search_vectors(reports):
+    """Recompute the tsvector of `reports` (a queryset) from their title and search text, in
+    one UPDATE. Only PostgreSQL has the column's type; SQLite searches the folded text."""
+    if connection.vendor == "postgresql":
+        reports.update(search_vector=report_vector())
 
 
 def published_reports(locale):
@@ -97,6 +122,8 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     # page and of its PDFs, folded (lower case, no diacritics), and the files' languages.
     search_text = models.TextField(editable=False, default="")
     languages = models.CharField(max_length=40, editable=False, default="")
+    # On PostgreSQL: `report_vector()` of the above, behind a GIN index (migration 0002).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -145,10 +172,24 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
+        # What the listing filters and sorts by. `report_facets` (PostgreSQL only, as
+        # covering indexes are) lets the facet counts read a narrow index in page order
+        # instead of the wide rows; the search vector's GIN index and the index of live
+        # pages by language are made by migration 0002, on PostgreSQL only.
+        indexes = [
+            models.Index(fields=["-publication_date", "-page_ptr"], name="report_newest"),
+            models.Index(fields=["kind", "-publication_date"], name="report_kind_newest"),
+            models.Index(
+                fields=["page_ptr"],
+                include=["kind", "publication_date", "languages"],
+                name="report_facets",
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()
         super().save(*args, **kwargs)
+        refresh_search_vectors(ReportPage.objects.filter(pk=self.pk))
 
     def documents(self):
         return [block.value for block in self.files if block.value is not None]

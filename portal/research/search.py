@@ -2,25 +2,28 @@
 
 `report_search().search(query)` returns `ReportResults` whether the database or
 Elasticsearch answers. The database implementation searches the folded text kept on each
-report (page, findings, authors and its PDFs), so "zrodla" finds "źródła" on SQLite and
-PostgreSQL alike. With ELASTICSEARCH_URL set, `ElasticsearchReportSearch` (es.py) answers,
-and falls back to the database (with a warning in the log) when the server is unreachable.
+report (page, findings, authors and its PDFs), so "zrodla" finds "źródła"; on PostgreSQL
+`PostgresReportSearch` matches the same text through an unaccented tsvector with a GIN
+index. With ELASTICSEARCH_URL set, `ElasticsearchReportSearch` (es.py) answers, and falls
+back to the database (with a warning in the log) when the server is unreachable.
 """
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, Count, IntegerField, When
-from django.db.models.functions import ExtractYear
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.documents import get_document_model
 
-from zones.models import Zone, attach_localized_zones
+from zones.models import attach_localized_zones
 
-from .models import ReportPage
+from .models import SEARCH_CONFIG, ReportPage
 from .text import excerpt, fold, words
 
 logger = logging.getLogger(__name__)
@@ -112,88 +115,122 @@ def find_in_documents(report, query_words, documents):
 
 
 class DatabaseReportSearch:
-    """The embedded default: SQL over the folded search text."""
+    """The embedded default (SQLite): SQL over the folded search text, each query word a
+    substring of it."""
 
     def base(self, query):
         return ReportPage.objects.live().public().filter(locale=query.locale)
 
     def apply(self, reports, filters, query_words):
+        # Zones share their slug across languages, and every translation of a report points
+        # at the Polish zones, so the slug filters in any language without a look-up.
         if "zone" in filters:
-            zone = Zone.objects.filter(slug=filters["zone"]).first()
-            reports = reports.filter(zones__translation_key=zone.translation_key if zone else None)
+            reports = reports.filter(zones__slug=filters["zone"])
         if "kind" in filters:
             reports = reports.filter(kind=filters["kind"])
         if "year" in filters:
             reports = reports.filter(publication_date__year=filters["year"])
         if "language" in filters:
             reports = reports.filter(languages__contains=filters["language"])
+        return self.match(reports, query_words) if query_words else reports
+
+    def match(self, reports, query_words):
         for word in query_words:
             reports = reports.filter(search_text__contains=word)
         return reports
 
-    def facets(self, query, query_words):
-        """Counts for every value of every facet, each with the other active filters."""
+    def by_relevance(self, reports, query_words):
+        """Reports with more query words in the title first."""
+        title_hits = sum(
+            Case(When(title__icontains=word, then=3), default=0, output_field=IntegerField())
+            for word in query_words
+        )
+        return reports.annotate(score=title_hits).order_by("-score", "-publication_date", "-pk")
+
+    def facets(self, base, query, query_words):
+        """Counts for every value of every facet, each with the other active filters: one
+        grouped query per facet, whatever the number of values."""
         counts = {}
         for name in FACETS:
             # order_by(): Page's default ordering would split the groups.
-            reports = self.apply(
-                self.base(query), query.filters(without=name), query_words
-            ).order_by()
-            if name == "zone":
-                rows = reports.values("zones__translation_key").annotate(
-                    count=Count("pk", distinct=True)
-                )
-                by_key = {row["zones__translation_key"]: row["count"] for row in rows}
-                counts[name] = {
-                    zone.slug: by_key[zone.translation_key]
-                    for zone in Zone.objects.for_locale(query.locale)
-                    if zone.translation_key in by_key
-                }
-            elif name == "year":
-                rows = (
-                    reports.annotate(y=ExtractYear("publication_date"))
-                    .values("y")
-                    .annotate(count=Count("pk"))
-                )
-                counts[name] = {row["y"]: row["count"] for row in rows}
-            elif name == "kind":
-                rows = reports.values("kind").annotate(count=Count("pk"))
-                counts[name] = {row["kind"]: row["count"] for row in rows}
-            else:
-                counts[name] = {
-                    code: reports.filter(languages__contains=code).count()
-                    for code, _label in settings.LANGUAGES
-                }
-                counts[name] = {code: count for code, count in counts[name].items() if count}
+            reports = self.apply(base, query.filters(without=name), query_words).order_by()
+            counts[name] = facet_counts(name, reports)
         return counts
 
     def search(self, query, offset=0, limit=10):
         query_words = words(query.text)
-        reports = self.apply(self.base(query), query.filters(), query_words)
+        # One base for all: public() reads the view restrictions when it is called.
+        base = self.base(query)
+        reports = self.apply(base, query.filters(), query_words)
         if query_words and query.sort == "relevance":
-            title_hits = sum(
-                (
-                    Case(
-                        When(title__icontains=word, then=3), default=0, output_field=IntegerField()
-                    )
-                    for word in query_words
-                ),
-            )
-            reports = reports.annotate(score=title_hits).order_by(
-                "-score", "-publication_date", "-pk"
-            )
+            reports = self.by_relevance(reports, query_words)
         else:
             reports = reports.order_by("-publication_date", "-pk")
-        total = reports.count()
-        page = list(reports.prefetch_related("zones")[offset : offset + limit])
+        facets = self.facets(base, query, query_words)
+        # The search text (up to a million characters per file) and its vector are for
+        # matching only: leaving them out keeps the sorted rows narrow.
+        reports = reports.defer("search_text", "search_vector").prefetch_related("zones")
+        page = list(reports[offset : offset + limit])
         return ReportResults(
-            total=total,
+            total=total_from_kinds(facets["kind"], query.kind),
             hits=self.hits(page, query, query_words),
-            facets=self.facets(query, query_words),
+            facets=facets,
         )
 
     def hits(self, reports, query, query_words):
         return make_hits(reports, query, query_words)
+
+
+class PostgresReportSearch(DatabaseReportSearch):
+    """On PostgreSQL: full-text search over each report's unaccented tsvector (GIN index,
+    see models.report_vector), every query word a prefix of a word of the report, ranked
+    by ts_rank with the title weighing most."""
+
+    def text_query(self, query_words):
+        # The words are letters and digits only (text.words), so no tsquery operator can
+        # come from the visitor.
+        return SearchQuery(
+            " & ".join(f"{word}:*" for word in query_words),
+            search_type="raw",
+            config=SEARCH_CONFIG,
+        )
+
+    def match(self, reports, query_words):
+        return reports.filter(search_vector=self.text_query(query_words))
+
+    def by_relevance(self, reports, query_words):
+        rank = SearchRank(F("search_vector"), self.text_query(query_words))
+        return reports.annotate(score=rank).order_by("-score", "-publication_date", "-pk")
+
+
+def facet_counts(name, reports):
+    """{value: number of `reports`} for one facet, in one query."""
+    if name == "language":
+        # A report's files may be in several languages: one conditional count per language.
+        row = reports.aggregate(
+            **{
+                code: Count("pk", filter=Q(languages__contains=code))
+                for code, _label in settings.LANGUAGES
+            }
+        )
+        return {code: count for code, count in row.items() if count}
+    if name == "year":
+        # Grouped by date (a few thousand rows at most) and summed here: the covering
+        # index holds the date, and SQLite extracts a year only through a Python function.
+        counts = Counter()
+        for date, count in reports.values_list("publication_date").annotate(count=Count("pk")):
+            counts[date.year] += count
+        return dict(counts)
+    # The zone facet leaves out the zone filter, so each report meets each zone once.
+    column = {"zone": "zones__slug", "kind": "kind"}[name]
+    rows = reports.values_list(column).annotate(count=Count("pk"))
+    return {value: count for value, count in rows if value is not None}
+
+
+def total_from_kinds(kind_counts, kind):
+    """The number of matching reports, read from the kind facet: every report has exactly
+    one kind, and that facet has every other filter applied. Saves a COUNT over them all."""
+    return kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
 
 
 def make_hits(reports, query, query_words):
@@ -216,6 +253,13 @@ def attach_zones(reports, locale):
     return attach_localized_zones(reports, locale)
 
 
+def database_report_search():
+    """Full-text search on PostgreSQL, the folded text on SQLite."""
+    if connection.vendor == "postgresql":
+        return PostgresReportSearch()
+    return DatabaseReportSearch()
+
+
 def report_search():
     """The implementation the settings choose."""
     if settings.ELASTICSEARCH_URL:
@@ -223,5 +267,5 @@ def report_search():
         # database search (the default) does not need.
         from .es import ElasticsearchReportSearch
 
-        return ElasticsearchReportSearch(fallback=DatabaseReportSearch())
-    return DatabaseReportSearch()
+        return ElasticsearchReportSearch(fallback=database_report_search())
+    return database_report_search()

@@ -7,13 +7,14 @@ from django_tasks import task
 from django.conf import settings
 
 from . import es
-from .models import ReportPage
+from .models import ReportPage, refresh_search_vectors
 
 
 @task()
 def refresh_reports(report_ids):
     """Rebuild the search text (and the files' languages) of these reports from their
-    files' current text, and their Elasticsearch entries."""
+    files' current text, then their full-text vectors (PostgreSQL, in one UPDATE) and
+    their Elasticsearch entries."""
     for report in ReportPage.objects.filter(pk__in=report_ids):
         report.refresh_search_text()
         ReportPage.objects.filter(pk=report.pk).update(
@@ -21,6 +22,7 @@ def refresh_reports(report_ids):
         )
         if settings.ELASTICSEARCH_URL:
             es.index_report(report)
+    refresh_search_vectors(ReportPage.objects.filter(pk__in=report_ids))
 
 
 @task()

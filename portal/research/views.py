@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.db.models.functions import ExtractYear
+from django.db.models import Max, Min
 
 from portal.core.pagination import page_of, requested_page
 
@@ -13,9 +13,15 @@ REPORTS_PER_PAGE = 10
 
 
 def report_years(reports):
-    """The years that have reports, newest first."""
-    years = reports.annotate(y=ExtractYear("publication_date")).values_list("y", flat=True)
-    return sorted(set(years), reverse=True)
+    """The years from the newest report's to the oldest's, newest first, read from the two
+    ends of the publication date index over every report (not only `reports`, which would
+    take a join over all of them); a year without reports is offered with a count of 0."""
+    span = reports.model.objects.order_by().aggregate(
+        newest=Max("publication_date"), oldest=Min("publication_date")
+    )
+    if span["newest"] is None:
+        return []
+    return list(range(span["newest"].year, span["oldest"].year - 1, -1))
 
 
 def report_listing(page, request, reports, zone_page=None, template=None):

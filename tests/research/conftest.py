@@ -2,7 +2,7 @@ import pytest
 
 from django.utils import translation
 
-from tests.factories import ResearchIndexPageFactory
+from tests.factories import ReportPageFactory, ResearchIndexPageFactory, ZoneFactory
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +15,18 @@ def _polish_by_default():
 def library(home):
     """The research index ("Badania i analizy") below the home page."""
     return ResearchIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def zones(locales):
+    """Two Polish zones, by slug."""
+    return {slug: ZoneFactory(slug=slug, name=f"Strefa {slug}") for slug in ("wtz", "biznes")}
+
+
+def report(library, title, zones=(), files=(), **fields):
+    """A published report in `library`, with these zones and files."""
+    page = ReportPageFactory(parent=library, title=title, **fields)
+    page.files = [("document", document) for document in files]
+    page.zones = list(zones)
+    page.save_revision().publish()
+    return page

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from portal.core.outages import forget_outages
 from portal.research import es
-from portal.research.search import DatabaseReportSearch, ReportQuery
+from portal.research.search import ReportQuery, database_report_search
 from tests.factories import ReportPageFactory, ResearchIndexPageFactory, ZoneFactory, pdf_document
 from tests.mail_servers import ScriptedServer
 
@@ -137,7 +137,7 @@ def test_recorded_response_gives_the_same_results_as_the_database(reports, local
     with translation.override("pl"):
         wanted = query(locales["pl"], text="bariery", zone="wtz")
         from_es = es.parse_recorded(wanted, recorded_response(first, second, pdf))
-        from_db = DatabaseReportSearch().search(wanted)
+        from_db = database_report_search().search(wanted)
     assert from_es.total == from_db.total == 2
     assert from_es.ids() == from_db.ids()
     assert from_es.facets["kind"] == from_db.facets["kind"] == {"analysis": 2}

@@ -5,24 +5,12 @@ from pytest_django.asserts import assertInHTML
 
 from django.utils import translation
 
-from portal.research.search import DatabaseReportSearch, ReportQuery
-from tests.factories import ReportPageFactory, ZoneFactory, pdf_document
+from portal.research.search import ReportQuery, database_report_search
+from tests.factories import pdf_document
 from tests.html import one, text_of, texts
+from tests.research.conftest import report
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
-
-
-@pytest.fixture
-def zones(locales):
-    return {slug: ZoneFactory(slug=slug, name=f"Strefa {slug}") for slug in ("wtz", "biznes")}
-
-
-def report(library, title, zones=(), files=(), **fields):
-    page = ReportPageFactory(parent=library, title=title, **fields)
-    page.files = [("document", document) for document in files]
-    page.zones = list(zones)
-    page.save_revision().publish()
-    return page
 
 
 def titles(html):
@@ -124,8 +112,8 @@ def test_sort_by_relevance_puts_title_matches_first(library):
         abstract="Wspomina rynek.",
         publication_date=__import__("datetime").date(2026, 1, 1),
     )
-    newest = DatabaseReportSearch().search(ReportQuery(locale=library.locale, text="rynek"))
-    relevant = DatabaseReportSearch().search(
+    newest = database_report_search().search(ReportQuery(locale=library.locale, text="rynek"))
+    relevant = database_report_search().search(
         ReportQuery(locale=library.locale, text="rynek", sort="relevance")
     )
     assert [hit.report.title for hit in newest.hits] == ["Inny temat", "Rynek usług"]
