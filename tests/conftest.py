@@ -19,7 +19,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
-from tests import pg_snapshot
+from tests import pg_snapshot, sqlite_snapshot
 from tests.factories import HomePageFactory, StandardPageFactory
 
 
@@ -36,13 +36,15 @@ _migrated = {}
 
 @pytest.fixture(scope="session", autouse=True)
 def _migrated_rows(django_db_setup, django_db_blocker, tmp_path_factory):
-    """On PostgreSQL, a copy of the rows migrations left in the test database (Wagtail's root
-    page, root collection, default site and groups), put back after every transactional
-    test (see pytest_runtest_teardown)."""
+    """A copy of the rows migrations left in the test database (Wagtail's root page, root
+    collection, default site and groups), put back after every transactional test (see
+    pytest_runtest_teardown): a pg_dump file on PostgreSQL, an in-memory copy on SQLite."""
     with django_db_blocker.unblock():
         if pg_snapshot.available():
             _migrated["sql"] = tmp_path_factory.mktemp("migrated") / "migrated.sql"
             pg_snapshot.save(_migrated["sql"])
+        elif sqlite_snapshot.available():
+            _migrated["sqlite"] = sqlite_snapshot.save()
 
 
 def _transactional(item):
@@ -56,18 +58,21 @@ def _transactional(item):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends with a flush that empties every table, migrations' rows
-    included. pytest-django runs such tests last, but `make pytest` keeps each file on one
-    process (--dist loadfile: the demo's TestCase class must build the demo once), so a
-    file's transactional tests run before the next file's others, and the migrated rows are
-    put back for whatever test comes next. Django's serialized_rollback would not do: it
-    restores rows at the start of a transactional test, not after it; xdist's loadgroup,
-    which could keep the order, ignores xdist_group marks under pytest 9.2 (nodeids stay
-    unchanged)."""
+    included. pytest-django runs such tests last, but `make pytest` and `make pytest-sqlite`
+    keep each file on one process (--dist loadfile: the demo's TestCase class must build the
+    demo once), so a file's transactional tests run before the next file's others, and the
+    migrated rows are put back for whatever test comes next. Django's serialized_rollback
+    would not do: it restores rows at the start of a transactional test, not after it;
+    xdist's loadgroup, which could keep the order, ignores xdist_group marks under pytest
+    9.2 (nodeids stay unchanged)."""
     result = yield
     # Without a next test the session's fixtures, the test database included, are gone.
-    if nextitem is not None and "sql" in _migrated and _transactional(item):
+    if nextitem is not None and _migrated and _transactional(item):
         with item.config.stash[blocking_manager_key].unblock():
-            pg_snapshot.restore(_migrated["sql"])
+            if "sql" in _migrated:
+                pg_snapshot.restore(_migrated["sql"])
+            else:
+                sqlite_snapshot.restore(_migrated["sqlite"])
     return result
 
 
