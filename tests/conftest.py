@@ -105,6 +105,11 @@ def locales(db):
 def home(locales):
     """The Polish home page as the default site's root, on PORTAL_BASE_URL (configure_site),
     like the real site."""
+    return make_home()
+
+
+def make_home():
+    """The `home` fixture's page, for a TestCase's setUpTestData too (locales first)."""
     page = HomePageFactory(parent=Page.get_first_root_node())
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

@@ -1,11 +1,16 @@
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 
 import pytest
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import TestCase, override_settings
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from tests.conftest import make_home, make_locales
 from tests.factories import DocumentFactory, ZoneFactory, ZonePageFactory
 from zones.editing import MODERATORS, set_up_editing
 
@@ -36,6 +41,12 @@ class ZoneSite:
 def zone_site(home, django_user_model):
     """Four zones, each with its Polish landing page (own benefits, FAQ and one resource in
     its collection), the real editing set-up, one editor per zone and a moderator."""
+    return build_zone_site(home, django_user_model)
+
+
+def build_zone_site(home, django_user_model):
+    """The `zone_site` fixture's data, for a TestCase's setUpTestData too: built once for a
+    class of tests instead of once per test (it costs about a second on SQLite)."""
     site = ZoneSite()
     for order, (slug, name) in enumerate(ZONES):
         zone = ZoneFactory(slug=slug, name=name, sort_order=order)
@@ -65,3 +76,22 @@ def zone_site(home, django_user_model):
     site.moderator = django_user_model.objects.create_user(username="moderacja", password="x")
     site.moderator.groups.add(Group.objects.get(name=MODERATORS))
     return site
+
+
+class ZoneSiteTestCase(TestCase):
+    """Tests that read the `zone_site` data (and `home`, its root) built once for the class
+    in setUpTestData; each test runs in a savepoint, so what one changes the next does not
+    see, and Django hands each test its own copy of `zone_site`'s objects."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.media = tempfile.mkdtemp(prefix="zone-media-")
+        cls.enterClassContext(override_settings(MEDIA_ROOT=cls.media))
+        cls.addClassCleanup(shutil.rmtree, cls.media, ignore_errors=True)
+        super().setUpClass()
+
+    @classmethod
+    def setUpTestData(cls):
+        make_locales()
+        cls.home = make_home()
+        cls.zone_site = build_zone_site(cls.home, get_user_model())
