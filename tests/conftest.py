@@ -2,6 +2,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from io import StringIO
 
@@ -12,7 +13,7 @@ from pytest_django.plugin import blocking_manager_key
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, Locale, Page, Site
@@ -29,6 +30,18 @@ def _media_root(request, settings, tmp_path):
     files once for all their tests (the demo) set MEDIA_ROOT themselves in setUpClass."""
     if request.cls is None or not issubclass(request.cls, SimpleTestCase):
         settings.MEDIA_ROOT = tmp_path / "media"
+
+
+class OwnMediaTestCase(TestCase):
+    """A Django TestCase whose class builds files once for all its tests (setUpTestData):
+    they go to a temporary folder of the class's own, removed after it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.media = tempfile.mkdtemp(prefix=f"{cls.__name__}-media-")
+        cls.enterClassContext(override_settings(MEDIA_ROOT=cls.media))
+        cls.addClassCleanup(shutil.rmtree, cls.media, ignore_errors=True)
+        super().setUpClass()
 
 
 _migrated = {}

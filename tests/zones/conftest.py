@@ -1,16 +1,13 @@
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 
 import pytest
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import TestCase, override_settings
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from tests.conftest import make_home, make_locales
+from tests.conftest import OwnMediaTestCase, make_home, make_locales
 from tests.factories import DocumentFactory, ZoneFactory, ZonePageFactory
 from zones.editing import MODERATORS, set_up_editing
 
@@ -78,17 +75,10 @@ def build_zone_site(home, django_user_model):
     return site
 
 
-class ZoneSiteTestCase(TestCase):
+class ZoneSiteTestCase(OwnMediaTestCase):
     """Tests that read the `zone_site` data (and `home`, its root) built once for the class
     in setUpTestData; each test runs in a savepoint, so what one changes the next does not
     see, and Django hands each test its own copy of `zone_site`'s objects."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.media = tempfile.mkdtemp(prefix="zone-media-")
-        cls.enterClassContext(override_settings(MEDIA_ROOT=cls.media))
-        cls.addClassCleanup(shutil.rmtree, cls.media, ignore_errors=True)
-        super().setUpClass()
 
     @classmethod
     def setUpTestData(cls):
