@@ -92,9 +92,11 @@ pytest: install-test system-deps messages
 	exit $$status
 
 # The embedded default: SQLite gets migrate plus the page smoke tests, and the one build of
-# the whole demo (marker `demo`), as `make run` builds it.
+# the whole demo (marker `demo`), as `make run` builds it. Two processes, a file on one
+# (the demo class builds once); migrated rows come back after a transactional test.
 pytest-sqlite: install-test messages
-	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -m smoke -p no:cacheprovider $(PYTEST_ARGS)
+	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -n $(PYTEST_WORKERS) \
+		--dist loadfile -m smoke -p no:cacheprovider $(PYTEST_ARGS)
 
 test: lint check pytest pytest-sqlite pytest-cluster
 

@@ -2,6 +2,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from io import StringIO
 
@@ -12,14 +13,14 @@ from pytest_django.plugin import blocking_manager_key
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
-from tests import pg_snapshot
+from tests import pg_snapshot, sqlite_snapshot
 from tests.factories import HomePageFactory, StandardPageFactory
 
 
@@ -31,18 +32,32 @@ def _media_root(request, settings, tmp_path):
         settings.MEDIA_ROOT = tmp_path / "media"
 
 
+class OwnMediaTestCase(TestCase):
+    """A Django TestCase whose class builds files once for all its tests (setUpTestData):
+    they go to a temporary folder of the class's own, removed after it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.media = tempfile.mkdtemp(prefix=f"{cls.__name__}-media-")
+        cls.enterClassContext(override_settings(MEDIA_ROOT=cls.media))
+        cls.addClassCleanup(shutil.rmtree, cls.media, ignore_errors=True)
+        super().setUpClass()
+
+
 _migrated = {}
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _migrated_rows(django_db_setup, django_db_blocker, tmp_path_factory):
-    """On PostgreSQL, a copy of the rows migrations left in the test database (Wagtail's root
-    page, root collection, default site and groups), put back after every transactional
-    test (see pytest_runtest_teardown)."""
+    """A copy of the rows migrations left in the test database (Wagtail's root page, root
+    collection, default site and groups), put back after every transactional test (see
+    pytest_runtest_teardown): a pg_dump file on PostgreSQL, an in-memory copy on SQLite."""
     with django_db_blocker.unblock():
         if pg_snapshot.available():
             _migrated["sql"] = tmp_path_factory.mktemp("migrated") / "migrated.sql"
             pg_snapshot.save(_migrated["sql"])
+        elif sqlite_snapshot.available():
+            _migrated["sqlite"] = sqlite_snapshot.save()
 
 
 def _transactional(item):
@@ -56,18 +71,21 @@ def _transactional(item):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends with a flush that empties every table, migrations' rows
-    included. pytest-django runs such tests last, but `make pytest` keeps each file on one
-    process (--dist loadfile: the demo's TestCase class must build the demo once), so a
-    file's transactional tests run before the next file's others, and the migrated rows are
-    put back for whatever test comes next. Django's serialized_rollback would not do: it
-    restores rows at the start of a transactional test, not after it; xdist's loadgroup,
-    which could keep the order, ignores xdist_group marks under pytest 9.2 (nodeids stay
-    unchanged)."""
+    included. pytest-django runs such tests last, but `make pytest` and `make pytest-sqlite`
+    keep each file on one process (--dist loadfile: the demo's TestCase class must build the
+    demo once), so a file's transactional tests run before the next file's others, and the
+    migrated rows are put back for whatever test comes next. Django's serialized_rollback
+    would not do: it restores rows at the start of a transactional test, not after it;
+    xdist's loadgroup, which could keep the order, ignores xdist_group marks under pytest
+    9.2 (nodeids stay unchanged)."""
     result = yield
     # Without a next test the session's fixtures, the test database included, are gone.
-    if nextitem is not None and "sql" in _migrated and _transactional(item):
+    if nextitem is not None and _migrated and _transactional(item):
         with item.config.stash[blocking_manager_key].unblock():
-            pg_snapshot.restore(_migrated["sql"])
+            if "sql" in _migrated:
+                pg_snapshot.restore(_migrated["sql"])
+            else:
+                sqlite_snapshot.restore(_migrated["sqlite"])
     return result
 
 
@@ -100,6 +118,11 @@ def locales(db):
 def home(locales):
     """The Polish home page as the default site's root, on PORTAL_BASE_URL (configure_site),
     like the real site."""
+    return make_home()
+
+
+def make_home():
+    """The `home` fixture's page, for a TestCase's setUpTestData too (locales first)."""
     page = HomePageFactory(parent=Page.get_first_root_node())
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

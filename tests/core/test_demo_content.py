@@ -8,15 +8,12 @@ No other test depends on demo content; they build what they need from tests/fact
 
 import datetime
 import os
-import shutil
-import tempfile
 
 import pytest
 from pytest_django.asserts import assertInHTML
 
 from django.core import mail
 from django.core.management import call_command
-from django.test import TestCase, override_settings
 
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Site, get_page_models
@@ -25,6 +22,7 @@ from wagtail_localize.models import Translation
 from portal.association.models import ContactPage, ProjectIndexPage, ProjectPage
 from portal.core.models import FundingNotice, Partner, ProjectSettings, StandardPage
 from portal.polls.models import Poll
+from tests.conftest import OwnMediaTestCase
 from tests.html import links, one, parse, select, text_of, texts
 from zones.models import Zone
 
@@ -46,14 +44,7 @@ def counts():
 
 @pytest.mark.smoke
 @pytest.mark.demo
-class DemoContentTests(TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.media = tempfile.mkdtemp(prefix="demo-media-")
-        cls.enterClassContext(override_settings(MEDIA_ROOT=cls.media))
-        cls.addClassCleanup(shutil.rmtree, cls.media, ignore_errors=True)
-        super().setUpClass()
-
+class DemoContentTests(OwnMediaTestCase):
     @classmethod
     def setUpTestData(cls):
         Locale.objects.get_or_create(language_code="en")

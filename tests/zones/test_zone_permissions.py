@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from tests.factories import DocumentFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.html import one, text_of
 from tests.mail_servers import hanging_smtp, refusing_smtp, use_smtp
-from tests.zones.conftest import zone_page_form
+from tests.zones.conftest import ZoneSiteTestCase, zone_page_form
 from zones.editing import set_up_editing
 from zones.models import ZonePage
 from zones.permissions import ZonePermissionTester
@@ -66,25 +66,42 @@ def denied(response):
     return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
-@pytest.mark.parametrize(("mine", "other"), OTHER_ZONE_PAIRS)
-def test_zone_editor_cannot_open_another_zones_page_or_resources(client, zone_site, mine, other):
-    client.force_login(zone_site.editors[mine])
-    page = zone_site.pages[other]
-    assert denied(client.get(f"/admin/pages/{page.pk}/edit/"))
-    assert denied(client.post(f"/admin/pages/{page.pk}/edit/", edit_form(page, intro="Zmiana")))
-    document = zone_site.documents[other]
-    assert denied(client.get(f"/admin/documents/edit/{document.pk}/"))
-    page.refresh_from_db()
-    assert page.get_latest_revision_as_object().intro != "Zmiana"
+class ZoneEditorReachTests(ZoneSiteTestCase):
+    """Every editor against every other zone, on one zone site for the class (a subtest
+    per pair, each request a read or a refused write)."""
 
+    def test_zone_editor_cannot_open_another_zones_page_or_resources(self):
+        for mine, other in OTHER_ZONE_PAIRS:
+            with self.subTest(mine=mine, other=other):
+                self.client.force_login(self.zone_site.editors[mine])
+                page = self.zone_site.pages[other]
+                assert denied(self.client.get(f"/admin/pages/{page.pk}/edit/"))
+                form = edit_form(page, intro="Zmiana")
+                assert denied(self.client.post(f"/admin/pages/{page.pk}/edit/", form))
+                document = self.zone_site.documents[other]
+                assert denied(self.client.get(f"/admin/documents/edit/{document.pk}/"))
+                page.refresh_from_db()
+                assert page.get_latest_revision_as_object().intro != "Zmiana"
 
-@pytest.mark.parametrize("mine", SLUGS)
-def test_zone_editor_can_open_their_own_zones_page_and_resources(client, zone_site, mine):
-    client.force_login(zone_site.editors[mine])
-    page = zone_site.pages[mine]
-    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
-    document = zone_site.documents[mine]
-    assert client.get(f"/admin/documents/edit/{document.pk}/").status_code == 200
+    def test_zone_editor_can_open_their_own_zones_page_and_resources(self):
+        for mine in SLUGS:
+            with self.subTest(mine=mine):
+                self.client.force_login(self.zone_site.editors[mine])
+                page = self.zone_site.pages[mine]
+                assert self.client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+                document = self.zone_site.documents[mine]
+                url = f"/admin/documents/edit/{document.pk}/"
+                assert self.client.get(url).status_code == 200
+
+    def test_zone_editor_cannot_edit_news_tagged_only_with_another_zone(self):
+        _index, articles = make_news(self.zone_site, self.home)
+        for mine, other in OTHER_ZONE_PAIRS:
+            with self.subTest(mine=mine, other=other):
+                self.client.force_login(self.zone_site.editors[mine])
+                assert denied(self.client.get(f"/admin/pages/{articles[other].pk}/edit/"))
+                url = f"/admin/pages/{articles[mine].pk}/edit/"
+                assert self.client.get(url).status_code == 200
+                assert denied(self.client.get(f"/admin/pages/{articles[None].pk}/edit/"))
 
 
 def test_a_group_right_on_the_whole_tree_does_not_open_another_zone(client, zone_site, home):
@@ -302,6 +319,10 @@ def test_moving_a_zone_page_to_another_zone_moves_the_editors_rights(client, zon
 
 @pytest.fixture
 def news(zone_site, home):
+    return make_news(zone_site, home)
+
+
+def make_news(zone_site, home):
     """A news index (zone editors get their rights there from the editing set-up) and one
     article per zone, plus one with no zone."""
     index = NewsIndexPageFactory(parent=home)
@@ -312,17 +333,6 @@ def news(zone_site, home):
     }
     articles[None] = NewsPageFactory(parent=index, title="Artykuł bez strefy")
     return index, articles
-
-
-@pytest.mark.parametrize(("mine", "other"), OTHER_ZONE_PAIRS)
-def test_zone_editor_cannot_edit_news_tagged_only_with_another_zone(
-    client, news, zone_site, mine, other
-):
-    _index, articles = news
-    client.force_login(zone_site.editors[mine])
-    assert denied(client.get(f"/admin/pages/{articles[other].pk}/edit/"))
-    assert client.get(f"/admin/pages/{articles[mine].pk}/edit/").status_code == 200
-    assert denied(client.get(f"/admin/pages/{articles[None].pk}/edit/"))
 
 
 def test_zone_editor_writes_news_for_their_own_zone_only(client, news, zone_site):
