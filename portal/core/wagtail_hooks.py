@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views import convert
 
 from .fragments import attach_locale
+from .lookups import skip_view_restriction_lookup
 from .models import FundingNotice
 
 
@@ -25,6 +26,7 @@ class FundingNoticeViewSet(SnippetViewSet):
 register_snippet(FundingNoticeViewSet)
 
 hooks.register("before_serve_page", attach_locale)
+hooks.register("before_serve_page", skip_view_restriction_lookup)
 
 
 @hooks.register("register_admin_urls")
