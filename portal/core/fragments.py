@@ -103,15 +103,6 @@ class SiteFromCacheMiddleware:
         return self.get_response(request)
 
 
-def attach_locale(page, request, serve_args, serve_kwargs):
-    """A `before_serve_page` hook: give the page its Locale from the cache, so templates
-    asking for `page.locale` do not query it."""
-    locales = cached_fragment(request, "locales", lambda: dict(Locale.objects.in_bulk()))
-    locale = locales.get(page.locale_id)
-    if locale is not None:
-        page.locale = locale
-
-
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         invalidate_fragments()

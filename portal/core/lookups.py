@@ -43,6 +43,16 @@ def get_for_language(manager, language_code):
     return locale if locale is not None else _wagtail_get_for_language(manager, language_code)
 
 
+def attach_locale(page, request, serve_args, serve_kwargs):
+    """A `before_serve_page` hook: give the page its Locale from the cache, so templates
+    asking for `page.locale` do not query it."""
+    locale = next(
+        (each for each in locales_by_language().values() if each.pk == page.locale_id), None
+    )
+    if locale is not None:
+        page.locale = locale
+
+
 def restricted_paths():
     """The tree paths of the pages carrying a view restriction (their subtrees are private)."""
     return cached(

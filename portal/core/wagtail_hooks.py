@@ -9,8 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views import convert
 
-from .fragments import attach_locale
-from .lookups import skip_view_restriction_lookup
+from .lookups import attach_locale, skip_view_restriction_lookup
 from .models import FundingNotice
 
 
