@@ -12,3 +12,17 @@ class ZonesConfig(AppConfig):
         from .moderation_notices import guard_moderation_notices
 
         guard_moderation_notices()
+        connect_fragment_invalidation()
+
+
+def connect_fragment_invalidation():
+    """Zone names and colours are shown in cached fragments (zone sections, home listings):
+    a zone saved or deleted stores a new fragment version."""
+    from django.db.models.signals import post_delete, post_save
+
+    from portal.core.fragments import invalidate_fragments
+
+    from .models import Zone
+
+    for signal in (post_save, post_delete):
+        signal.connect(invalidate_fragments, sender=Zone, dispatch_uid=f"fragments-zone-{signal}")

@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
         from portal.core import checks  # noqa: F401  (registers the deploy check)
         from portal.core.fragments import connect_invalidation
         from portal.core.front_cache import connect_signals
+        from portal.core.lookups import cache_wagtail_lookups
 
         connect_signals()
         connect_invalidation()
+        cache_wagtail_lookups()

@@ -19,6 +19,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -67,16 +68,17 @@ def fragment_key(request, name, per_address=False):
     return f"portal:fragment:{current_version(request)}:{name}:{digest}"
 
 
-def cached_fragment(request, name, build, per_address=False):
+def cached_fragment(request, name, build, per_address=False, timeout=None):
     """`build()`'s result, from the cache when it holds it. A preview shows a draft, which
-    must neither be stored nor hide behind the published page's fragments."""
+    must neither be stored nor hide behind the published page's fragments. `timeout` bounds
+    how long a fragment that also depends on the clock (upcoming events) is kept."""
     if request is None or getattr(request, "is_preview", False):
         return build()
     key = fragment_key(request, name, per_address)
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, fragment_timeout())
+        cache.set(key, value, min(fragment_timeout(), timeout or TIMEOUT))
     return value
 
 
@@ -101,15 +103,6 @@ class SiteFromCacheMiddleware:
         return self.get_response(request)
 
 
-def attach_locale(page, request, serve_args, serve_kwargs):
-    """A `before_serve_page` hook: give the page its Locale from the cache, so templates
-    asking for `page.locale` do not query it."""
-    locales = cached_fragment(request, "locales", lambda: dict(Locale.objects.in_bulk()))
-    locale = locales.get(page.locale_id)
-    if locale is not None:
-        page.locale = locale
-
-
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         invalidate_fragments()
@@ -121,6 +114,14 @@ def connect_invalidation():
     page_unpublished.connect(invalidate_fragments, dispatch_uid="fragments-unpublished")
     post_page_move.connect(invalidate_fragments, dispatch_uid="fragments-moved")
     post_delete.connect(_page_deleted, dispatch_uid="fragments-page-deleted")
-    for model in (ProjectSettings, Partner, FundingNotice, Site, Locale, get_image_model()):
+    for model in (
+        ProjectSettings,
+        Partner,
+        FundingNotice,
+        Site,
+        Locale,
+        get_image_model(),
+        get_document_model(),
+    ):
         post_save.connect(invalidate_fragments, sender=model, dispatch_uid=f"fragments-{model}")
         post_delete.connect(invalidate_fragments, sender=model, dispatch_uid=f"fragments-{model}-")

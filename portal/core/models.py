@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -230,7 +230,21 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
         return self.partners.prefetch_related(models.Prefetch("logo", queryset=images))
 
     def localized_funding_notice(self):
-        return self.funding_notice.localized if self.funding_notice else None
+        """The funding notice in the active language, or as written when it has no
+        translation, with its locale (the footer names its language): one query."""
+        if self.funding_notice_id is None:
+            return None
+        same_notice = FundingNotice.objects.filter(pk=self.funding_notice_id)
+        versions = FundingNotice.objects.select_related("locale").filter(
+            models.Q(pk=self.funding_notice_id)
+            | models.Q(
+                translation_key__in=same_notice.values("translation_key"),
+                locale=Locale.get_active(),
+            )
+        )
+        by_id = {notice.pk: notice for notice in versions}
+        source = by_id.pop(self.funding_notice_id, None)
+        return next(iter(by_id.values()), source)
 
     def localized_accessibility_page(self):
         page = self.accessibility_page

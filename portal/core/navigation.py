@@ -40,18 +40,29 @@ def group_of(page, groups):
     )
 
 
+def site_homes(request):
+    """The home pages of the request's site by language code (live or not), in one query
+    that the menu and the language links share."""
+    homes = getattr(request, "_portal_site_homes", None)
+    if homes is None:
+        site = Site.find_for_request(request)
+        homes = {}
+        if site is not None:
+            translations = site.root_page.get_translations(inclusive=True)
+            for home in translations.select_related("locale"):
+                homes[home.locale.language_code] = home
+        request._portal_site_homes = homes
+    return homes
+
+
 def home_page_for(request):
-    """The home page of the request's site in the active language (or the source one),
-    in one query: the menu needs its place in the tree, not its fields."""
+    """The home page of the request's site in the active language (or the source one):
+    the menu needs its place in the tree, not its fields."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = site.root_page
-    translated = Page.objects.filter(
-        translation_key=root.translation_key,
-        locale__language_code=get_supported_content_language_variant(translation.get_language()),
-    ).first()
-    return translated or root
+    code = get_supported_content_language_variant(translation.get_language())
+    return site_homes(request).get(code) or site.root_page
 
 
 def main_menu(home):
@@ -135,16 +146,12 @@ def language_links(request, page):
     cached = getattr(request, "_portal_language_links", {})
     if cache_key in cached:  # the switcher and the hreflang links ask for the same
         return cached[cache_key]
-    site = Site.find_for_request(request)
     current = translation.get_language()
     translations = {}
     if page is not None and getattr(page, "pk", None):
         for other in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[other.locale.language_code] = other
-    homes = {}
-    if site is not None:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+    homes = {code: home for code, home in site_homes(request).items() if home.live}
     subview = getattr(request, "routable_resolver_match", None)
     switch_query = _switch_query(request, page)
     links = []

@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views import convert
 
-from .fragments import attach_locale
+from .lookups import attach_locale, skip_view_restriction_lookup
 from .models import FundingNotice
 
 
@@ -25,6 +25,7 @@ class FundingNoticeViewSet(SnippetViewSet):
 register_snippet(FundingNoticeViewSet)
 
 hooks.register("before_serve_page", attach_locale)
+hooks.register("before_serve_page", skip_view_restriction_lookup)
 
 
 @hooks.register("register_admin_urls")

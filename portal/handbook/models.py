@@ -101,6 +101,12 @@ class HandbookPage(CachedSubviewsMixin, Page):
         verbose_name = _("the model's handbook")
 
     @cached_property
+    def zones_with_pages(self):
+        """zones_with_pages in this page's language, asked once for the steps and the
+        groups that both link to the zones."""
+        return zones_with_pages(self.locale)
+
+    @cached_property
     def numbered_steps(self):
         """The steps in order, each with its `number` (1…), its `url`, its `files` and the
         zones that act in it (as named in this page's language, with their pages): a fixed
@@ -114,7 +120,7 @@ class HandbookPage(CachedSubviewsMixin, Page):
                 step.pk or 0,
             ),
         )
-        zones = zones_with_pages(self.locale)
+        zones = self.zones_with_pages
         zone_ids = {block["value"] for step in steps for block in step.zones.raw_data}
         zone_keys = dict(Zone.objects.filter(pk__in=zone_ids).values_list("pk", "translation_key"))
         file_ids = {block["value"] for step in steps for block in step.downloads.raw_data}
@@ -138,7 +144,7 @@ class HandbookPage(CachedSubviewsMixin, Page):
 
     def beneficiary_groups(self):
         """The groups that gain, each with its zone and zone page in this language."""
-        zones = zones_with_pages(self.locale)
+        zones = self.zones_with_pages
         groups = []
         for block in self.beneficiaries:
             zone = block.value["zone"]

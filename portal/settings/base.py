@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # The request's Wagtail Site from the cache (portal/core/fragments.py).
     "portal.core.fragments.SiteFromCacheMiddleware",
     "portal.core.middleware.PortalLocaleMiddleware",
+    # The page an address leads to from the cache (portal/core/routing.py).
+    "portal.core.routing.RouteFromCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -12,6 +12,11 @@ from portal.core.head_links import head_links as registered_head_links
 
 register = template.Library()
 
+# Listings of a page's own content (the home page's latest news and next events, a zone's
+# sections) change on publish, which invalidates them, but "next events" also with the
+# clock: they are kept no longer than this.
+LISTING_FRAGMENT_TIMEOUT = 5 * 60
+
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -51,6 +56,35 @@ def site_footer(context):
         context.get("request"), "footer", lambda: template.render(context)
     )
     return mark_safe(html)  # noqa: S308 -- rendered by the footer template, escaped there
+
+
+class FragmentNode(template.Node):
+    """The rendered body of a {% fragment %} block, from the fragment cache."""
+
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        return fragments.cached_fragment(
+            context.get("request"),
+            self.name,
+            lambda: self.nodelist.render(context),
+            per_address=True,
+            timeout=LISTING_FRAGMENT_TIMEOUT,
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" %}…{% endfragment %}: a part of a page that shows only published
+    content, the same for every visitor of that address, rendered once and kept in the
+    fragment cache (a preview renders it afresh)."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("{% fragment %} takes one quoted name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1][1:-1], nodelist)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
