@@ -86,8 +86,9 @@ def start(state, args):
         _prepare_site(env, args.content, state)
         for number, port in enumerate(app_ports, start=1):
             _spawn(state, f"app{number}", _gunicorn_command(), _node_env(env, number, port))
-        # Wagtail purges Varnish from a task: polled often, a publish shows at once.
-        worker = [sys.executable, "manage.py", "db_worker", "--interval", "0.2"]
+        # Polling as in production (deploy/systemd): a publish purges Varnish in its own
+        # request, so nothing a visitor sees waits for the worker's next poll.
+        worker = [sys.executable, "manage.py", "db_worker"]
         _spawn(state, "worker", worker, env)
         _write_backends(state, app_ports)
         _spawn(state, "varnish", _varnish_command(state, args.varnish_port), env)

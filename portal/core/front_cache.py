@@ -5,24 +5,25 @@ Publishing, unpublishing, moving or deleting a page purges every address that sh
 in each language the pages above it (its listing, the zone page above a zone's page, the
 home page with its sections), the pages that list it elsewhere (`listing_pages()`: the zone
 pages of its zones, with their sub-views), and the sitemap. Each is dropped from the page
-cache and, through wagtail.contrib.frontend_cache (a `PurgeBatch`), sent as PURGE to each
-Varnish of FRONTEND_CACHE_URLS. Wagtail's own handler already purges the published page's
-own addresses; this adds the rest, and covers moves, which Wagtail leaves alone.
+cache and sent as PURGE to each Varnish of FRONTEND_CACHE_URLS by wagtail.contrib.frontend_cache's
+backends, in the publishing request itself right after the commit: the next request through
+Varnish shows the change. Wagtail's own handlers would enqueue a task that purges the page's
+own addresses again a worker's polling interval later; `FrontendCacheConfig` (apps.py) keeps
+them from being registered, as this purges those addresses too (and covers moves, which
+Wagtail leaves alone).
 
 A settings or snippet change (the footer, a zone's name, the funding notice) shows on every
 page: the page cache is emptied and each Varnish gets `BAN /` with the site's Host.
 
 A Varnish that cannot be reached costs one short timeout and a warning (once a minute),
-never a failed publish; for a few seconds after that it is not asked at all. Its cache is
-then empty or will be within its own TTL.
+never a failed publish; for a few seconds after that it is not asked at all, so a publish
+pays that timeout at most once. Its cache is then empty or will be within its own TTL.
 """
 
 import logging
 from http.client import HTTPException
 from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
-
-from django_tasks import task
 
 from django.conf import settings
 from django.db import transaction
@@ -108,31 +109,30 @@ def affected_urls(page):
     return batch.urls
 
 
-def own_urls(page):
-    """The addresses Wagtail's own publish handler purges: the page's cached paths."""
-    batch = PurgeBatch()
-    batch.add_page(page)
-    return batch.urls
+def purge_front_caches(urls):
+    """PURGE `urls` at each front cache that serves their host, now: not through Wagtail's
+    `PurgeBatch.purge()`, which enqueues a task that a worker runs only a moment later."""
+    for backend in get_backends().values():
+        served = [url for url in urls if backend.invalidates_hostname(urlsplit(url).netloc)]
+        if served:
+            backend.purge_batch(served)
 
 
-def purge_after_commit(urls, front_urls=None):
-    """Drop `urls` from the page cache and `front_urls` (default: the same) from Varnish once
-    the change is committed, so no request in between caches the old content again."""
+def purge_after_commit(urls):
+    """Drop `urls` from the page cache and from Varnish once the change is committed (so no
+    request in between caches the old content again), before the publishing request answers."""
     urls = sorted(urls)
-    front_urls = urls if front_urls is None else sorted(front_urls)
 
     def purge():
         purge_pages(urls)
-        if settings.WAGTAILFRONTENDCACHE:
-            PurgeBatch(front_urls).purge()
+        purge_front_caches(urls)
 
     transaction.on_commit(purge)
 
 
 def page_changed(instance, **kwargs):
     """Published or unpublished (a deleted page is unpublished first)."""
-    urls = affected_urls(instance)
-    purge_after_commit(urls, urls - own_urls(instance))
+    purge_after_commit(affected_urls(instance))
 
 
 _addresses_before_move = {}
@@ -158,9 +158,9 @@ def site_hosts():
     return sorted({urlsplit(site.root_url).netloc for site in Site.objects.all()})
 
 
-@task()
 def ban_sites():
-    """Empty the page cache and ban every site from each Varnish."""
+    """Empty the page cache and ban every site from each Varnish, in the request that made
+    the change, so its next page is built anew."""
     clear_pages()
     hosts = site_hosts()
     for backend in get_backends().values():
@@ -171,7 +171,7 @@ def ban_sites():
 
 def setting_or_snippet_changed(sender, raw=False, **kwargs):
     if not raw and shows_on_every_page(sender):
-        transaction.on_commit(ban_sites.enqueue)
+        transaction.on_commit(ban_sites)
 
 
 def connect_signals():

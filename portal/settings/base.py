@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
+    "portal.core.apps.FrontendCacheConfig",  # wagtail.contrib.frontend_cache, see there
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -177,7 +177,8 @@ BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=60)
 # addresses (comma-separated); empty means no front cache to purge. Each gets PURGE of every
 # address a publish affects and BAN / on a settings or snippet change (portal/core/front_cache.py).
 FRONTEND_CACHE_URLS = env.list("FRONTEND_CACHE_URLS", default=[])
-FRONTEND_CACHE_TIMEOUT = env.float("FRONTEND_CACHE_TIMEOUT", default=2)
+# Seconds a publish waits at most for a Varnish that hangs (once: then it is left alone).
+FRONTEND_CACHE_TIMEOUT = env.float("FRONTEND_CACHE_TIMEOUT", default=1)
 WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {"BACKEND": "portal.core.front_cache.VarnishBackend", "LOCATION": url}
     for number, url in enumerate(FRONTEND_CACHE_URLS)

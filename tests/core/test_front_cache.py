@@ -2,7 +2,9 @@
 
 The Varnish side is a real HTTP listener (`http.server` on a port of its own) that records
 what it is sent, standing in for Varnish; the VCL that acts on PURGE and BAN, and the whole
-chain through a real Varnish, are tested with the cluster (deploy/varnish).
+chain through a real Varnish, are tested with the cluster (deploy/varnish). Tasks are
+stored and never run here (django-tasks' dummy backend), as in production until the
+db_worker's next poll: what the listener receives was sent by the publishing code itself.
 """
 
 import logging
@@ -10,6 +12,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django_tasks import default_task_backend
 
 from django.core.cache import caches
 
@@ -67,8 +70,19 @@ def varnish(settings):
     thread.join(timeout=5)
 
 
+def queued_purges():
+    """The tasks left for a worker that would purge or ban a front cache (Wagtail's own or
+    ours); other tasks (the search index) may be queued too."""
+    modules = {"wagtail.contrib.frontend_cache.tasks", "portal.core.front_cache"}
+    return [
+        result for result in default_task_backend.results if result.task.func.__module__ in modules
+    ]
+
+
 def use_front_cache(settings, location):
+    """`location` as the one Varnish; tasks only queued (none runs within the test)."""
     forget_outages()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     settings.WAGTAILFRONTENDCACHE = {
         "varnish0": {"BACKEND": "portal.core.front_cache.VarnishBackend", "LOCATION": location}
     }
@@ -143,6 +157,9 @@ def test_publishing_purges_every_address_from_varnish(
         ("PURGE", url.removeprefix("http://testserver"), "testserver") for url in ARTICLE_ADDRESSES
     }
     assert received == expected
+    assert len(varnish.received) == len(expected)  # each once
+    # Nothing left for a worker to purge later: not Wagtail's own purge of the page either.
+    assert queued_purges() == []
 
 
 def test_saving_the_settings_bans_the_site_and_empties_the_page_cache(
@@ -155,6 +172,7 @@ def test_saving_the_settings_bans_the_site_and_empties_the_page_cache(
 
     assert set(varnish.received) == {("BAN", "/", "testserver")}
     assert caches["pages"].get("page:something") is None
+    assert queued_purges() == []
 
 
 def test_renaming_a_zone_bans_the_site(home, varnish, django_capture_on_commit_callbacks):
