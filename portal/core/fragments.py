@@ -58,28 +58,38 @@ def invalidate_fragments(**kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def versioned_key(kind, *parts, request=None):
+    """A cache key of `kind` for `parts` under the current version: every key kept in the
+    cache of what editors change (fragments, routes, sites, Wagtail's look-ups) is one."""
+    digest = hashlib.sha1("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
+    return f"portal:{kind}:{current_version(request)}:{digest}"
+
+
+def cached_value(key, build, timeout=None):
+    """`build()`'s result, from the cache when it holds it under `key`; `timeout` bounds how
+    long a value that also depends on the clock (upcoming events) is kept."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, min(fragment_timeout(), timeout or TIMEOUT))
+    return value
+
+
 def fragment_key(request, name, per_address=False):
     """The cache key of fragment `name` for this request's site and language."""
     site = Site.find_for_request(request)
     parts = [name, str(site.pk if site else 0), translation.get_language() or ""]
     if per_address:
         parts.append(request.path)
-    digest = hashlib.sha1("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
-    return f"portal:fragment:{current_version(request)}:{name}:{digest}"
+    return versioned_key(f"fragment:{name}", *parts, request=request)
 
 
 def cached_fragment(request, name, build, per_address=False, timeout=None):
     """`build()`'s result, from the cache when it holds it. A preview shows a draft, which
-    must neither be stored nor hide behind the published page's fragments. `timeout` bounds
-    how long a fragment that also depends on the clock (upcoming events) is kept."""
+    must neither be stored nor hide behind the published page's fragments."""
     if request is None or getattr(request, "is_preview", False):
         return build()
-    key = fragment_key(request, name, per_address)
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, min(fragment_timeout(), timeout or TIMEOUT))
-    return value
+    return cached_value(fragment_key(request, name, per_address), build, timeout)
 
 
 class SiteFromCacheMiddleware:
@@ -90,9 +100,7 @@ class SiteFromCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        address = f"{request._get_raw_host()}|{request.get_port()}"
-        digest = hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()
-        key = f"portal:site:{current_version(request)}:{digest}"
+        key = versioned_key("site", request._get_raw_host(), request.get_port(), request=request)
         site = cache.get(key)
         if site is None:
             site = Site.find_for_request(request)

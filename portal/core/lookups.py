@@ -5,7 +5,6 @@ private (page view restrictions). Kept in Django's cache under the fragment vers
 a new alias is seen on the next request, on every app server sharing the cache.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
@@ -14,19 +13,14 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
 
-from .fragments import current_version, fragment_timeout, invalidate_fragments
+from .fragments import cached_value, invalidate_fragments, versioned_key
 
 _wagtail_get_for_language = LocaleManager.get_for_language
 
 
 def cached(name, build):
     """`build()`'s result, kept in the cache under the current fragment version."""
-    key = f"portal:lookup:{current_version()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, fragment_timeout())
-    return value
+    return cached_value(versioned_key("lookup", name), build)
 
 
 def locales_by_language():

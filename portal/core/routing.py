@@ -5,8 +5,6 @@ deleted, so it is kept in the cache under the fragment version (portal/core/frag
 and the page itself is then fetched in one query.
 """
 
-import hashlib
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import Http404
@@ -14,15 +12,14 @@ from django.utils import translation
 
 from wagtail import views as wagtail_views
 
-from .fragments import current_version, fragment_timeout
+from .fragments import fragment_timeout, versioned_key
 
 
 def route_key(request, path):
     """The cache key of `path`'s route for this request's site and language."""
     site = getattr(request, "_wagtail_site", None)
-    address = f"{site.pk if site else 0}|{translation.get_language()}|{path}"
-    digest = hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()
-    return f"portal:route:{current_version(request)}:{digest}"
+    language = translation.get_language() or ""
+    return versioned_key("route", str(site.pk if site else 0), language, path, request=request)
 
 
 def served_path(view_func, view_args, view_kwargs):
