@@ -1,12 +1,11 @@
-// Collapses the main menu behind a button on small screens. Without JavaScript the menu simply stays open.
+// The button of the main menu on small screens. early.js has already collapsed the menu
+// (html.has-js) before the first paint; without JavaScript the menu simply stays open.
 (function () {
     "use strict";
     var nav = document.querySelector(".main-nav");
     if (!nav) { return; }
     var toggle = nav.querySelector(".main-nav__toggle");
     if (!toggle) { return; }
-    nav.classList.add("is-collapsible");
-    toggle.hidden = false;
     toggle.addEventListener("click", function () {
         var open = nav.classList.toggle("is-open");
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
