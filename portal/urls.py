@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("language/<str:code>/", switch_language, name="switch_language"),
+    path("reader-options/", include("portal.easyread.urls")),
 ]
 
 if settings.DEBUG:

@@ -23,6 +23,7 @@ from portal.association.models import (
 )
 from portal.core.demo_content import demo_pdf
 from portal.core.models import FundingNotice, HomePage, ProjectSettings, StandardPage
+from portal.easyread.models import EasyReadPage, SignLanguagePage
 from portal.events.models import EventIndexPage, EventPage
 from portal.handbook.models import (
     HandbookPage,
@@ -506,3 +507,41 @@ def build_home():
     welcome.delete()
     home_en = translate(home, title="Portal WTZ", slug="home", hero_title="Cooperatives")
     return home, home_en
+
+
+class EasyReadPageFactory(wagtail_factories.PageFactory):
+    """An easy-to-read page with two lines: one with a pictogram, one without a picture."""
+
+    class Meta:
+        model = EasyReadPage
+
+    title = factory.Sequence(lambda n: f"Tekst łatwy {n}")
+    slug = factory.Sequence(lambda n: f"tekst-latwy-{n}")
+    body = factory.LazyFunction(
+        lambda: [
+            ("line", {"text": "Ten portal jest o pracy.", "pictogram": "work"}),
+            ("line", {"text": "Możesz nas zapytać.", "pictogram": ""}),
+        ]
+    )
+
+
+class SignLanguagePageFactory(wagtail_factories.PageFactory):
+    """The sign language page with one video on YouTube."""
+
+    class Meta:
+        model = SignLanguagePage
+
+    title = "Polski język migowy (PJM)"
+    slug = "polski-jezyk-migowy"
+    body = factory.LazyFunction(
+        lambda: [
+            (
+                "video",
+                {
+                    "title": "O portalu w PJM",
+                    "url": "https://www.youtube.com/watch?v=PJMdemo0001",
+                    "description": "Portal mówi o pracy.",
+                },
+            )
+        ]
+    )

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "portal.handbook",
     "portal.association",
     "portal.polls",
+    "portal.easyread",
     "portal.documents",
     "zones",
     "wagtail_localize",
