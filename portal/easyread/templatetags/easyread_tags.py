@@ -4,9 +4,12 @@ from django.utils.http import urlencode
 
 from portal.easyread.links import easy_read_links, version_url
 from portal.easyread.pictograms import pictogram_alt, pictogram_url
+from portal.easyread.reader import TEXT_SIZES
 from portal.easyread.video import embed_for
 
 register = template.Library()
+
+TEXT_SIZE_LABELS = ("A", "A+", "A++")
 
 
 @register.inclusion_tag("easyread/includes/header_links.html", takes_context=True)
@@ -24,7 +27,10 @@ def easy_read_header(context):
     return {
         "section_url": links["section"],
         "sign_language_url": links["sign_language"],
-        "text_sizes": [(size, choose("text", size)) for size in ("1", "2", "3")],
+        "text_sizes": [
+            (size, label, choose("text", size))
+            for size, label in zip(TEXT_SIZES, TEXT_SIZE_LABELS, strict=True)
+        ],
         "contrast_normal": choose("contrast", "normal"),
         "contrast_high": choose("contrast", "high"),
     }
