@@ -34,7 +34,8 @@ CUMULATIVE_LAYOUT_SHIFT = """() => new Promise((resolve) => {
         resolve(total);
     }, 50)));
 })"""
-NOT_HTML = ("news_rss", "news_atom", "events_ical", "event_ical", "sitemap")
+# Feeds and files are not pages; an English page is the same page type as its Polish one.
+NOT_PAGES = ("news_rss", "news_atom", "events_ical", "event_ical", "sitemap")
 YOUTUBE_PLAYER = "https://www.youtube-nocookie.com/embed/PJMdemo0001?autoplay=1"
 
 
@@ -68,7 +69,9 @@ def every_page_type():
     section = EasyReadPageFactory(parent=case.home, easy_read_of=case.home)
     sign = SignLanguagePageFactory(parent=section)
     addresses = [
-        (name, address(case)) for name, address, _grow in budget.PAGE_TYPES if name not in NOT_HTML
+        (name, address(case))
+        for name, address, _grow in budget.PAGE_TYPES
+        if name not in NOT_PAGES and not name.endswith("_en")
     ]
     return addresses + [("easy_read", section.url), ("sign_language", sign.url)]
 
