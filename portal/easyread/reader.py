@@ -44,7 +44,16 @@ class ReaderOptions:
         return sheets
 
     def css(self):
-        return "\n".join(stylesheet_text(name) for name in self.stylesheets())
+        """The style sheets of the choice, and the frame around the options in force (the
+        page cannot mark them: it is the same HTML for everyone)."""
+        marked = (
+            f".reader-bar__option--text-{self.text},\n"
+            f".reader-bar__option--contrast-{self.contrast} {{\n"
+            "    border-color: var(--colour-on-brand);\n"
+            "    font-weight: 700;\n"
+            "}\n"
+        )
+        return "\n".join([*(stylesheet_text(name) for name in self.stylesheets()), marked])
 
 
 @cache

@@ -52,15 +52,6 @@ def easy_read(site):
     return SimpleNamespace(section=section, sign=sign)
 
 
-@pytest.fixture
-def phone_360(browser, browser_context_args):
-    context = browser.new_context(**{**browser_context_args, "viewport": NARROW_PHONE})
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
-
-
 def every_page_type():
     """The site of the query-budget test (every page type once) plus the easy-to-read and
     sign language pages: (name, address) of each HTML page type."""
@@ -76,18 +67,19 @@ def every_page_type():
     return addresses + [("easy_read", section.url), ("sign_language", sign.url)]
 
 
-def test_no_page_type_shifts_its_layout_on_a_360px_phone(phone_360, live_server):
+def test_no_page_type_shifts_its_layout_on_a_360px_phone(phone, live_server):
+    phone.set_viewport_size(NARROW_PHONE)
     shifts = {}
     for name, address in every_page_type():
-        phone_360.goto(live_server.url + address)
-        shifts[name] = round(phone_360.evaluate(CUMULATIVE_LAYOUT_SHIFT), 3)
+        phone.goto(live_server.url + address)
+        shifts[name] = round(phone.evaluate(CUMULATIVE_LAYOUT_SHIFT), 3)
     assert {name: shift for name, shift in shifts.items() if shift >= CLS_LIMIT} == {}, shifts
     # The menu started collapsed behind its button (which opens it), not open.
-    toggle = phone_360.get_by_role("button", name="Menu")
+    toggle = phone.get_by_role("button", name="Menu")
     expect(toggle).to_be_visible()
-    expect(phone_360.locator("#main-nav-list")).to_be_hidden()
+    expect(phone.locator("#main-nav-list")).to_be_hidden()
     toggle.press("Enter")
-    expect(phone_360.locator("#main-nav-list")).to_be_visible()
+    expect(phone.locator("#main-nav-list")).to_be_visible()
 
 
 def test_without_script_the_phone_menu_is_open_and_has_no_button(

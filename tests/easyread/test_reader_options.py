@@ -66,6 +66,9 @@ def test_the_style_sheet_follows_the_choice_and_is_private(client, cookie, expec
         assert text in css
     for text in absent:
         assert text not in css
+    options = cookie if cookie in ("2-normal", "3-normal", "1-high", "3-high") else "1-normal"
+    text, contrast = options.split("-")
+    assert f".reader-bar__option--text-{text},\n.reader-bar__option--contrast-{contrast} {{" in css
 
 
 def test_pages_stay_shared_whatever_the_choice(client, home, settings):
