@@ -7,7 +7,10 @@ from wagtail_factories import ImageFactory
 
 from django.core.exceptions import ValidationError
 
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
 from portal.easyread.blocks import LineBlock, SignLanguageVideoBlock
+from portal.easyread.models import EasyReadPage
 from portal.easyread.video import embed_for
 from tests.factories import (
     EasyReadPageFactory,
@@ -142,3 +145,28 @@ def test_the_sign_language_page_links_to_the_video_and_allows_only_its_player(cl
     assert policy["script-src"] == "'self'"
     assert "frame-src" not in other["Content-Security-Policy"]
     assert ("Polski język migowy (PJM)", page.url) in links(response, ".reader-bar__links a")
+
+
+def test_an_editor_adds_an_easy_read_page_and_is_told_to_describe_its_image(admin_client, home):
+    image = ImageFactory()
+    data = nested_form_data(
+        {
+            "title": "Tekst łatwy",
+            "slug": "tekst-latwy",
+            "easy_read_of": "",
+            "body": streamfield(
+                [("line", {"text": "Tu jest warsztat.", "pictogram": "", "image": image.pk})]
+            ),
+        }
+    )
+    url = f"/admin/pages/add/easyread/easyreadpage/{home.pk}/"
+
+    refused = admin_client.post(url, data)
+
+    assert refused.status_code == 200  # the form again, with the error by the field
+    assert "Napisz, co przedstawia obraz." in refused.content.decode()
+    data["body-0-value-alt_text"] = "Warsztat stolarski"
+    assert admin_client.post(url, data).status_code == 302
+    assert EasyReadPage.objects.child_of(home).get().body[0].value["alt_text"] == (
+        "Warsztat stolarski"
+    )
