@@ -16,7 +16,9 @@ def test_sign_in_page_names_the_portal_and_shows_its_logo(client):
     logo = one(response, ".login-logo img")
     assert logo["src"].endswith("img/logo.svg")
     assert text_of(one(response, ".login-logo")) == "Portal WTZ"
-    assert not [svg for svg in select(response, "svg[aria-label]") if svg["aria-label"] == "Wagtail"]
+    assert not [
+        svg for svg in select(response, "svg[aria-label]") if svg["aria-label"] == "Wagtail"
+    ]
 
 
 def test_every_admin_screen_has_the_portals_icon_logo_and_colours(admin_client):
