@@ -13,6 +13,7 @@ from wagtail_factories import ImageFactory
 
 from django.contrib.auth import get_user_model
 from django.utils import translation
+from django.utils.translation import ngettext
 
 from wagtail.models import Locale, Workflow
 from wagtail_localize.operations import TranslationCreator
@@ -25,7 +26,7 @@ from tests.factories import (
     NewsPageFactory,
     warsaw,
 )
-from tests.html import parse, select, text_of
+from tests.html import parse, select, text_of, texts
 from tests.zones.conftest import ZoneSiteTestCase
 from zones.editing import WORKFLOW, set_up_zone_editors
 
@@ -192,3 +193,23 @@ class PolishAdminTests(ZoneSiteTestCase):
 
         assert '"Autosave in progress\\u2026": "Trwa autozapis\\u2026"' in wagtail_js
         assert '"Publish in ": "Opublikuj: "' in localize_js
+
+    def test_the_messages_the_issue_named_read_in_polish(self):
+        """'0 Images / created in Portal WTZ' on the dashboard and 'Ten zgłoszenie został
+        przywołany' (a plural message of Wagtail's) in the project's own Polish."""
+        self.client.force_login(self.admin)
+        summary = texts(self.client.get("/admin/"), ".w-summary li a")
+        with translation.override("pl"):
+            referenced = [
+                ngettext(
+                    "This %(model_name)s is referenced %(usage_count)s time.",
+                    "This %(model_name)s is referenced %(usage_count)s times.",
+                    count,
+                )
+                % {"model_name": "zgłoszenie", "usage_count": count}
+                for count in (1, 3)
+            ]
+
+        assert "1 obraz w serwisie Portal WTZ" in summary
+        assert "4 dokumenty w serwisie Portal WTZ" in summary
+        assert referenced == ["Liczba odwołań (zgłoszenie): 1.", "Liczba odwołań (zgłoszenie): 3."]
