@@ -18,6 +18,7 @@ from tests.factories import (
     EventPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    registration_data,
     warsaw,
 )
 from tests.html import parse, select, text_of
@@ -79,18 +80,7 @@ class DashboardPanelTests(ZoneSiteTestCase):
         cls.organiser = cls.zone_site.moderator.__class__.objects.create_user(username="org")
         cls.organiser.groups.add(set_up_organisers())
         for name, people in (("Anna Nowak", 2), ("Jan Kowalski", 1), ("Ewa Lis", 1)):
-            book_seat(cls.meeting, notify=False, language="pl", **cls.registration(name, people))
-
-    @staticmethod
-    def registration(name, people):
-        return {
-            "name": name,
-            "email": f"{name.split()[0].lower()}@example.org",
-            "institution": "WTZ Poznań",
-            "institution_type": "wtz",
-            "people": people,
-            "consent_version": "1",
-        }
+            book_seat(cls.meeting, notify=False, **registration_data(name, people=people))
 
     @staticmethod
     def submit(page, user):
@@ -148,5 +138,5 @@ class DashboardPanelTests(ZoneSiteTestCase):
             event = EventPageFactory(
                 parent=self.events, zones=[self.zone_site.zones["wtz"]], **OPEN
             )
-            book_seat(event, notify=False, language="pl", **self.registration(f"Osoba {number}", 1))
+            book_seat(event, notify=False, **registration_data(f"Osoba {number}"))
         assert [queries_to_render(panel, user) for panel, user in panels] == few

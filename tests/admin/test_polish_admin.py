@@ -24,6 +24,7 @@ from tests.factories import (
     EventPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    registration_data,
     warsaw,
 )
 from tests.html import parse, select, text_of, texts
@@ -111,17 +112,7 @@ class PolishAdminTests(ZoneSiteTestCase):
             registration_closes=warsaw(days=5),
             zones=[site.zones["wtz"]],
         )
-        cls.registration = book_seat(
-            cls.meeting,
-            notify=False,
-            language="pl",
-            name="Anna Nowak",
-            email="anna@example.org",
-            institution="WTZ Poznań",
-            institution_type="wtz",
-            people=1,
-            consent_version="1",
-        )
+        cls.registration = book_seat(cls.meeting, notify=False, **registration_data())
         cls.image = ImageFactory(
             title="Warsztat stolarski", collection=site.zones["wtz"].collection
         )

@@ -19,6 +19,7 @@ from tests.factories import (
     NewsPageFactory,
     ZoneFactory,
     ZonePageFactory,
+    registration_data,
     warsaw,
 )
 from zones.editing import MODERATORS, set_up_editing
@@ -58,18 +59,8 @@ def admin_site(home):
         zones=[zone],
     )
     registrations = [
-        book_seat(
-            meeting,
-            notify=False,
-            language="pl",
-            name=name,
-            email=f"{number}@example.org",
-            institution="WTZ Koło",
-            institution_type="wtz",
-            people=1,
-            consent_version="1",
-        )
-        for number, name in enumerate(["Anna Nowak", "Jan Kowalski"])
+        book_seat(meeting, notify=False, **registration_data(name))
+        for name in ["Anna Nowak", "Jan Kowalski"]
     ]
     return {"registration": registrations[0], "zone": zone}
 
