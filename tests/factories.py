@@ -545,3 +545,19 @@ class SignLanguagePageFactory(wagtail_factories.PageFactory):
             )
         ]
     )
+
+
+def registration_data(name="Anna Nowak", **fields):
+    """What the sign-up form gives `book_seat` for one person from a WTZ (the e-mail made
+    from the name), with `fields` changed."""
+    email = f"{name.split()[0].lower()}@example.org"
+    return {
+        "language": "pl",
+        "name": name,
+        "email": email,
+        "institution": "WTZ Poznań",
+        "institution_type": "wtz",
+        "people": 1,
+        "consent_version": "1",
+        **fields,
+    }

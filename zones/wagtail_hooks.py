@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.core.navigation import MENU_GROUP_HOOK, MenuGroup
 from portal.core.sections import HomeSection
 
+from .dashboard import ModerationQueuePanel, ZoneEditorPanel, is_moderator, is_zone_editor
 from .models import Zone, ZonePage, zone_cards
 
 
@@ -59,3 +60,12 @@ def refuse_copying_zone_pages(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def role_panels(request, panels):
+    """What waits for this user: a zone editor's drafts and submissions, a moderator's queue."""
+    if is_zone_editor(request.user):
+        panels.append(ZoneEditorPanel())
+    if is_moderator(request.user):
+        panels.append(ModerationQueuePanel())

@@ -1,6 +1,8 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -47,3 +49,9 @@ def convert_to_alias_if_publisher(request, page_id):
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     return convert.convert_to_alias(request, page_id)
+
+
+@hooks.register("insert_global_admin_css")
+def portal_admin_colours():
+    """The admin in the portal's colours (Wagtail's theming custom properties)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -14,11 +14,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
 from portal.core.sections import HomeSection
 from portal.core.spreadsheets import FormulaSafeExportMixin
+from zones.dashboard import is_zone_editor
 from zones.listings import tagged_listing
 from zones.models import attach_localized_zones
 
 from . import views
 from .admin_views import EmailStatusColumn, send_again
+from .dashboard import OrganiserPanel, ZoneEventsPanel
 from .forms import RegistrationAdminForm, RegistrationForm
 from .models import EVENTS_PER_PAGE, EventIndexPage, EventPage, events_of, upcoming
 from .registrations import Registration
@@ -165,3 +167,12 @@ def keep_events_with_registrations_in_bulk(request, action_type, objects, action
 def registration_routes():
     """Sign up, see the result and cancel: sub-views of every event page."""
     return PageRoutes(EventPage, views.registration_routes())
+
+
+@hooks.register("construct_homepage_panels")
+def events_panels(request, panels):
+    """Organisers see their meetings and registrations; zone editors their zones' events."""
+    if request.user.has_perm("events.view_registration"):
+        panels.append(OrganiserPanel())
+    if is_zone_editor(request.user):
+        panels.append(ZoneEventsPanel())
