@@ -14,6 +14,14 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from portal.events.organisers import set_up_organisers
+from tests.factories import (
+    EventIndexPageFactory,
+    HandbookPageFactory,
+    SuccessStoryIndexPageFactory,
+    SuccessStoryPageFactory,
+)
+from tests.zones.test_zone_permissions import denied
 from zones.editing import set_up_editing
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +45,7 @@ def test_each_zone_gets_an_editors_group_and_a_collection(zone_site):
 
 
 def test_set_up_is_idempotent(zone_site):
+    call_command("set_up_zone_editing", stdout=io.StringIO())  # removes Wagtail's defaults
     before = counts()
     set_up_editing()
     output = io.StringIO()
@@ -66,3 +75,67 @@ def test_an_administrators_own_workflow_on_a_home_page_is_kept(zone_site, home):
     WorkflowPage.objects.filter(page=home).update(workflow=own)
     set_up_editing()
     assert home.get_workflow() == own
+
+
+def wagtail_defaults():
+    """What of Wagtail's own groups and workflow is there (and active)."""
+    groups = Group.objects.filter(name__in=["Moderators", "Editors"])
+    workflows = Workflow.objects.filter(name="Moderators approval", active=True)
+    return (
+        sorted(groups.values_list("name", flat=True)),
+        list(workflows.values_list("name", flat=True)),
+        WorkflowPage.objects.filter(page__depth=1).count(),
+    )
+
+
+@pytest.mark.parametrize("command", ["set_up_zone_editing", "set_up_organisers"])
+def test_set_up_commands_remove_wagtails_default_groups_and_workflow(zone_site, command):
+    assert wagtail_defaults() == (["Editors", "Moderators"], ["Moderators approval"], 1)
+    call_command(command, "--keep-wagtail-defaults", stdout=io.StringIO())
+    assert wagtail_defaults() == (["Editors", "Moderators"], ["Moderators approval"], 1)
+    output = io.StringIO()
+    call_command(command, stdout=output)
+    assert wagtail_defaults() == ([], [], 0)
+    assert "Removed Wagtail's default 'Moderators approval'" in output.getvalue()
+    # Our own groups and workflow stay, and pages under the root keep being moderated.
+    assert Group.objects.filter(name="Moderacja").exists()
+    assert zone_site.pages["wtz"].get_workflow().name == "Akceptacja moderacji"
+
+
+def test_running_both_commands_again_changes_nothing(zone_site):
+    call_command("set_up_zone_editing", stdout=io.StringIO())
+    call_command("set_up_organisers", stdout=io.StringIO())
+    before = counts()
+    call_command("set_up_zone_editing", stdout=io.StringIO())
+    call_command("set_up_organisers", stdout=io.StringIO())
+    assert counts() == before
+
+
+def test_an_index_made_after_the_set_up_is_granted_by_running_it_again(
+    client, zone_site, home, django_user_model
+):
+    """The success stories came after the editing set-up in the demo: a re-run gives zone
+    editors their stories (only their zone's), and organisers a new events index."""
+    handbook = HandbookPageFactory(parent=home)
+    stories = SuccessStoryIndexPageFactory(parent=handbook)
+    own = SuccessStoryPageFactory(parent=stories, zones=[zone_site.zones["wtz"]])
+    other = SuccessStoryPageFactory(parent=stories, zones=[zone_site.zones["biznes"]])
+    events = EventIndexPageFactory(parent=home)
+    organiser = django_user_model.objects.create_user(username="organizator", password="x")
+    organiser.groups.add(set_up_organisers())
+    late_events = EventIndexPageFactory(parent=home, slug="wydarzenia-regionalne")
+    editor = zone_site.editors["wtz"]
+    client.force_login(editor)
+    assert denied(client.get(f"/admin/pages/{own.pk}/edit/"))
+    assert not late_events.permissions_for_user(organiser).can_add_subpage()
+
+    call_command("set_up_zone_editing", stdout=io.StringIO())
+    call_command("set_up_organisers", stdout=io.StringIO())
+
+    assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
+    assert denied(client.get(f"/admin/pages/{other.pk}/edit/"))
+    add_story = f"/admin/pages/add/handbook/successstorypage/{stories.pk}/"
+    assert client.get(add_story).status_code == 200
+    organiser = django_user_model.objects.get(pk=organiser.pk)  # Wagtail caches rights on it
+    assert late_events.permissions_for_user(organiser).can_add_subpage()
+    assert events.permissions_for_user(organiser).can_publish()
