@@ -56,24 +56,22 @@ def may_publish(user, instance):
     return user_can_edit_snippet_type(user, type(instance))
 
 
-class TranslatePageView(SubmitPageTranslationView):
+class EditableOnly:
+    """For wagtail-localize's Translate views: the object only if the user may edit it."""
+
+    def get_object(self):
+        instance = super().get_object()
+        if not may_translate(self.request.user, instance):
+            raise PermissionDenied
+        return instance
+
+
+class TranslatePageView(EditableOnly, SubmitPageTranslationView):
     """wagtail-localize's "Translate this page", for pages the user may edit."""
 
-    def get_object(self):
-        page = super().get_object()
-        if not may_translate(self.request.user, page):
-            raise PermissionDenied
-        return page
 
-
-class TranslateSnippetView(SubmitSnippetTranslationView):
+class TranslateSnippetView(EditableOnly, SubmitSnippetTranslationView):
     """wagtail-localize's "Translate" of a snippet, for snippets the user may edit."""
-
-    def get_object(self):
-        snippet = super().get_object()
-        if not may_translate(self.request.user, snippet):
-            raise PermissionDenied
-        return snippet
 
 
 class SyncTranslationsView(UpdateTranslationsView):
