@@ -19,7 +19,7 @@ from portal.core.demo_content import (
     translate,
 )
 
-from .editing import MODERATORS, set_up_editing
+from .editing import MODERATORS, remove_wagtail_defaults, set_up_editing
 from .models import Zone, ZonePage
 
 DATA_FILE = Path(__file__).with_name("demo.yaml")
@@ -107,6 +107,16 @@ def set_up_zone_editing(demo):
     """Groups, collections, permissions and the moderation workflow (see zones.editing),
     after the news and events indexes exist, so zone editors get their rights there too."""
     set_up_editing()
+
+
+@demo_step(order=1000)
+def finish_zone_editing(demo):
+    """Last of all steps, once every app's demo indexes exist (the success stories at 80,
+    the projects at 80…): zone editors get their rights below all of them, and Wagtail's
+    default groups and workflow go, as `manage.py set_up_zone_editing` does."""
+    set_up_editing()
+    for name in remove_wagtail_defaults():
+        demo.note(f"removed Wagtail's default {name}")
 
 
 @demo_step(order=76)

@@ -18,6 +18,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -27,6 +28,9 @@ from wagtail.models import (
 from .models import Zone, ZonePage, ZoneTaggedMixin
 
 MODERATORS = "Moderacja"
+# What Wagtail's own migrations create (wagtailcore 0002 and 0050/0051)
+WAGTAIL_DEFAULT_GROUPS = ["Moderators", "Editors"]
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 WORKFLOW = "Akceptacja moderacji"
 APPROVAL_TASK = "Akceptacja przez Moderację"
 
@@ -46,12 +50,14 @@ def set_up_editing():
 
 
 def set_up_moderators():
-    """'Moderacja' may edit and publish every page and manage every image and document."""
+    """'Moderacja' may edit and publish every page, translate it, and manage every image and
+    document."""
     group, _ = Group.objects.get_or_create(name=MODERATORS)
     group.permissions.add(
         _permission("wagtailadmin", "access_admin"),
         _permission("zones", "add_zone"),
         _permission("zones", "change_zone"),
+        translating_permission(),
     )
     for action in MODERATOR_PAGE_ACTIONS:
         _grant_page(group.pk, Page.get_first_root_node(), action)
@@ -60,8 +66,8 @@ def set_up_moderators():
 
 
 def set_up_zone_editors(zone):
-    """'Redakcja: <zone>' may add and edit (not publish) the zone's pages in every language
-    and the images and documents in the zone's collection."""
+    """'Redakcja: <zone>' may add, edit and translate (not publish) the zone's pages in every
+    language and the images and documents in the zone's collection."""
     if zone.editor_group is None:
         zone.editor_group, _ = Group.objects.get_or_create(name=f"Redakcja: {zone.name}")
     if zone.collection is None:
@@ -73,7 +79,9 @@ def set_up_zone_editors(zone):
     Zone.objects.filter(translation_key=zone.translation_key).update(
         editor_group=zone.editor_group, collection=zone.collection
     )
-    zone.editor_group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    zone.editor_group.permissions.add(
+        _permission("wagtailadmin", "access_admin"), translating_permission()
+    )
     _grant_media(zone.editor_group, zone.collection, ZONE_EDITOR_MEDIA_ACTIONS)
     for page in ZonePage.objects.filter(zone__translation_key=zone.translation_key):
         grant_zone_page(page)
@@ -127,6 +135,35 @@ def set_up_workflow(moderators):
     for home in Page.objects.filter(depth=2):
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
     return workflow
+
+
+def translating_permission():
+    """wagtail-localize's one permission, needed by its Translate and Sync views. What may be
+    translated is further limited to what the user may edit (zones.translating)."""
+    return _permission("wagtail_localize", "submit_translation")
+
+
+def remove_wagtail_defaults():
+    """Remove what Wagtail's migrations create beside our roles: the groups "Moderators" and
+    "Editors" (which hold rights on the whole tree, translating included) and the workflow
+    "Moderators approval" on the root page. Left in place, a user put in them by mistake
+    bypasses the zone rule, and two approval workflows confuse moderators. A workflow or
+    task that already moderated something is disabled instead of deleted, so its history
+    stays. Returns the names of what was removed or disabled."""
+    removed = []
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        group.delete()
+        removed.append(group.name)
+    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
+        workflow.deactivate()
+        if not workflow.workflow_states.exists():
+            workflow.delete()
+        removed.append(workflow.name)
+    for task in Task.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
+        task.deactivate()
+        if not task.task_states.exists():
+            task.delete()
+    return removed
 
 
 @receiver(post_save, sender=ZonePage)

@@ -4,11 +4,15 @@ server that refuses, drops or does not answer (within EMAIL_TIMEOUT) no longer f
 action with a 500: the change is submitted or approved, and the notice is logged as not
 sent. Wagtail itself catches only some connection errors (not an SMTP refusal, nor the
 timeout as smtplib reports it).
+
+The approval e-mail also carries the moderator's comment: Wagtail passes the comment only
+to the rejection e-mail (templates/wagtailadmin/notifications/workflow_state_approved.*).
 """
 
 import logging
 
 from wagtail.admin import signal_handlers as wagtail_handlers
+from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import (
     task_submitted,
@@ -20,6 +24,18 @@ from wagtail.signals import (
 from portal.core.mail import MAIL_SERVER_ERRORS
 
 logger = logging.getLogger(__name__)
+
+
+class ApprovalWithCommentNotifier(WorkflowStateApprovalEmailNotifier):
+    """Wagtail's approval e-mail to the author, with the comment the moderator left when
+    approving (the last task's), so "approved, but fix the date next time" reaches them."""
+
+    def get_context(self, workflow_state, **kwargs):
+        context = super().get_context(workflow_state, **kwargs)
+        task_state = workflow_state.current_task_state
+        context["comment"] = task_state.specific.get_comment() if task_state else ""
+        return context
+
 
 # Each notifier with its signal, sender and the dispatch id Wagtail connects it under
 # (wagtail/admin/signal_handlers.py).
@@ -46,7 +62,7 @@ NOTICES = [
         workflow_approved,
         WorkflowState,
         "workflow_state_approved_email_notification",
-        wagtail_handlers.workflow_approval_email_notifier,
+        ApprovalWithCommentNotifier(),
     ),
 ]
 

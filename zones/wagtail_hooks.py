@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -11,6 +12,12 @@ from portal.core.sections import HomeSection
 
 from .dashboard import ModerationQueuePanel, ZoneEditorPanel, is_moderator, is_zone_editor
 from .models import Zone, ZonePage, zone_cards
+from .translating import (
+    SyncTranslationsView,
+    TranslatePageView,
+    TranslateSnippetView,
+    save_or_submit_translation,
+)
 
 
 class ZoneViewSet(SnippetViewSet):
@@ -69,3 +76,22 @@ def role_panels(request, panels):
         panels.append(ZoneEditorPanel())
     if is_moderator(request.user):
         panels.append(ModerationQueuePanel())
+
+
+@hooks.register("register_admin_urls", order=-1)
+def translation_views_that_ask_page_permissions():
+    """wagtail-localize's Translate and Sync views at their own addresses, resolved before
+    wagtail-localize's (lower hook order), subclassed to check the user may edit what they
+    translate (zones.translating)."""
+    return [
+        path("localize/submit/page/<int:page_id>/", TranslatePageView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            TranslateSnippetView.as_view(),
+        ),
+        path("localize/update/<int:translation_source_id>/", SyncTranslationsView.as_view()),
+    ]
+
+
+# Before wagtail-localize's own before_edit_page hook, which renders the translation editor.
+hooks.register("before_edit_page", save_or_submit_translation, order=-1)

@@ -96,6 +96,13 @@ def _event(data, zones, organiser):
     return page
 
 
+@demo_step(order=1000)
+def finish_organisers(demo):
+    """Last of all steps, once every events index exists: the organisers' rights there,
+    as `manage.py set_up_organisers` grants them."""
+    set_up_organisers()
+
+
 @demo_step(order=79)
 def create_registrations(demo):
     """The organisers' group and account, and a few made-up registrations: the Konin

@@ -4,6 +4,8 @@ from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission
 
+from zones.editing import translating_permission
+
 from .models import EventIndexPage
 
 ORGANISERS = "Organizatorzy"
@@ -11,8 +13,9 @@ ORGANISERS = "Organizatorzy"
 
 def set_up_organisers():
     """Create the group (or complete its rights): admin access, the registrations' view,
-    change and delete rights, and the running of events (add, edit, publish below every
-    events index). Zone editors are not in it, so they cannot see anybody's data."""
+    change and delete rights, and the running of events (add, edit, publish and translate
+    below every events index). Zone editors are not in it, so they cannot see anybody's
+    data. Idempotent: run again, it only adds the rights on indexes made since."""
     group, _ = Group.objects.get_or_create(name=ORGANISERS)
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
@@ -20,6 +23,7 @@ def set_up_organisers():
             content_type__app_label="events",
             codename__in=["view_registration", "change_registration", "delete_registration"],
         ),
+        translating_permission(),
     )
     for index in EventIndexPage.objects.all():
         for action in ("add", "change", "publish"):

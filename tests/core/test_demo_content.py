@@ -12,15 +12,17 @@ import os
 import pytest
 from pytest_django.asserts import assertInHTML
 
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Locale, Page, Site, get_page_models
+from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, get_page_models
 from wagtail_localize.models import Translation
 
 from portal.association.models import ContactPage, ProjectIndexPage, ProjectPage
 from portal.core.models import FundingNotice, Partner, ProjectSettings, StandardPage
+from portal.handbook.models import SuccessStoryIndexPage
 from portal.polls.models import Poll
 from tests.conftest import OwnMediaTestCase
 from tests.html import links, one, parse, select, text_of, texts
@@ -205,6 +207,18 @@ class DemoContentTests(OwnMediaTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(FormSubmission.objects.count(), 1)
         self.assertEqual(mail.outbox[0].to, ["biuro@spoldzielnie.org"])
+
+    def test_every_index_is_set_up_for_editing_and_wagtails_defaults_are_gone(self):
+        """The set-up runs after the last index (the success stories come after it)."""
+        stories = SuccessStoryIndexPage.objects.get(locale__language_code="pl")
+        wtz_editors = Zone.objects.get(slug="wtz", locale__language_code="pl").editor_group
+        self.assertTrue(
+            GroupPagePermission.objects.filter(
+                group=wtz_editors, page=stories, permission__codename="change_page"
+            ).exists()
+        )
+        self.assertFalse(Group.objects.filter(name__in=["Moderators", "Editors"]).exists())
+        self.assertFalse(Workflow.objects.filter(name="Moderators approval").exists())
 
     def test_a_second_run_adds_nothing_and_keeps_what_editors_changed(self):
         project = ProjectSettings.for_site(Site.objects.get(is_default_site=True))

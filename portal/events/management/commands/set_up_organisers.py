@@ -1,11 +1,13 @@
-from django.core.management.base import BaseCommand
-
 from portal.events.organisers import set_up_organisers
+from zones.management.set_up_command import SetUpCommand
 
 
-class Command(BaseCommand):
-    help = "Create the 'Organizatorzy' group, who may see and export registrations."
+class Command(SetUpCommand):
+    help = (
+        "Create the 'Organizatorzy' group, who may see and export registrations and run "
+        "every events index that exists now, and remove Wagtail's default groups and "
+        "workflow. Run it again after adding an events index; existing settings are kept."
+    )
 
-    def handle(self, *args, **options):
-        group = set_up_organisers()
-        self.stdout.write(self.style.SUCCESS(f"Group '{group.name}' is set up."))
+    def set_up(self):
+        return f"Group '{set_up_organisers().name}' is set up."

@@ -1,0 +1,13 @@
+"""What the translation editor adds for editors who may not publish (zones.translating)."""
+
+from django import template
+
+from ..translating import translation_actions as actions_for
+
+register = template.Library()
+
+
+@register.simple_tag
+def translation_actions(page_perms, page):
+    """The names of the "save" and "submit" buttons to show, or {} for nobody."""
+    return actions_for(page_perms, page)
