@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.core.navigation import MENU_GROUP_HOOK, MenuGroup
 from portal.core.sections import HomeSection
 
+from .admin_listing import zone_tagged_page_viewsets
 from .models import Zone, ZonePage, zone_cards
 
 
@@ -59,3 +60,9 @@ def refuse_copying_zone_pages(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("register_admin_viewset")
+def zone_columns_in_shared_listings():
+    """A zone column and filter in the listings of news, events, reports..."""
+    return zone_tagged_page_viewsets()

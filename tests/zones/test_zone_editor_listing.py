@@ -1,5 +1,6 @@
-"""The admin's listing of a shared index (news) costs a zone editor a fixed number of
-queries, however many items it shows: the zone rule is checked for all rows at once."""
+"""The admin's listing of a shared index (news): a moderator sees each item's zones and
+filters by zone; it costs a zone editor (and a moderator) a fixed number of queries,
+however many items it shows: the zone rule is checked for all rows at once."""
 
 import pytest
 
@@ -8,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.news.models import NewsPage
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, ZoneFactory
-from tests.html import select
-from zones.editing import set_up_editing
+from tests.html import select, text_of, texts
+from zones.editing import set_up_editing, set_up_moderators
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +65,35 @@ def test_zone_editors_news_listing_costs_the_same_for_few_and_many_items(
     others = {f"/admin/pages/{page.pk}/edit/" for page in NewsPage.objects.filter(zones=zones[1])}
     assert own <= edit_links
     assert not others & edit_links
+
+
+@pytest.fixture
+def moderator(django_user_model, news_index):
+    user = django_user_model.objects.create_user(username="moderacja", password="x")
+    user.groups.add(set_up_moderators())
+    return user
+
+
+def test_moderator_sees_the_zones_of_each_item_and_filters_by_zone(
+    client, moderator, news_index, zones
+):
+    wtz = NewsPageFactory(parent=news_index, title="Z warsztatów", zones=[zones[0]])
+    NewsPageFactory(parent=news_index, title="Dla firm", zones=[zones[1]])
+    both = NewsPageFactory(parent=news_index, title="Dla wszystkich", zones=zones)
+    client.force_login(moderator)
+
+    few, response = listing_queries(client, news_index)
+    assert "Strefy" in texts(response, "table thead th")
+    rows = [text_of(row) for row in select(response, "table tbody tr")]
+    assert any("Z warsztatów" in row and "Strefa WTZ" in row for row in rows)
+    assert any("Dla wszystkich" in row and "Strefa WTZ, Strefa Biznesu" in row for row in rows)
+
+    filtered = client.get(f"/admin/pages/{news_index.pk}/?zones={zones[0].pk}")
+    rows = " ".join(text_of(row) for row in select(filtered, "table tbody tr"))
+    assert wtz.title in rows and both.title in rows
+    assert "Dla firm" not in rows
+
+    for _number in range(5):
+        NewsPageFactory(parent=news_index, zones=zones)
+    many, _response = listing_queries(client, news_index)
+    assert many == few
