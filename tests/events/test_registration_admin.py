@@ -7,6 +7,8 @@ import openpyxl
 import pytest
 
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from portal.events import booking
 from tests.events.test_registration_export import csv_rows
@@ -219,3 +221,35 @@ def test_the_page_that_cancels_a_registration_names_the_person(
     page = client.get(f"/admin/registrations/{action}/{registrations[0].pk}/")
 
     assert "Anna Nowak (WTZ Kalisz)" in text_of(one(page, "header h1"))
+
+
+def registrations_queries(client, url):
+    """The queries of one request for `url`, caches warm, its body read to the end."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 200 and body
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/admin/registrations/", "/admin/registrations/?export=csv"])
+def test_registrations_listing_and_export_cost_the_same_for_few_and_many(
+    client, organiser, meeting, registrations, url
+):
+    client.force_login(organiser)
+    few = registrations_queries(client, url)
+    for number in range(4):
+        booking.book_seat(
+            meeting,
+            notify=False,
+            name=f"Osoba {number}",
+            email=f"osoba{number}@example.org",
+            institution="WTZ",
+            institution_type="wtz",
+            language="pl",
+            consent_version="2026-11",
+            people=1,
+        )
+
+    assert registrations_queries(client, url) == few
