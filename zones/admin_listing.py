@@ -53,7 +53,7 @@ class ZoneTaggedPageViewSet(PageViewSet):
 def zone_tagged_page_viewsets():
     """One viewset per concrete page type tagged with zones."""
     return [
-        ZoneTaggedPageViewSet(f"zone_tagged_{model._meta.label_lower}", model=model)
+        ZoneTaggedPageViewSet(f"{model._meta.app_label}_{model._meta.model_name}", model=model)
         for model in apps.get_models()
         if issubclass(model, ZoneTaggedMixin)
     ]
