@@ -75,15 +75,9 @@ def waiting_business(meeting):
     meeting.save()
     data = {"language": "pl", "consent_version": "2026-11", "people": 1, "notify": False}
     booking.book_seat(meeting, name="Ala", email="ala@example.org", institution="WTZ", **data)
-    registration = booking.book_seat(
-        meeting,
-        name="Zofia Łącka",
-        email="zofia@example.org",
-        institution="Firma Żółw",
-        institution_type="business",
-        needs_wheelchair=True,
-        **data,
-    )
+    business = {"name": "Zofia Łącka", "email": "zofia@example.org", "institution": "Firma Żółw"}
+    business |= {"institution_type": "business", "needs_wheelchair": True}
+    registration = booking.book_seat(meeting, **business, **data)
     Registration.objects.filter(pk=registration.pk).update(
         created_at=REGISTERED_AT, consented_at=REGISTERED_AT
     )
