@@ -61,7 +61,7 @@ def set_up_moderators():
     )
     for action in MODERATOR_PAGE_ACTIONS:
         _grant_page(group.pk, Page.get_first_root_node(), action)
-    _grant_media(group, Collection.get_first_root_node(), MODERATOR_MEDIA_ACTIONS)
+    grant_media(group, Collection.get_first_root_node(), MODERATOR_MEDIA_ACTIONS)
     return group
 
 
@@ -82,7 +82,7 @@ def set_up_zone_editors(zone):
     zone.editor_group.permissions.add(
         _permission("wagtailadmin", "access_admin"), translating_permission()
     )
-    _grant_media(zone.editor_group, zone.collection, ZONE_EDITOR_MEDIA_ACTIONS)
+    grant_media(zone.editor_group, zone.collection, ZONE_EDITOR_MEDIA_ACTIONS)
     for page in ZonePage.objects.filter(zone__translation_key=zone.translation_key):
         grant_zone_page(page)
     for index in zone_content_indexes():
@@ -184,7 +184,7 @@ def _grant_page(group_id, page, action):
     )
 
 
-def _grant_media(group, collection, actions):
+def grant_media(group, collection, actions):
     # Wagtail checks image and document rights against its own models' permissions, also
     # when the site uses a custom document model.
     for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):

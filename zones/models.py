@@ -405,6 +405,21 @@ class ZoneTaggedMixin(ZoneContentMixin, models.Model):
     def zone_keys(self):
         return [zone.translation_key for zone in self.zones.all()]
 
+    def zone_keys_with_siblings(self):
+        """The zone keys of this page and of its siblings of the same type, in one query
+        (the rows of an admin listing of its index; a page without zones gets [])."""
+        siblings = (
+            type(self)
+            .objects.filter(path__startswith=self.path[: -self.steplen], depth=self.depth)
+            .values_list("pk", "zones__translation_key")
+        )
+        keys = {self.pk: []}
+        for page_id, key in siblings:
+            keys.setdefault(page_id, [])
+            if key is not None:
+                keys[page_id].append(key)
+        return keys
+
     def listing_pages(self):
         """The zone pages (every language) whose sections and sub-views list this page: they
         are purged from the page cache and Varnish with it (portal.core.front_cache)."""

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.core.navigation import MENU_GROUP_HOOK, MenuGroup
 from portal.core.sections import HomeSection
 
+from .admin_listing import zone_tagged_page_viewsets
 from .dashboard import ModerationQueuePanel, ZoneEditorPanel, is_moderator, is_zone_editor
 from .models import Zone, ZonePage, zone_cards
 from .translating import (
@@ -95,3 +96,9 @@ def translation_views_that_ask_page_permissions():
 
 # Before wagtail-localize's own before_edit_page hook, which renders the translation editor.
 hooks.register("before_edit_page", save_or_submit_translation, order=-1)
+
+
+@hooks.register("register_admin_viewset")
+def zone_columns_in_shared_listings():
+    """A zone column and filter in the listings of news, events, reports..."""
+    return zone_tagged_page_viewsets()

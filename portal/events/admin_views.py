@@ -1,6 +1,8 @@
 """The organisers' "Wyślij ponownie" (send again) for a registration whose e-mail was not
 delivered, and the column of Zgłoszenia that shows how each e-mail went."""
 
+import django_filters
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.middleware.csrf import get_token
@@ -8,11 +10,17 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.log_actions import log
+from wagtail.models import Locale
 
-from . import tasks
+from . import booking, tasks
+from .models import EventPage
 from .registrations import Registration
 
 Status = Registration.EmailStatus
@@ -35,6 +43,75 @@ class EmailStatusColumn(Column):
             query = request.GET.urlencode()
             context["next_url"] = reverse("registrations:index") + (f"?{query}" if query else "")
         return context
+
+
+def events_with_registrations(request):
+    """The events an organiser can filter by: those in the default language, since every
+    registration belongs to the Polish event (an English translation never has any)."""
+    return EventPage.objects.filter(locale=Locale.get_default()).order_by("-start")
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    """Zgłoszenia's filters: Wagtail's from the model's fields, with the event list cut
+    down to the events registrations can belong to."""
+
+    event = django_filters.ModelChoiceFilter(
+        label=_lazy("event"), queryset=events_with_registrations
+    )
+
+    class Meta:
+        model = Registration
+        fields = [
+            "event",
+            "status",
+            "email_status",
+            "institution_type",
+            *(name for name, _label in Registration.NEEDS),
+        ]
+
+
+class PersonNamedMixin:
+    """The organiser's pages about one registration (change, cancel, delete) name the person
+    and their institution in the heading, so the right one is cancelled. The name stays out
+    of the registration's __str__, which the admin's history keeps after the purge."""
+
+    def get_page_subtitle(self):
+        registration = self.object
+        return f"{registration.name} ({registration.institution}) – {registration.event}"
+
+
+class RegistrationEditView(PersonNamedMixin, generic.EditView):
+    pass
+
+
+class RegistrationDeleteView(PersonNamedMixin, generic.DeleteView):
+    pass
+
+
+class RegistrationCreateView(generic.CreateView):
+    """ "Dodaj zgłoszenie": the booking rules decide, as for the public form, whether the
+    person gets a seat or waits; a refusal (closed, already registered) is shown on the
+    form with what was typed, and answered with 400."""
+
+    def save_instance(self):
+        registration = self.form.book()
+        log(instance=registration, action="wagtail.create", user=self.request.user)
+        return registration
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except booking.AlreadyRegistered as refusal:
+            form.add_error("email", str(refusal))
+        except booking.RegistrationRefused as refusal:
+            form.add_error("event", str(refusal))
+        self.produced_error_message = self.get_error_message()
+        return self.form_invalid(form)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
 
 
 def _may_send_again(user):

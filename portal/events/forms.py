@@ -3,29 +3,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale
+
 from portal.core.forms import AccessibleErrorsMixin
 
 from . import booking
 from .registrations import Registration
 
 
-class RegistrationForm(AccessibleErrorsMixin, forms.ModelForm):
-    """The sign-up form of an event. Validation happens here, on the server; the template
-    shows each message next to its field and a summary at the top, with what was typed."""
-
-    consent = forms.BooleanField(
-        label=_(
-            "I agree that the project office processes my data to organise this meeting "
-            "(see the information clause above)."
-        ),
-        error_messages={"required": _("We cannot register you without this consent.")},
-    )
-    # A field people never see; bots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+class RegistrationDetailsForm(forms.ModelForm):
+    """Who comes and what they need, with the rules every registration follows, whoever
+    types it in: the visitor (RegistrationForm) or an organiser (RegistrationAddForm)."""
 
     class Meta:
         model = Registration
@@ -76,11 +64,6 @@ class RegistrationForm(AccessibleErrorsMixin, forms.ModelForm):
             raise ValidationError(_("Give a number from 1 to %(max)s.") % {"max": self.max_people})
         return people
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("Leave this field empty."))
-        return ""
-
     def clean(self):
         data = super().clean()
         people = data.get("people")
@@ -99,6 +82,77 @@ class RegistrationForm(AccessibleErrorsMixin, forms.ModelForm):
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         data["consent_version"] = settings.REGISTRATION_CONSENT_VERSION
         return data
+
+
+class RegistrationForm(AccessibleErrorsMixin, RegistrationDetailsForm):
+    """The sign-up form of an event. Validation happens here, on the server; the template
+    shows each message next to its field and a summary at the top, with what was typed."""
+
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the project office processes my data to organise this meeting "
+            "(see the information clause above)."
+        ),
+        error_messages={"required": _("We cannot register you without this consent.")},
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Leave this field empty."))
+        return ""
+
+
+class RegistrationAddForm(RegistrationDetailsForm):
+    """ "Dodaj zgłoszenie": an organiser registers someone who signed up by phone or e-mail.
+    The same fields and rules as the public form, for an event in the default language (the
+    one registrations belong to); the booking rules (seats, waiting list, one registration
+    per address) are applied by `book` through `booking.book_seat`, as for a visitor."""
+
+    event = forms.ModelChoiceField(label=_("event"), queryset=None)
+    language = forms.ChoiceField(
+        label=_("language"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mails the person gets."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "The person agreed that the project office processes their data to organise "
+            "this meeting."
+        ),
+        error_messages={"required": _("We cannot register anyone without their consent.")},
+    )
+    field_order = ["event", "language"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        # The event model through the registration's link (models.py imports this module).
+        events = Registration.event.field.related_model.objects
+        self.fields["event"].queryset = events.filter(locale=Locale.get_default()).order_by(
+            "-start"
+        )
+
+    def clean(self):
+        data = super().clean()
+        event, people = data.get("event"), data.get("people")
+        if event and people and people > max_people(event):
+            self.add_error(
+                "people",
+                _("Give a number from 1 to %(max)s.") % {"max": max_people(event)},
+            )
+        return data
+
+    def book(self):
+        """Register the person for the chosen event (raises booking.RegistrationRefused)."""
+        data = self.registration_data() | {"language": self.cleaned_data["language"]}
+        return booking.book_seat(self.cleaned_data["event"], **data)
 
 
 class RegistrationAdminForm(forms.ModelForm):

@@ -359,6 +359,12 @@ class EventPage(ZoneTaggedMixin, CachedSubviewsMixin, Page):
             errors["registration_opens"] = _("Registration must open before the event ends.")
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
+        if self.capacity is not None and self.capacity < 1:
+            # 0 would close registration while saying seats are limited; "no seats" is
+            # said by leaving registration closed (no opening date).
+            errors["capacity"] = _(
+                "Give at least 1 seat, or leave the field empty when seats are not limited."
+            )
         if self.attendance != self.Attendance.ONLINE and not self.city:
             errors["city"] = _("Give the city of the venue, or choose online attendance.")
         if (

@@ -13,15 +13,22 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
 from portal.core.sections import HomeSection
-from portal.core.spreadsheets import FormulaSafeExportMixin
+from portal.core.spreadsheets import PolishSpreadsheetExportMixin
 from zones.dashboard import is_zone_editor
 from zones.listings import tagged_listing
 from zones.models import attach_localized_zones
 
 from . import views
-from .admin_views import EmailStatusColumn, send_again
+from .admin_views import (
+    EmailStatusColumn,
+    RegistrationCreateView,
+    RegistrationDeleteView,
+    RegistrationEditView,
+    RegistrationFilterSet,
+    send_again,
+)
 from .dashboard import OrganiserPanel, ZoneEventsPanel
-from .forms import RegistrationAdminForm, RegistrationForm
+from .forms import RegistrationAddForm, RegistrationAdminForm, RegistrationForm
 from .models import EVENTS_PER_PAGE, EventIndexPage, EventPage, events_of, upcoming
 from .registrations import Registration
 
@@ -68,12 +75,16 @@ def next_events_section():
     )
 
 
-NEEDS = [name for name, _label in Registration.NEEDS]
+class RegistrationIndexView(PolishSpreadsheetExportMixin, IndexView):
+    """The list of registrations, whose CSV/XLSX export opens in Polish Excel as the admin
+    shows it (labels, local times) and turns what people typed into text that a spreadsheet
+    never runs as a formula."""
 
+    export_headings = {"event.start": _("Event date")}
 
-class RegistrationIndexView(FormulaSafeExportMixin, IndexView):
-    """The list of registrations, whose CSV/XLSX export turns what people typed into text
-    that a spreadsheet never runs as a formula."""
+    def get_base_queryset(self):
+        """With each registration's event in the same query (its title and date)."""
+        return super().get_base_queryset().select_related("event")
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -83,6 +94,9 @@ class RegistrationViewSet(ModelViewSet):
 
     model = Registration
     index_view_class = RegistrationIndexView
+    add_view_class = RegistrationCreateView
+    edit_view_class = RegistrationEditView
+    delete_view_class = RegistrationDeleteView
     icon = "form"
     menu_label = _("Registrations")
     menu_order = 220
@@ -97,18 +111,13 @@ class RegistrationViewSet(ModelViewSet):
         EmailStatusColumn("email_status", label=_("E-mail")),
         "created_at",
     ]
-    list_filter = [
-        "event",
-        "status",
-        "email_status",
-        "institution_type",
-        *NEEDS,
-    ]
+    filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "institution"]
     # What people typed in the sign-up form (its fields, less the newsletter) comes between
     # the event and the record's own facts.
     list_export = [
         "event",
+        "event.start",
         "status",
         *[name for name in RegistrationForm.Meta.fields if name != "newsletter"],
         "language",
@@ -120,7 +129,7 @@ class RegistrationViewSet(ModelViewSet):
     export_filename = "zgloszenia"
 
     def get_form_class(self, for_update=False):
-        return RegistrationAdminForm
+        return RegistrationAdminForm if for_update else RegistrationAddForm
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

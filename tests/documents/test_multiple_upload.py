@@ -2,6 +2,8 @@
 file becomes a document at once, and "Uaktualnij" (update) saves what the editor adds to
 it, also for an upload that Wagtail held back because its first form was refused."""
 
+from pathlib import Path
+
 import pytest
 from pytest_django.asserts import assertInHTML
 
@@ -57,7 +59,7 @@ def test_each_uploaded_file_becomes_a_polish_document_with_its_text_read(upload)
     assert document.text_status == "indexed" and document.page_count == 2
 
 
-def test_update_after_the_upload_saves_the_editors_fields(admin_client, upload):
+def test_update_after_the_upload_saves_the_editors_fields(admin_client, upload, settings):
     zone = ZoneFactory(slug="wtz", name="Strefa WTZ")
     doc_id = upload("poradnik.pdf", pdf_of_pages(2))["doc_id"]
     file_name = Document.objects.get(pk=doc_id).file.name
@@ -74,6 +76,11 @@ def test_update_after_the_upload_saves_the_editors_fields(admin_client, upload):
     assert document.description == "Jak założyć spółdzielnię socjalną."
     assert list(document.zones.all()) == [zone]
     assert document.file.name == file_name and document.page_count == 2
+    # The document's file is the only one left: no orphan under wagtail_uploads/.
+    media = Path(settings.MEDIA_ROOT)
+    assert [str(path.relative_to(media)) for path in media.rglob("*") if path.is_file()] == [
+        file_name
+    ]
 
 
 def test_a_held_back_upload_becomes_a_document_on_update(admin_client, upload):

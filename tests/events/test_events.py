@@ -316,3 +316,30 @@ def test_online_event_needs_no_city(events_index):
         parent=events_index, attendance="online", city="", online_platform="Teams"
     )
     assert event.live
+
+
+def test_an_event_with_no_seats_is_refused_next_to_the_seats_field(events_index, admin_client):
+    response = admin_client.post(
+        f"/admin/pages/add/events/eventpage/{events_index.pk}/",
+        nested_form_data(
+            {
+                "title": "Bez miejsc",
+                "slug": "bez-miejsc",
+                "kind": "conference",
+                "status": "planned",
+                "start": "2027-05-10 09:00",
+                "end": "2027-05-10 12:00",
+                "lead": "Test",
+                "attendance": "in-person",
+                "city": "Poznań",
+                "capacity": "0",
+                **{name: streamfield([]) for name in ("body", "agenda", "speakers")},
+                "comments": inline_formset([]),
+            }
+        ),
+    )
+    assert response.status_code == 200  # Wagtail's page editor shows the errors with 200
+    field = one(response, '[data-field-wrapper]:has(input[name="capacity"])')
+    assert "Podaj co najmniej 1 miejsce" in text_of(one(field, ".error-message"))
+    assert one(field, 'input[name="capacity"]')["value"] == "0"  # what was typed stays
+    assert not EventPage.objects.filter(slug="bez-miejsc").exists()

@@ -1,6 +1,5 @@
 """The organisers' side: the registrations list, its export, the summary on the event."""
 
-import csv
 import io
 import re
 
@@ -8,9 +7,13 @@ import openpyxl
 import pytest
 
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from portal.events import booking
+from tests.events.test_registration_export import csv_rows
 from tests.factories import ZoneFactory
+from tests.html import one, select, text_of
 from tests.mail_servers import refusing_smtp, smtp_sink, use_smtp
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +80,7 @@ def test_organiser_sees_filters_and_exports_registrations(
     assert "Jan Kowalski" in filtered and "Anna Nowak" not in filtered
     exported = client.get("/admin/registrations/?export=csv")
     assert exported.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode())))
+    rows = csv_rows(b"".join(exported.streaming_content))
     assert {row["Imię i nazwisko"] for row in rows} == {"Anna Nowak", "Jan Kowalski"}
     assert {row["E-mail"] for row in rows} == {"anna@example.org", "jan@example.org"}
     xlsx = client.get("/admin/registrations/?export=xlsx")
@@ -196,3 +199,57 @@ def test_organiser_sees_an_undelivered_email_and_sends_it_again(
     assert registration.email_error == ""
     assert f'action="{send_again}"' not in page  # nothing left to send again
     assert re.search(r"<td *>\s*Wysłany\s*</td>", page)
+
+
+def test_event_filter_lists_only_the_polish_events(client, organiser, meeting, locales):
+    english = meeting.copy_for_translation(locales["en"], copy_parents=True)
+    client.force_login(organiser)
+
+    listing = client.get("/admin/registrations/")
+
+    options = [option["value"] for option in select(listing, 'select[name="event"] option')]
+    assert str(meeting.pk) in options
+    assert str(english.pk) not in options
+
+
+@pytest.mark.parametrize("action", ["edit", "delete"])
+def test_the_page_that_cancels_a_registration_names_the_person(
+    client, organiser, registrations, action
+):
+    client.force_login(organiser)
+
+    page = client.get(f"/admin/registrations/{action}/{registrations[0].pk}/")
+
+    assert "Anna Nowak (WTZ Kalisz)" in text_of(one(page, "header h1"))
+
+
+def registrations_queries(client, url):
+    """The queries of one request for `url`, caches warm, its body read to the end."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 200 and body
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/admin/registrations/", "/admin/registrations/?export=csv"])
+def test_registrations_listing_and_export_cost_the_same_for_few_and_many(
+    client, organiser, meeting, registrations, url
+):
+    client.force_login(organiser)
+    few = registrations_queries(client, url)
+    for number in range(4):
+        booking.book_seat(
+            meeting,
+            notify=False,
+            name=f"Osoba {number}",
+            email=f"osoba{number}@example.org",
+            institution="WTZ",
+            institution_type="wtz",
+            language="pl",
+            consent_version="2026-11",
+            people=1,
+        )
+
+    assert registrations_queries(client, url) == few
