@@ -10,8 +10,9 @@ credential, and a forging site does not have it. Pages about one subscription ar
 """
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -43,7 +44,8 @@ def subscribe(request):
     if not form.is_valid():
         return TemplateResponse(request, "subscriptions/subscribe.html", {"form": form}, status=400)
     subscribing.ask_to_subscribe(form.preferences())
-    return redirect("subscription_requested")
+    # 303 "see other": reloading the answer does not send the form again.
+    return HttpResponseRedirect(reverse("subscription_requested"), status=303)
 
 
 def requested(request):
