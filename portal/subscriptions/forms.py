@@ -58,6 +58,15 @@ class PreferencesForm(AccessibleErrorsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["zones"].choices = zone_choices(translation.get_language())
 
+    def full_clean(self):
+        """A group of checkboxes or radio buttons has no single id to tie its message to
+        (Django gives its label none): each option points at the message under the group's
+        legend, `<field id>-error`."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields and not self[name].id_for_label:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
     def preferences(self):
         """The cleaned preferences as JSON values (what a confirmation link carries)."""
         data = self.cleaned_data
