@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from wagtail.models import PageLogEntry
+
 from portal.core.address import absolute_url
 from portal.events.models import EventPage
 from portal.news.models import NewsPage
@@ -59,21 +61,25 @@ def item_of(page):
     )
 
 
-def is_first_publication(page):
-    """Whether the publish that just happened made `page` live for the first time.
+def is_first_publication(page, revision):
+    """Whether publishing `revision` just made `page` live for the first time.
 
     Wagtail's PublishRevisionAction sets `last_published_at` to the moment of every
     publish that makes the page live, and `first_published_at` to that same moment only
-    when it was still empty: the two are equal exactly on the first publication. A later
-    edit, a re-publish after unpublishing or a revision published again keep the first
-    date. An alias (a page mirrored elsewhere in the tree) is not a publication of its own.
+    when it was still empty, so the two are equal on the first publication. A publish made
+    from a stale copy of the page (code holding the object from before its first publish)
+    would set `first_published_at` again, so the page's log must also hold no publish of
+    another revision. An alias (a page mirrored elsewhere in the tree) is not a
+    publication of its own.
     """
-    return (
-        page.alias_of_id is None
-        and page.live
-        and page.first_published_at is not None
-        and page.first_published_at == page.last_published_at
-    )
+    if page.alias_of_id is not None or not page.live or page.first_published_at is None:
+        return False
+    if page.first_published_at != page.last_published_at:
+        return False
+    earlier = PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish")
+    if revision is not None:
+        earlier = earlier.exclude(revision_id=revision.pk)
+    return not earlier.exists()
 
 
 def published_between(language, start, end):

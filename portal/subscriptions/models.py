@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zones.models import Zone
 
@@ -47,7 +48,7 @@ class SubscriptionQuerySet(models.QuerySet):
 class Subscription(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for confirmation")
-        CONFIRMED = "confirmed", _("Confirmed")
+        CONFIRMED = "confirmed", pgettext_lazy("subscription status", "Confirmed")
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
 
     class Frequency(models.TextChoices):

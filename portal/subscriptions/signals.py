@@ -12,7 +12,7 @@ from . import items, tasks
 
 
 @receiver(page_published)
-def announce_first_publication(sender, instance, **kwargs):
-    if items.kind_of(instance) is None or not items.is_first_publication(instance):
+def announce_first_publication(sender, instance, revision=None, **kwargs):
+    if items.kind_of(instance) is None or not items.is_first_publication(instance, revision):
         return
     mail.enqueue_with_the_change(tasks.announce, instance.pk)
