@@ -9,4 +9,6 @@ class SubscriptionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (notices on a report's, news item's, event's first publication)
+        from . import permissions, signals  # noqa: F401  (notices on first publication)
+
+        permissions.connect(self)

@@ -215,9 +215,7 @@ def test_the_preferences_link_changes_choices_without_an_account(client, zones):
     wrong = client.post(url, {"zones": [], "kinds": ["events"], "language": "en"})
     assert wrong.status_code == 400
     assert one(wrong, "#id_zones-error")
-    assert [box["value"] for box in select(wrong, "main input[name=kinds][checked]")] == [
-        "events"
-    ]
+    assert [box["value"] for box in select(wrong, "main input[name=kinds][checked]")] == ["events"]
 
     saved = client.post(
         url, {"zones": ["biznes"], "kinds": ["events"], "language": "en", "frequency": "weekly"}
