@@ -68,17 +68,7 @@ class SubscriptionViewSet(ModelViewSet):
         "created_at",
     ]
     search_fields = ["email"]
-    list_export = [
-        "email",
-        "zone_names",
-        "kinds_display",
-        "language",
-        "frequency",
-        "status",
-        "created_at",
-        "confirmed_at",
-        "consent_version",
-    ]
+    list_export = [*list_display, "confirmed_at", "consent_version"]
     export_filename = "subskrypcje"
     form_fields = ["zones", "reports", "news", "events", "language", "frequency", "status"]
 
