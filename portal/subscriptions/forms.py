@@ -15,20 +15,20 @@ from .models import Kind, Subscription
 
 
 def zone_choices(language):
-    """(slug, name in `language`) of every zone, in the zones' order. The slug is the same
-    in every language, so a form sent in English names the same zones as in Polish."""
-    zones = list(
-        Zone.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
-            "sort_order", "name"
-        )
+    """(slug, name in `language`) of every zone, in the zones' order, from one query. The
+    slug is the same in every language, so a form sent in English names the same zones as
+    in Polish; a zone not yet translated keeps its Polish name."""
+    zones = (
+        Zone.objects.filter(locale__language_code__in={settings.LANGUAGE_CODE, language})
+        .order_by("sort_order", "name")
+        .values_list("translation_key", "slug", "name", "locale__language_code")
     )
-    names = dict(
-        Zone.objects.filter(
-            locale__language_code=language,
-            translation_key__in=[zone.translation_key for zone in zones],
-        ).values_list("translation_key", "name")
-    )
-    return [(zone.slug, names.get(zone.translation_key, zone.name)) for zone in zones]
+    names = {key: name for key, _slug, name, code in zones if code == language}
+    return [
+        (slug, names.get(key, name))
+        for key, slug, name, code in zones
+        if code == settings.LANGUAGE_CODE
+    ]
 
 
 class PreferencesForm(AccessibleErrorsMixin, forms.Form):

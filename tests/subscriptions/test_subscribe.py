@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from portal.subscriptions import tokens
 from portal.subscriptions.models import Subscription
-from tests.html import one, select, text_of
+from tests.factories import translate
+from tests.html import one, select, text_of, texts
 from tests.mail_servers import refusing_smtp, use_smtp
 
 from .conftest import form_data, subscriber
@@ -125,14 +126,15 @@ def test_form_errors_come_back_400_next_to_the_fields_with_what_was_typed(send, 
     assert response.status_code == 400
     form = one(response, "main form")
     assert text_of(one(form, "#id_email-error")) == "Wprowadź poprawny adres email."
-    assert text_of(one(form, "#id_zones-error")) == "Choose at least one zone."
+    assert text_of(one(form, "#id_zones-error")) == "Wybierz co najmniej jedną strefę."
     assert one(form, "#id_consent-error")
     assert one(form, "#id_email")["value"] == "anna-at-example.org"
     assert one(form, "#id_email")["aria-describedby"] == "id_email-error"
     assert one(form, "#id_zones_0")["aria-describedby"] == "id_zones-error"
     assert [box["value"] for box in select(form, "input[name=kinds][checked]")] == ["news"]
     assertInHTML(
-        '<a href="#id_zones_0">Zones to follow: Choose at least one zone.</a>',
+        '<a href="#id_zones_0">'
+        "Strefy, które chcesz obserwować: Wybierz co najmniej jedną strefę.</a>",
         response.content.decode(),
     )
     assert not Subscription.objects.exists()
@@ -238,3 +240,13 @@ def test_with_the_mail_server_down_the_subscription_is_still_stored(send, settin
     assert response.status_code == 303
     assert Subscription.objects.get().status == Subscription.Status.PENDING
     assert server.connections == 1
+
+
+def test_the_english_footer_names_the_zones_in_english(client, zones, home_en):
+    translate(zones["wtz"], name="WTZ zone")  # Strefa Biznesu is not translated yet
+
+    response = client.get("/en/")
+
+    footer_form = one(response, "footer .subscribe--footer form")
+    assert texts(footer_form, "#footer-subscribe-zones label") == ["WTZ zone", "Strefa Biznesu"]
+    assert one(footer_form, "input[name=language][checked]")["value"] == "en"
