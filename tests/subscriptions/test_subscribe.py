@@ -9,9 +9,11 @@ import time_machine
 from pytest_django.asserts import assertInHTML
 
 from django.core import mail
+from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 
+from portal.core.page_cache import page_key
 from portal.subscriptions import tokens
 from portal.subscriptions.models import Subscription
 from tests.factories import translate
@@ -63,6 +65,24 @@ def test_zone_page_offers_the_form_with_its_zone_chosen_and_no_csrf_token(client
     ]
     assert one(footer_form, "input[name=language][checked]")["value"] == "pl"
     assert one(footer_form, "input[name=frequency][checked]")["value"] == "at_once"
+
+
+def test_pages_with_the_form_stay_in_the_page_cache_and_personal_ones_do_not(
+    client, settings, zones
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    caches["pages"].clear()
+    subscription = subscriber("anna@example.org", [zones["wtz"]])
+    preferences = f"/pl/subskrypcja/ustawienia/{tokens.manage_token(subscription)}/"
+
+    for path in ("/pl/strefa-wtz/", SUBSCRIBE, preferences):
+        client.get(path)
+
+    assert caches["pages"].get(page_key("testserver", "/pl/strefa-wtz/", "pl")) is not None
+    assert caches["pages"].get(page_key("testserver", SUBSCRIBE, "pl")) is not None
+    assert caches["pages"].get(page_key("testserver", preferences, "pl")) is None
+    assert "no-store" in client.get(preferences)["Cache-Control"]
+    caches["pages"].clear()
 
 
 def test_a_new_address_waits_for_confirmation_and_gets_the_link(send, zones):
