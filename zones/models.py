@@ -19,6 +19,7 @@ from portal.core.pagination import page_of
 from portal.core.routes import CachedSubviewsMixin
 from portal.core.translatable import PAGE_TEXT_FIELDS
 
+from .additions import zone_page_additions
 from .admin_forms import ZoneContentPageForm, ZonePageForm
 from .listings import listing_urls, registered_listings
 from .permissions import ZoneContentMixin
@@ -319,6 +320,10 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Page):
                 **context,
             },
         )
+
+    def additions(self):
+        """What apps above the families add to the page (zones.additions)."""
+        return zone_page_additions()
 
     def sections(self):
         """The families that have something new in this zone, with their latest items.

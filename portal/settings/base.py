@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "portal.polls",
     "portal.easyread",
     "portal.documents",
+    "portal.subscriptions",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -424,6 +425,18 @@ POLL_RATE_LIMIT = (
     env.int("POLL_RATE_LIMIT", default=30),
     env.int("POLL_RATE_WINDOW", default=3600),
 )
+
+# Zone subscriptions (portal/subscriptions): at most this many subscribe POSTs per address
+# within this many seconds; a confirmation link is valid this many seconds; unconfirmed and
+# unsubscribed addresses are deleted (`manage.py purge_subscriptions`) after this many days.
+SUBSCRIPTION_RATE_LIMIT = (
+    env.int("SUBSCRIPTION_RATE_LIMIT", default=10),
+    env.int("SUBSCRIPTION_RATE_WINDOW", default=600),
+)
+SUBSCRIPTION_CONFIRM_MAX_AGE = 7 * 24 * 3600
+SUBSCRIPTION_RETENTION_DAYS = env.int("SUBSCRIPTION_RETENTION_DAYS", default=30)
+# Bump when the information clause of templates/subscriptions/includes/form.html changes.
+SUBSCRIPTION_CONSENT_VERSION = "2026-12"
 
 # Several app servers (deploy/, `make cluster`): each names itself in the X-Portal-Node
 # response header (empty: no header).
