@@ -19,6 +19,7 @@ from .translating import (
     TranslateSnippetView,
     save_or_submit_translation,
 )
+from .translation_buttons import replace_localize_listing_buttons
 
 
 class ZoneViewSet(SnippetViewSet):
@@ -96,6 +97,7 @@ def translation_views_that_ask_page_permissions():
 
 # Before wagtail-localize's own before_edit_page hook, which renders the translation editor.
 hooks.register("before_edit_page", save_or_submit_translation, order=-1)
+replace_localize_listing_buttons()
 
 
 @hooks.register("register_admin_viewset")

@@ -65,6 +65,14 @@ def test_zone_editors_news_listing_costs_the_same_for_few_and_many_items(
     others = {f"/admin/pages/{page.pk}/edit/" for page in NewsPage.objects.filter(zones=zones[1])}
     assert own <= edit_links
     assert not others & edit_links
+    # ...and only those offer "Translate this page" (none has an English version yet).
+    translate_links = {
+        link["href"] for link in select(response, 'tbody a[href*="/localize/submit/page/"]')
+    }
+    assert translate_links == {
+        f"/admin/localize/submit/page/{page.pk}/"
+        for page in NewsPage.objects.filter(zones=zones[0])
+    }
 
 
 @pytest.fixture
@@ -95,5 +103,7 @@ def test_moderator_sees_the_zones_of_each_item_and_filters_by_zone(
 
     for _number in range(5):
         NewsPageFactory(parent=news_index, zones=zones)
-    many, _response = listing_queries(client, news_index)
+    many, response = listing_queries(client, news_index)
     assert many == few
+    translate_links = select(response, 'tbody a[href*="/localize/submit/page/"]')
+    assert len(translate_links) == NewsPage.objects.count()
