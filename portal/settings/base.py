@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "portal.association",
     "portal.polls",
     "portal.documents",
+    "portal.legal",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
