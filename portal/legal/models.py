@@ -173,7 +173,7 @@ class AccessibilityStatementPage(Page):
         if self.compliance in (self.Compliance.PARTIAL, self.Compliance.NONE) and not (
             self.barriers or self.exemptions
         ):
-            errors["barriers"] = _(
+            errors["compliance"] = _(
                 "A site that is not fully compliant lists its inaccessible content or exemptions."
             )
         if self.assessment == self.Assessment.EXTERNAL and not self.assessor:
