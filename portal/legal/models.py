@@ -23,7 +23,19 @@ OMBUDSMAN_URL = "https://bip.brpo.gov.pl/pl"
 PUODO_URL = "https://uodo.gov.pl/pl/83/155"
 
 
-class AccessibilityStatementPage(Page):
+class StatutoryPage(Page):
+    """A page the law asks for: one per language, right below the home page, with nothing
+    below it."""
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class AccessibilityStatementPage(StatutoryPage):
     """ "Deklaracja dostępności": each section of the statutory template is a field, so an
     editor cannot leave one out, and the template prints them in the template's order, with
     its headings and the HTML ids the national monitoring reads (a11y-…)."""
@@ -157,10 +169,6 @@ class AccessibilityStatementPage(Page):
         index.FilterField("locale_id"),
     ]
 
-    parent_page_types = ["core.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
     class Meta:
         verbose_name = _("accessibility statement")
 
@@ -189,7 +197,7 @@ class AccessibilityStatementPage(Page):
         return context
 
 
-class PrivacyPolicyPage(Page):
+class PrivacyPolicyPage(StatutoryPage):
     """ "Polityka prywatności": what GDPR Article 13 says a person must be told when their
     data are collected, one field per part, with a processing item for each form."""
 
@@ -250,10 +258,6 @@ class PrivacyPolicyPage(Page):
         index.SearchField("cookies"),
         index.FilterField("locale_id"),
     ]
-
-    parent_page_types = ["core.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("privacy policy")
