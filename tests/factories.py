@@ -520,7 +520,6 @@ class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
     slug = "deklaracja-dostepnosci"
     entity_name = "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych"
     site_name = "Portal WTZ"
-    site_url = "https://portal.example.org/"
     published_on = datetime.date(2026, 10, 1)
     updated_on = datetime.date(2026, 12, 1)
     compliance = AccessibilityStatementPage.Compliance.PARTIAL

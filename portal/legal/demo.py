@@ -4,8 +4,6 @@ facts are in demo.yaml beside this module."""
 
 from pathlib import Path
 
-from django.conf import settings
-
 from wagtail.models import Site
 
 from portal.core.demo_content import (
@@ -63,7 +61,6 @@ def create_accessibility_statement(demo):
         statement = AccessibilityStatementPage(
             **fields
             | {
-                "site_url": f"{settings.PORTAL_BASE_URL}/",
                 "barriers": [("barrier", polish(item)) for item in texts["barriers"]],
                 "exemptions": [("exemption", polish(item)) for item in texts["exemptions"]],
             }

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.address import absolute_url
 from portal.core.translatable import PAGE_TEXT_FIELDS
 
 from .blocks import BarrierBlock, ExemptionBlock, ProcessingBlock, RegistrationProcessingBlock
@@ -51,7 +52,6 @@ class AccessibilityStatementPage(StatutoryPage):
 
     entity_name = models.CharField(_("public entity"), max_length=255)
     site_name = models.CharField(_("name of the site"), max_length=255)
-    site_url = models.URLField(_("address of the site"))
     published_on = models.DateField(_("date the site was published"))
     updated_on = models.DateField(_("date of the last significant update"))
     compliance = models.CharField(_("compliance status"), max_length=10, choices=Compliance.choices)
@@ -94,7 +94,6 @@ class AccessibilityStatementPage(StatutoryPage):
             [
                 FieldPanel("entity_name"),
                 FieldPanel("site_name"),
-                FieldPanel("site_url"),
                 FieldPanel("published_on"),
                 FieldPanel("updated_on"),
             ],
@@ -134,7 +133,6 @@ class AccessibilityStatementPage(StatutoryPage):
     translatable_fields = PAGE_TEXT_FIELDS + [
         TranslatableField("entity_name"),
         TranslatableField("site_name"),
-        SynchronizedField("site_url"),
         SynchronizedField("published_on"),
         SynchronizedField("updated_on"),
         SynchronizedField("compliance"),
@@ -190,6 +188,12 @@ class AccessibilityStatementPage(StatutoryPage):
             errors["updated_on"] = _("The last update cannot be earlier than the publication.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def site_url(self):
+        """The address of the site the statement is about: this site's own public address
+        (PORTAL_BASE_URL), so it never drifts from where the site really is."""
+        return absolute_url("/")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

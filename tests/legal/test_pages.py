@@ -123,6 +123,7 @@ class StatutoryPages(TestCase):
                     one(article, "time#a11y-data-sporzadzenie")["datetime"], "2026-11-30"
                 )
                 self.assertEqual(text_of(one(article, "#a11y-podmiot")), self.statement.entity_name)
+                self.assertEqual(one(article, "a#a11y-url")["href"], "http://testserver/")
                 self.assertEqual(
                     one(article, "a#a11y-email")["href"], "mailto:dostepnosc@example.org"
                 )

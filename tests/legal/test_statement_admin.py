@@ -19,7 +19,6 @@ def add_form(**changes):
         "slug": "deklaracja-dostepnosci",
         "entity_name": "Stowarzyszenie",
         "site_name": "Portal WTZ",
-        "site_url": "https://portal.example.org/",
         "published_on": "2026-10-01",
         "updated_on": "2026-12-01",
         "compliance": "full",
