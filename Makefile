@@ -63,7 +63,7 @@ system-deps:
 node_modules/.installed: package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-	npm ci --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund  # pa11y drives Debian's chromium
 	touch $@
 
 lint: node_modules/.installed

@@ -33,6 +33,7 @@ from portal.handbook.models import (
     SuccessStoryIndexPage,
     SuccessStoryPage,
 )
+from portal.legal.models import AccessibilityStatementPage, PrivacyPolicyPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.polls.models import Poll, PollChoice
 from portal.research.models import ReportPage, ResearchIndexPage
@@ -561,3 +562,64 @@ def registration_data(name="Anna Nowak", **fields):
         "consent_version": "1",
         **fields,
     }
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    """A statement with every section filled in, partially compliant with one barrier and
+    one exemption."""
+
+    class Meta:
+        model = AccessibilityStatementPage
+
+    title = "Deklaracja dostępności"
+    slug = "deklaracja-dostepnosci"
+    entity_name = "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych"
+    site_name = "Portal WTZ"
+    published_on = datetime.date(2026, 10, 1)
+    updated_on = datetime.date(2026, 12, 1)
+    compliance = AccessibilityStatementPage.Compliance.PARTIAL
+    barriers = factory.LazyFunction(
+        lambda: [("barrier", {"content": "Stare raporty PDF", "alternative": "Prześlemy tekst."})]
+    )
+    exemptions = factory.LazyFunction(
+        lambda: [("exemption", {"content": "Nagrania z 2014 r.", "reason": "Sprzed 2020 r."})]
+    )
+    prepared_on = datetime.date(2026, 11, 30)
+    assessment = AccessibilityStatementPage.Assessment.SELF
+    contact_person = "Jan Nowak"
+    contact_email = "dostepnosc@example.org"
+    contact_phone = "61 887 11 66"
+    complaint_recipient = "Zarząd Stowarzyszenia, ul. Chłapowskiego 15/1, 61-504 Poznań"
+    office_address = "ul. Chłapowskiego 15/1, 61-504 Poznań"
+    entrances = "Jedno wejście bez schodów."
+    lifts = "Biuro na parterze."
+    parking = "Miejsce dla osób z niepełnosprawnością przed budynkiem."
+    assistance_dog = "Można wejść z psem asystującym."
+    sign_language = "Tłumacz PJM po zgłoszeniu 3 dni wcześniej."
+    mobile_apps = "Nie mamy aplikacji mobilnych."
+
+
+class PrivacyPolicyPageFactory(wagtail_factories.PageFactory):
+    """A privacy policy with registration (retention from the settings) and the contact form."""
+
+    class Meta:
+        model = PrivacyPolicyPage
+
+    title = "Polityka prywatności"
+    slug = "polityka-prywatnosci"
+    controller = "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych, ul. Chłapowskiego 15/1, Poznań"
+    controller_email = "biuro@example.org"
+    protection_contact = "Koordynator projektu"
+    protection_email = "dane@example.org"
+    processing = factory.LazyFunction(
+        lambda: [
+            ("registration", {"data": "Imię, e-mail", "purpose": "Spotkanie",
+                              "legal_basis": "consent"}),
+            ("activity", {"name": "Formularz kontaktowy", "data": "Imię, e-mail",
+                          "purpose": "Odpowiedź", "legal_basis": "consent",
+                          "retention": "Do załatwienia sprawy."}),
+        ]
+    )  # fmt: skip
+    recipients = "Firma hostingowa."
+    rights_note = "Napisz do biura."
+    updated_on = datetime.date(2026, 12, 1)

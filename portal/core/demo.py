@@ -120,7 +120,7 @@ def create_project_settings(demo):
 @demo_step(order=40)
 def create_standard_pages(demo):
     data = read_demo_data(DATA_FILE)
-    about_texts, statement_texts = data["about"], data["accessibility"]
+    about_texts = data["about"]
     home = demo.home_pages["pl"]
     about = existing_child(home, StandardPage, about_texts["slug"].pl)
     if about is None:
@@ -140,22 +140,7 @@ def create_standard_pages(demo):
         )
         publish_child(home, about)
         demo.note("about page")
-    statement = existing_child(home, StandardPage, statement_texts["slug"].pl)
-    if statement is None:
-        statement = StandardPage(
-            title=statement_texts["title"].pl,
-            slug=statement_texts["slug"].pl,
-            intro=statement_texts["intro"].pl,
-            body=[("paragraph", f"<p>{statement_texts['body'].pl}</p>")],
-        )
-        publish_child(home, statement)
-        demo.note("accessibility statement")
-        project = ProjectSettings.for_site(Site.objects.get(is_default_site=True))
-        if project.accessibility_page_id is None:
-            project.accessibility_page = statement
-            project.save(update_fields=["accessibility_page"])
-    for page, texts in ((about, about_texts), (statement, statement_texts)):
-        translate_missing(demo, page, segments(texts), texts["title"].en)
+    translate_missing(demo, about, segments(about_texts), about_texts["title"].en)
 
 
 def _logo_image(logo):

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "portal.easyread",
     "portal.documents",
     "portal.subscriptions",
+    "portal.legal",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -404,7 +405,7 @@ REGISTRATION_RATE_LIMIT = (
 )
 # Bump when the consent text in templates/events/includes/registration.html changes; each
 # registration stores the version it agreed to.
-REGISTRATION_CONSENT_VERSION = "2026-11"
+REGISTRATION_CONSENT_VERSION = "2026-12"
 REGISTRATION_CANCEL_LINK_MAX_AGE = 365 * 24 * 3600
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=90)
 

@@ -11,6 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import (
+    AccessibilityStatementPageFactory,
     HandbookPageFactory,
     ProjectSettingsFactory,
     StandardPageFactory,
@@ -104,9 +105,7 @@ def visit(live_server):
 def site(home, home_en):
     """The frame of every page, in Polish and English: the home page, the footer's office
     address, funding notice (with a logo) and link to the accessibility statement."""
-    statement = StandardPageFactory(
-        parent=home, title="Deklaracja dostępności", slug="deklaracja-dostepnosci"
-    )
+    statement = AccessibilityStatementPageFactory(parent=home)
     translate(statement, title="Accessibility statement", slug="accessibility-statement")
     ProjectSettingsFactory(accessibility_page=statement)
     return home

@@ -1,0 +1,48 @@
+"""`{% privacy_policy_link %}`: the link to the privacy policy in the visitor's language,
+printed in the footer and next to every form's consent."""
+
+from django import template
+from django.utils import translation
+from django.utils.html import format_html
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Site
+
+from portal.core.fragments import cached_value, versioned_key
+
+from ..models import PrivacyPolicyPage
+
+register = template.Library()
+
+
+def privacy_policy_in_language(request, language):
+    """(address, title) of the live privacy policy in `language`, or () when there is none:
+    one query, then kept in the cache under the fragments' version, which a publish,
+    unpublish, move or deletion of a page renews."""
+    site = Site.find_for_request(request) if request is not None else None
+    site_key = str(site.pk if site else 0)
+
+    def build():
+        page = (
+            PrivacyPolicyPage.objects.live()
+            .filter(locale__language_code=language)
+            .select_related("locale")
+            .first()
+        )
+        if page is None:
+            return ()
+        return (page.get_url(request), page.title)
+
+    key = versioned_key("privacy-policy", site_key, language, request=request)
+    return cached_value(key, build)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_policy_link(context, text=None):
+    """A link to the privacy policy (its title, or `text`), or nothing while none is live."""
+    language = get_supported_content_language_variant(translation.get_language())
+    found = privacy_policy_in_language(context.get("request"), language)
+    if not found:
+        return ""
+    url, title = found
+    return format_html('<a href="{}">{}</a>', url, text or title)
