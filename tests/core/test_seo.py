@@ -128,8 +128,13 @@ class TestWhatSearchEnginesRead(OwnMediaTestCase, SiteOfEveryPageType):
             listed = sitemap(self.client, f"/sitemap-{language}.xml")
             self.assertEqual(set(listed), self.expected(language), language)
             self.assertEqual([url for url in listed if NOT_PAGES.search(url)], [])
-            today = timezone.localdate().isoformat()
-            self.assertEqual({entry["lastmod"] for entry in listed.values()}, {today})
+
+    def test_each_address_says_when_its_page_was_last_published(self):
+        today = timezone.localdate().isoformat()
+        english = sitemap(self.client, "/sitemap-en.xml")  # every page published today
+        self.assertEqual({entry["lastmod"] for entry in english.values()}, {today})
+        polish = sitemap(self.client, "/sitemap-pl.xml")
+        self.assertEqual(polish[BASE + self.article.url]["lastmod"], today)
 
     def test_translated_pages_and_sub_views_name_each_other_with_x_default(self):
         polish = sitemap(self.client, "/sitemap-pl.xml")
