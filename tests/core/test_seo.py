@@ -60,6 +60,11 @@ def schema_types(html):
     return [item["@type"] for graph in graphs for item in graph]
 
 
+def published(page):
+    """The page as published (the translation's own object keeps the copied address)."""
+    return type(page).objects.get(pk=page.pk)
+
+
 def meta(html, name):
     """The content of <meta property=name> or <meta name=name> (exactly one)."""
     return one(html, f'meta[property="{name}"], meta[name="{name}"]')["content"]
@@ -73,9 +78,9 @@ class TestWhatSearchEnginesRead(OwnMediaTestCase, SiteOfEveryPageType):
     def setUpTestData(cls):
         super().setUpTestData()
         call_command("configure_site", stdout=StringIO())  # the Site is PORTAL_BASE_URL
-        cls.zone_page_en = translate(cls.zone_page, title="WTZ zone", slug="wtz-zone")
-        cls.handbook_en = translate(cls.handbook, title="The model", slug="model")
-        cls.events_en = translate(cls.events_index, title="Events", slug="events")
+        cls.zone_page_en = published(translate(cls.zone_page, title="WTZ zone", slug="wtz-zone"))
+        cls.handbook_en = published(translate(cls.handbook, title="The model", slug="model"))
+        cls.events_en = published(translate(cls.events_index, title="Events", slug="events"))
         cls.image = ImageFactory(file__width=2000, file__height=1500)
         cls.article.image, cls.article.image_alt = cls.image, "Uczestnicy przy stole"
         cls.article.save_revision().publish()
