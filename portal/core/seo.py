@@ -167,3 +167,31 @@ def organization_and_website(home_url, language_code):
             },
         },
     ]
+
+
+def preview_tags(meta):
+    """(attribute, name, content) of the OpenGraph and Twitter <meta> elements for `meta`
+    (what page_meta gathered: title, description, address, locales, picture)."""
+    image = meta["image"]
+    tags = [
+        ("property", "og:type", meta["type"]),
+        ("property", "og:title", meta["title"]),
+        ("property", "og:description", meta["description"]),
+        ("property", "og:url", meta["url"]),
+        ("property", "og:site_name", settings.WAGTAIL_SITE_NAME),
+        ("property", "og:locale", meta["locale"]),
+        *(("property", "og:locale:alternate", code) for code in meta["alternate_locales"]),
+        ("property", "og:image", image["url"]),
+        ("property", "og:image:width", image["width"]),
+        ("property", "og:image:height", image["height"]),
+        ("property", "og:image:alt", image["alt"]),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:title", meta["title"]),
+        ("name", "twitter:description", meta["description"]),
+        ("name", "twitter:image", image["url"]),
+        ("name", "twitter:image:alt", image["alt"]),
+    ]
+    return [
+        {"attribute": attribute, "name": name, "content": content}
+        for attribute, name, content in tags
+    ]

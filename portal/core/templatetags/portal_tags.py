@@ -187,18 +187,20 @@ def page_meta_context(context, og_type):
         if link["is_exact"] and link["code"] != language
     ]
     image = seo.share_image(page)
-    return {
+    meta = {
         "description": seo.page_description(page),
         "type": og_type,
         "title": context.get("subview_title") or page.seo_title or page.title,
         "url": canonical_url(context),
-        "site_name": settings.WAGTAIL_SITE_NAME,
         "locale": seo.OG_LOCALES.get(language, language),
         "alternate_locales": alternates,
         "image": image,
-        "json_ld": json_ld_script(
-            {"@context": "https://schema.org", "@graph": structured_graph(context, page, image)}
-        ),
+    }
+    graph = structured_graph(context, page, image)
+    return {
+        "description": meta["description"],
+        "tags": seo.preview_tags(meta),
+        "json_ld": json_ld_script({"@context": "https://schema.org", "@graph": graph}),
     }
 
 
