@@ -44,7 +44,7 @@ run: install messages
 # Debian's Chromium for the browser tests, PostgreSQL for the database tests, gettext
 # for the test that every marked string is translated and redis-server for the tests that
 # stop Redis under the site, installed only when missing (the machines run as root; see
-# DESIGN.md).
+# DESIGN.md). Java (default-jre-headless) runs the HTML validator of the demo's smoke test.
 system-deps:
 	@missing=""; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
@@ -52,6 +52,7 @@ system-deps:
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	test -x /usr/sbin/varnishd || missing="$$missing varnish"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing from Debian:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -94,6 +95,8 @@ pytest: install-test system-deps messages
 # The embedded default: SQLite gets migrate plus the page smoke tests, and the one build of
 # the whole demo (marker `demo`), as `make run` builds it. Two processes, a file on one
 # (the demo class builds once); migrated rows come back after a transactional test.
+# The demo's smoke test runs the W3C validator (npm's vnu-jar) on Debian's Java over its pages.
+pytest-sqlite: node_modules/.installed system-deps
 pytest-sqlite: install-test messages
 	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -n $(PYTEST_WORKERS) \
 		--dist loadfile -m smoke -p no:cacheprovider $(PYTEST_ARGS)

@@ -10,7 +10,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.core.sitemaps import MultilingualSitemap
+from portal.core.robots import robots_txt
+from portal.core.sitemaps import SITEMAPS, sitemap_index
 from portal.core.views import switch_language
 
 # A database that cannot be reached answers 503 with the site's page; other errors 500.
@@ -19,7 +20,9 @@ handler500 = "portal.core.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("language/<str:code>/", switch_language, name="switch_language"),
     path("reader-options/", include("portal.easyread.urls")),
 ]

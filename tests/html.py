@@ -3,6 +3,8 @@
 means instead of searching the raw markup for a string. For a whole fragment, use
 `assertInHTML` from pytest_django.asserts, which compares parsed HTML too."""
 
+import json
+
 from bs4 import BeautifulSoup, Tag
 
 
@@ -44,3 +46,14 @@ def links(page, selector="a"):
 def switcher_href(html, code):
     """The language switcher's link to language `code` (unescaped, ready to follow)."""
     return one(html, f'.language-switcher a[hreflang="{code}"]')["href"]
+
+
+def json_ld(page, schema_type):
+    """The one schema.org object of `schema_type` in the page's JSON-LD scripts (a script's
+    object, or an item of its @graph)."""
+    found = []
+    for script in select(page, 'script[type="application/ld+json"]'):
+        data = json.loads(script.string)
+        found += [item for item in data.get("@graph", [data]) if item.get("@type") == schema_type]
+    assert len(found) == 1, f"{len(found)} JSON-LD objects of type {schema_type!r}"
+    return found[0]

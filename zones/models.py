@@ -285,6 +285,10 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Page):
     def listings(self):
         return registered_listings()
 
+    def sitemap_route_names(self):
+        """Every family's sub-view of the zone is a page of its own."""
+        return [listing.name for listing in self.listings()]
+
     def listing_url(self, name):
         """The URL of one family's sub-view, with its route in this page's language."""
         return subpage_url(self, name)

@@ -39,6 +39,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from .outages import Outage
 from .page_cache import clear_pages, purge_pages
+from .sitemaps import sitemap_paths
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +53,6 @@ def outage_of(address):
             logger, f"Varnish at {address} unreachable, its cache was not purged", retry_after=5
         )
     return _outages[address]
-
-
-SITEMAP = "sitemap.xml"
 
 
 class VarnishBackend(HTTPBackend):
@@ -105,7 +103,8 @@ def affected_urls(page):
     batch.add_pages(pages)
     roots = {parts[1] for found in pages if (parts := found.get_url_parts(batch))}
     for root_url in roots:
-        batch.add_url(f"{root_url}/{SITEMAP}")
+        for path in sitemap_paths():
+            batch.add_url(f"{root_url}/{path}")
     return batch.urls
 
 

@@ -54,8 +54,25 @@ class CachedSubviewsMixin(RoutablePageMixin):
     is included once per combination of `cached_route_values()` (name → values), and left
     out when a parameter has no values (a registration's form is never cached anyway)."""
 
+    # The routes (by name, without parameters) that answer a page of their own, listed in
+    # the sitemap beside the page; feeds, downloads and forms are not.
+    sitemap_routes = ()
+
     def cached_route_values(self):
         return {}
+
+    def sitemap_route_names(self):
+        return self.sitemap_routes
+
+    def sitemap_subviews(self):
+        """{key: path below the page} of the addresses this page answers as pages: itself
+        ("") and its `sitemap_route_names()`, keyed by route name so the sitemap pairs a
+        sub-view with the same one in another language (routes are translated)."""
+        subviews = {"": ""}
+        with translation.override(self.locale.language_code):
+            for name in self.sitemap_route_names():
+                subviews[name] = self.reverse_subpage(name).lstrip("/")
+        return subviews
 
     def get_cached_paths(self):
         values = self.cached_route_values()

@@ -90,6 +90,7 @@ class EventIndexPage(ZoneTaggedIndexPage):
     subpage_types = ["events.EventPage"]
     base_form_class = EventIndexPageForm
     per_page = EVENTS_PER_PAGE
+    sitemap_routes = ("past",)
 
     class Meta:
         verbose_name = _("events index")

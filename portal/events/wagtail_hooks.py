@@ -1,16 +1,19 @@
 import operator
 from functools import reduce
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from portal.core.robots import ROBOTS_DISALLOW_HOOK
 from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
 from portal.core.sections import HomeSection
 from portal.core.spreadsheets import PolishSpreadsheetExportMixin
@@ -185,3 +188,14 @@ def events_panels(request, panels):
         panels.append(OrganiserPanel())
     if is_zone_editor(request.user):
         panels.append(ZoneEventsPanel())
+
+
+@hooks.register(ROBOTS_DISALLOW_HOOK)
+def registration_paths():
+    """Search engines leave the sign-up, confirmation and cancel sub-views of every event
+    alone (in each language: /pl/*/zapis/, /en/*/register/, ...)."""
+    found = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            found += [f"/{code}/*/{route.pattern}" for route in views.registration_routes()]
+    return found

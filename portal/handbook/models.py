@@ -43,6 +43,12 @@ def zones_with_pages(locale):
     }
 
 
+def step_order(step):
+    """Steps in the editors' order; those saved without one (in code, not through the admin)
+    keep their creation order; a preview's unsaved steps have no primary key yet."""
+    return (step.sort_order if step.sort_order is not None else float("inf"), step.pk or 0)
+
+
 class HandbookPage(CachedSubviewsMixin, Page):
     """The model and its handbook: how it works, who gains from it, and the twelve steps.
 
@@ -111,15 +117,7 @@ class HandbookPage(CachedSubviewsMixin, Page):
         """The steps in order, each with its `number` (1…), its `url`, its `files` and the
         zones that act in it (as named in this page's language, with their pages): a fixed
         number of queries however many steps there are."""
-        # Steps saved without an order (in code, not through the admin) keep their creation
-        # order; a preview's unsaved steps have no primary key yet.
-        steps = sorted(
-            self.steps.all(),
-            key=lambda step: (
-                step.sort_order if step.sort_order is not None else float("inf"),
-                step.pk or 0,
-            ),
-        )
+        steps = sorted(self.steps.all(), key=step_order)
         zones = self.zones_with_pages
         zone_ids = {block["value"] for step in steps for block in step.zones.raw_data}
         zone_keys = dict(Zone.objects.filter(pk__in=zone_ids).values_list("pk", "translation_key"))
@@ -167,6 +165,17 @@ class HandbookPage(CachedSubviewsMixin, Page):
         key = steps[number - 1].translation_key
         found = next((step for step in target.numbered_steps if step.translation_key == key), None)
         return ("step", [found.number], {}) if found else None
+
+    def sitemap_subviews(self):
+        """The page and each step, keyed by the step's translation key: the same step may
+        stand at another number in another language (see counterpart_subview)."""
+        subviews = super().sitemap_subviews()
+        with translation.override(self.locale.language_code):
+            for number, step in enumerate(sorted(self.steps.all(), key=step_order), start=1):
+                subviews[step.translation_key] = self.reverse_subpage("step", args=[number]).lstrip(
+                    "/"
+                )
+        return subviews
 
     def cached_route_values(self):
         """Each step's address is purged with the handbook."""

@@ -20,7 +20,6 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.core.address import absolute_url
 from portal.core.blocks import BaseStreamBlock
 from portal.core.images import image_with_alt
 from portal.core.translatable import PAGE_TEXT_FIELDS
@@ -216,7 +215,4 @@ class NewsPage(ZoneTaggedMixin, MainImage, Page):
             "mainEntityOfPage": self.get_full_url(request),
             "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
         }
-        if self.image:
-            rendition = self.image.get_rendition("fill-1200x630")
-            data["image"] = [absolute_url(rendition.url)]
-        return data
+        return data  # its image is the link preview's (portal.core.seo.share_image)

@@ -132,7 +132,7 @@ ARTICLE_ADDRESSES = (
     | under("/pl/strefa-wtz/", ZONE_PAGE_PATHS)
     | under("/pl/", [""])
     | under("/en/", [""])
-    | {"http://testserver/sitemap.xml"}
+    | under("/", ["sitemap.xml", "sitemap-pl.xml", "sitemap-en.xml"])
 )
 
 

@@ -42,11 +42,12 @@ def test_untranslated_page_claims_no_counterpart(client, home, home_en):
     assert "The page you came from is not available in English" in landing
 
 
-def test_sitemap_lists_the_pages_of_both_languages(client, translated):
-    xml = client.get("/sitemap.xml").content.decode()
-    assert "/pl/o-projekcie/" in xml
-    assert "/en/about-the-project/" in xml
-    assert "/en/</loc>" in xml
+def test_each_languages_sitemap_lists_its_pages(client, translated):
+    polish = client.get("/sitemap-pl.xml").content.decode()
+    english = client.get("/sitemap-en.xml").content.decode()
+    assert "/pl/o-projekcie/</loc>" in polish
+    assert "/en/about-the-project/</loc>" in english
+    assert "/en/</loc>" in english
 
 
 def test_the_switcher_leads_to_the_translation(client, translated):

@@ -199,7 +199,7 @@ PAGE_TYPES = [
     ("partnership", lambda case: case.partnership.url, nothing_more),
     ("contact", lambda case: case.contact.url, nothing_more),
     ("poll_page", lambda case: case.poll_page.url, more_choices),
-    ("sitemap", lambda case: "/sitemap.xml", more_children("about", StandardPageFactory)),
+    ("sitemap", lambda case: "/sitemap-pl.xml", more_children("about", StandardPageFactory)),
     ("not_found", lambda case: "/pl/nie-ma-takiej-strony/", nothing_more),
 ]
 

@@ -154,8 +154,12 @@ def test_an_explicit_default_port_gives_the_same_links_as_wagtail(client, settin
 
 @pytest.mark.parametrize("host", OTHER_HOSTS)
 def test_sitemap_locations_lead_to_the_site_address(client, public_address, translated, host):
-    xml = client.get("/sitemap.xml", HTTP_HOST=host).content.decode()
+    xml = "".join(
+        client.get(path, HTTP_HOST=host).content.decode()
+        for path in ("/sitemap.xml", "/sitemap-pl.xml", "/sitemap-en.xml")
+    )
     locations = re.findall(r"<loc>([^<]+)</loc>", xml)
+    assert f"{PUBLIC}/sitemap-pl.xml" in locations
     assert f"{PUBLIC}/pl/o-projekcie/" in locations
     assert f"{PUBLIC}/en/about-the-project/" in locations
     assert [url for url in locations if not url.startswith(f"{PUBLIC}/")] == []

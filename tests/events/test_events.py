@@ -1,7 +1,6 @@
 """Events: upcoming and past listings, the event page, iCalendar files and structured data."""
 
 import datetime
-import json
 
 import pytest
 import time_machine
@@ -14,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from portal.events.models import EventPage, past, upcoming
 from tests.factories import EventPageFactory, ZoneFactory, warsaw
-from tests.html import one, parse, select, text_of, texts
+from tests.html import json_ld, one, parse, select, text_of, texts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -185,7 +184,7 @@ def test_join_link_is_never_public(client, events_index):
 
 
 def structured_data(client, event):
-    return json.loads(one(client.get(event.url), 'script[type="application/ld+json"]').string)
+    return json_ld(client.get(event.url), "Event")
 
 
 def test_event_structured_data_for_a_meeting_in_a_venue(client, events_index):
@@ -211,7 +210,7 @@ def test_ics_links_lead_to_the_site_address(client, events_index, public_address
 def test_event_structured_data_leads_to_the_site_address(client, events_index, public_address):
     event = EventPageFactory(parent=events_index, attendance="mixed")
     html = client.get(event.url, HTTP_HOST="127.0.0.1:8000").content.decode()
-    data = json.loads(one(html, 'script[type="application/ld+json"]').string)
+    data = json_ld(html, "Event")
     assert data["url"] == f"{public_address}{event.url}"
     assert data["location"][1] == {"@type": "VirtualLocation", "url": data["url"]}
 

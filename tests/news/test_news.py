@@ -1,7 +1,6 @@
 """News: the listing and its archive, articles, feeds and what search engines see."""
 
 import datetime
-import json
 
 import feedparser
 import pytest
@@ -12,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, ZoneFactory, ZonePageFactory
-from tests.html import links, one, parse, select, text_of, texts
+from tests.html import json_ld, links, one, parse, select, text_of, texts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -106,14 +105,14 @@ def test_article_suggests_related_articles_from_its_zones(client, news_index, zo
 def test_article_describes_itself_to_search_engines_and_social_media(client, news_index):
     page = article(news_index, "Strategia obroniona", datetime.date(2026, 3, 6))
     html = client.get(page.url).content.decode()
-    data = json.loads(one(html, 'script[type="application/ld+json"]').string)
-    assert data["@type"] == "NewsArticle"
+    data = json_ld(html, "NewsArticle")
     assert data["headline"] == "Strategia obroniona"
     assert data["datePublished"].startswith("2026-03-06T00:00:00+01:00")
     assert data["inLanguage"] == "pl"
     assert one(html, "link[rel=canonical]")["href"] == f"http://testserver{page.url}"
     assert one(html, 'meta[property="og:type"]')["content"] == "article"
-    assert one(html, 'meta[name="twitter:card"]')["content"] == "summary"
+    # Without a photo of its own, the preview shows the site's picture, large.
+    assert one(html, 'meta[name="twitter:card"]')["content"] == "summary_large_image"
 
 
 def test_feeds_are_announced_in_the_head_of_every_page(client, news_index, home):
@@ -200,7 +199,7 @@ def test_article_json_ld_and_shared_image_lead_to_the_site_address(
     page.image, page.image_alt = ImageFactory(), "Uczestnicy spotkania"
     page.save_revision().publish()
     html = client.get(page.url, HTTP_HOST="127.0.0.1:8000").content.decode()
-    data = json.loads(one(html, 'script[type="application/ld+json"]').string)
+    data = json_ld(html, "NewsArticle")
     assert data["mainEntityOfPage"] == f"{public_address}{page.url}"
     (image,) = data["image"]
     assert image.startswith(f"{public_address}/media/images/")

@@ -5,8 +5,9 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
-from portal.core import fragments, navigation
+from portal.core import fragments, navigation, seo
 from portal.core.address import absolute_url
 from portal.core.head_links import head_links as registered_head_links
 
@@ -92,7 +93,14 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"items": [], "page": page}
-    request = context.get("request")
+    items, current = breadcrumb_trail(context)
+    return {"items": items, "current": current}
+
+
+def breadcrumb_trail(context):
+    """The pages above the current one (from the fragment cache) and the current title; in
+    a routable sub-view (a zone's resources, say) the page itself is a step back."""
+    page, request = context["page"], context.get("request")
     items = list(
         fragments.cached_fragment(
             request,
@@ -103,10 +111,9 @@ def breadcrumbs(context):
     )
     current = page.title
     if context.get("subview_title"):
-        # A routable sub-view (a zone's resources, say): the page itself is a step back.
         items.append({"title": page.title, "url": page.get_url(request), "depth": page.depth})
         current = context["subview_title"]
-    return {"items": items, "current": current}
+    return items, current
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -145,13 +152,87 @@ def hreflang_links(context):
     return {"links": links}
 
 
-@register.simple_tag
-def jsonld(page, request):
-    """A page's schema.org description (its `structured_data(request)`) as JSON-LD, escaped
-    like json_script so the text cannot close the <script> element."""
-    data = json.dumps(page.structured_data(request), cls=DjangoJSONEncoder, ensure_ascii=False)
-    escaped = data.translate(_JSON_SCRIPT_ESCAPES)
+def json_ld_script(data):
+    """`data` in a JSON-LD <script>, escaped like json_script so the text cannot close it."""
+    encoded = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    escaped = encoded.translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context, og_type="website"):
+    """The meta description, OpenGraph and Twitter tags and JSON-LD (breadcrumbs; the
+    organisation and site on the home page) of the current page: the same for every
+    visitor of the address, so rendered once and kept in the fragment cache."""
+    template = context.template.engine.get_template("includes/social_meta.html")
+    return mark_safe(  # noqa: S308 -- rendered by the template, escaped there
+        fragments.cached_fragment(
+            context.get("request"),
+            f"page_meta:{og_type}",
+            lambda: template.render(context.new(page_meta_context(context, og_type))),
+            per_address=True,
+        )
+    )
+
+
+def page_meta_context(context, og_type):
+    """What includes/social_meta.html prints (see portal.core.seo)."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or not getattr(page, "pk", None):
+        return {"description": seo.page_description(None)}
+    language = page.locale.language_code
+    alternates = [
+        seo.OG_LOCALES.get(link["code"], link["code"])
+        for link in language_links(request, page)
+        if link["is_exact"] and link["code"] != language
+    ]
+    image = seo.share_image(page)
+    meta = {
+        "description": seo.page_description(page),
+        "type": og_type,
+        "title": context.get("subview_title") or page.seo_title or page.title,
+        "url": canonical_url(context),
+        "locale": seo.OG_LOCALES.get(language, language),
+        "alternate_locales": alternates,
+        "image": image,
+    }
+    graph = structured_graph(context, page, image)
+    return {
+        "description": meta["description"],
+        "tags": seo.preview_tags(meta),
+        "json_ld": json_ld_script({"@context": "https://schema.org", "@graph": graph}),
+    }
+
+
+def structured_graph(context, page, image):
+    """What the page is (its own `structured_data(request)`: a NewsArticle, an Event,
+    with its picture), its BreadcrumbList, and on a home page its Organization and WebSite."""
+    if not hasattr(page, "structured_data"):
+        return page_graph(context, page)
+    own = dict(page.structured_data(context.get("request")))
+    own.pop("@context", None)  # the graph's own
+    if image["own"]:
+        own.setdefault("image", [image["url"]])
+    return [own, *page_graph(context, page)]
+
+
+def page_graph(context, page):
+    """BreadcrumbList of the page; on a home page also its Organization and WebSite."""
+    request = context.get("request")
+    if page.depth <= 2:
+        home_url = page.get_full_url(request)
+        trail = [(_("Home"), home_url)]
+        return [
+            *seo.organization_and_website(home_url, page.locale.language_code),
+            seo.breadcrumb_list(trail),
+        ]
+    items, current = breadcrumb_trail(context)
+    trail = [
+        (_("Home") if item["depth"] == 2 else item["title"], absolute_url(item["url"]))
+        for item in items
+    ]
+    trail.append((current, canonical_url(context)))
+    return [seo.breadcrumb_list(trail)]
 
 
 @register.simple_tag(takes_context=True)
