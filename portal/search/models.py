@@ -8,6 +8,7 @@ unaccented tsvector behind a GIN index (migration 0001), and the facets: kind, z
 """
 
 from django.conf import settings
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
 
@@ -87,6 +88,11 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
+
+
+# `word__trigram_similar` (the pg_trgm `%` operator, which uses the trigram index) without
+# django.contrib.postgres in INSTALLED_APPS, where it would register it on every CharField.
+SearchTerm._meta.get_field("word").register_lookup(TrigramSimilar)
 
 
 def refresh_vectors(entries):
