@@ -10,6 +10,8 @@ Every call goes through `with_elasticsearch`, so a server that is down costs the
 nothing but the database's answer (portal.core.search_backend).
 """
 
+import copy
+
 from elasticsearch.dsl import (
     Document,
     FacetedSearch,
@@ -25,13 +27,14 @@ from elasticsearch.dsl import (
 from elasticsearch.dsl.faceted_search import FacetedResponse
 
 from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from portal.core.search_backend import with_elasticsearch
 from portal.research.es import connect, connect_for_indexing
-from portal.research.search import highlight
 
 from .models import SearchEntry
-from .search import FACETS, SiteResults, make_hits, visible_entries
+from .search import FACETS, SiteResults, attached_documents, make_hits, visible_entries
 
 ANALYSERS = {
     "pl": analyzer("folding_pl", tokenizer="standard", filter=["lowercase", "asciifolding"]),
@@ -93,7 +96,8 @@ class SiteDocument(Document):
 def mapping_body(language_code):
     """The index's settings and mappings: every text field analysed for its language."""
     folding = analyser(language_code)
-    body = SiteDocument._doc_type.mapping.to_dict()
+    # A copy: the fields' dicts are the Document class's own.
+    body = copy.deepcopy(SiteDocument._doc_type.mapping.to_dict())
     properties = body["properties"]
     for name in ("title", "text"):
         properties[name]["analyzer"] = folding._name
@@ -157,11 +161,12 @@ def results_from_response(query, response):
     visible = visible_entries(query.locale).filter(pk__in=ids).defer("search_text", "search_vector")
     by_pk = visible.in_bulk()
     ordered = [by_pk[pk] for pk in ids if pk in by_pk]
-    hits = {hit.entry.pk: hit for hit in make_hits(ordered, query.words)}
+    documents = attached_documents(ordered)
+    hits = {hit.entry.pk: hit for hit in make_hits(ordered, query.words, documents)}
     for raw in response.hits:
         hit = hits.get(int(raw.meta.id))
         if hit is not None:
-            take_highlight(hit, raw, query.words)
+            take_highlight(hit, raw, documents)
     facets = {
         name: {value: count for value, count, _selected in response.facets[name]} for name in FACETS
     }
@@ -173,24 +178,30 @@ def results_from_response(query, response):
     )
 
 
-def take_highlight(hit, raw, query_words):
+def take_highlight(hit, raw, documents):
     """Elasticsearch's fragment where it found a fuzzy match the database excerpt missed,
     and a PDF page's number from the nested hit."""
     fragments = getattr(getattr(raw.meta, "highlight", None), "text", None)
     if fragments and not hit.excerpt:
-        hit.excerpt = highlight(unmark(fragments[0]), query_words)
+        hit.excerpt = marked(fragments[0])
     inner = getattr(getattr(raw.meta, "inner_hits", None), "pages", None)
     if inner is None or not inner.hits or hit.page_number is not None:
         return
     page_hit = inner.hits[0]
     page_fragments = getattr(getattr(page_hit.meta, "highlight", None), "pages.text", None)
     if page_fragments and not hit.excerpt:
-        hit.excerpt = highlight(unmark(page_fragments[0]), query_words)
+        hit.excerpt = marked(page_fragments[0])
         hit.page_number = getattr(page_hit, "number", None)
+        hit.document = documents.get(getattr(page_hit, "document", None))
 
 
-def unmark(fragment):
-    return fragment.replace("<em>", "").replace("</em>", "")
+def marked(fragment):
+    """An Elasticsearch fragment escaped, its <em> (the words it matched, typos
+    included) turned into <mark> as in the database's excerpts."""
+    escaped = str(escape(fragment))
+    return mark_safe(  # noqa: S308  (escaped above; only our own tags put back)
+        escaped.replace("&lt;em&gt;", "<mark>").replace("&lt;/em&gt;", "</mark>")
+    )
 
 
 def suggestion(response, query_words):

@@ -217,12 +217,16 @@ def total_from_kinds(kind_counts, kind):
     return kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
 
 
-def make_hits(entries, query_words):
-    """The results' rows with where the words were found: in the entry's own text, else in
-    the first page of its PDFs that has them (with that page's number). The PDFs of all the
-    rows are read in one query."""
+def attached_documents(entries):
+    """The PDFs of all the `entries`, in one query: {id: document}."""
     ids = {pk for entry in entries for pk in entry.document_ids}
-    documents = get_document_model().objects.in_bulk(ids) if ids else {}
+    return get_document_model().objects.in_bulk(ids) if ids else {}
+
+
+def make_hits(entries, query_words, documents=None):
+    """The results' rows with where the words were found: in the entry's own text, else in
+    the first page of its PDFs that has them (with that page's number)."""
+    documents = attached_documents(entries) if documents is None else documents
     hits = []
     for entry in entries:
         hit = SiteHit(entry)
