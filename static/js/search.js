@@ -83,7 +83,7 @@
             all.setAttribute("role", "option");
             all.setAttribute("aria-selected", "false");
             all.className = "site-search__all";
-            all.textContent = form.querySelector("button[type=submit]").textContent + ": " + answer.message;
+            all.textContent = form.querySelector("button[type=submit]").textContent.trim() + ": " + answer.message;
             options.push(all);
         }
         options.forEach(function (option) { list.appendChild(option); });
@@ -128,7 +128,8 @@
             event.preventDefault();
             go(options[active]);
         } else if (event.key === "Escape") {
-            if (open) { close(); } else { input.value = ""; status.textContent = ""; }
+            // The first Escape only closes the suggestions (a search box would clear itself).
+            if (open) { event.preventDefault(); close(); } else { status.textContent = ""; }
         } else if (event.key === "Tab") {
             close();
         }
