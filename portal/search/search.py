@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.contrib.postgres.search import SearchRank, TrigramSimilarity
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.utils.translation import gettext_lazy as _
@@ -20,12 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from portal.research.search import highlight
+from portal.research.search import PostgresReportSearch, highlight, total_from_kinds
 from portal.research.text import excerpt, words
 from zones.models import Zone
 
 from .entries import DOCUMENT_KIND, STEP_KIND
-from .models import SEARCH_CONFIG, SearchEntry, SearchTerm
+from .models import SearchEntry, SearchTerm
 
 FACETS = ("kind", "zone", "year")
 # Facet labels of the two kinds that are not page types.
@@ -160,12 +160,8 @@ class PostgresSiteSearch(DatabaseSiteSearch):
     of a word of the entry, ranked by ts_rank with the title weighing most; "did you mean"
     by trigram similarity (pg_trgm, GIN index on the vocabulary)."""
 
-    def text_query(self, query_words):
-        # The words are letters and digits only (research.text.words): no tsquery operator
-        # can come from the visitor.
-        return SearchQuery(
-            " & ".join(f"{word}:*" for word in query_words), search_type="raw", config=SEARCH_CONFIG
-        )
+    # The same prefix query as the reports' (words only: no operator from the visitor).
+    text_query = PostgresReportSearch.text_query
 
     def match(self, entries, query_words):
         return entries.filter(search_vector=self.text_query(query_words))
@@ -209,12 +205,6 @@ def facet_counts(name, entries, zones):
     column = {"kind": "kind", "year": "year"}[name]
     rows = entries.values_list(column).annotate(count=Count("pk"))
     return {value: count for value, count in rows if value is not None}
-
-
-def total_from_kinds(kind_counts, kind):
-    """Every entry has one kind and that facet has every other filter applied: its counts
-    add up to the number of results, without a COUNT of its own."""
-    return kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
 
 
 def attached_documents(entries):
