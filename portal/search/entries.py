@@ -235,6 +235,10 @@ def index_page(page):
     return entries
 
 
+def forget_page(page):
+    SearchEntry.objects.filter(page=page).delete()
+
+
 @transaction.atomic
 def index_document(document):
     SearchEntry.objects.filter(document=document).delete()

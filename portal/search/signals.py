@@ -30,9 +30,16 @@ def send_to_elasticsearch(entries, **owner):
 
 
 @receiver(page_published)
-@receiver(page_unpublished)
 def follow_page(sender, instance, **kwargs):
     send_to_elasticsearch(index.index_page(instance), page_id=instance.pk)
+
+
+@receiver(page_unpublished)
+def forget_page(sender, instance, **kwargs):
+    """Unpublished, or being deleted (Wagtail unpublishes a live page it deletes): its
+    entries go, and none are made for a page that is on its way out."""
+    index.forget_page(instance)
+    send_to_elasticsearch([], page_id=instance.pk)
 
 
 @receiver(post_page_move)
