@@ -228,7 +228,10 @@ def words_of(text):
 def index_page(page):
     """Replace the entries of `page`: none if it is not (or no longer) findable."""
     SearchEntry.objects.filter(page=page).delete()
-    if not is_findable(page):
+    # A copy from the database: the caller's page keeps what it had computed (the
+    # handbook's cached steps), and the index gets what was saved.
+    page = Page.objects.filter(pk=page.pk).specific().first()
+    if page is None or not is_findable(page):
         return []
     entries = SearchEntry.objects.bulk_create(entries_for_page(page))
     after_saving(entries)
