@@ -45,6 +45,7 @@ elif settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("portal.polls.urls")),
     path("", include("portal.subscriptions.urls")),
+    path("", include("portal.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

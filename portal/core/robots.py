@@ -18,8 +18,8 @@ from .address import absolute_url
 
 ROBOTS_DISALLOW_HOOK = "register_robots_disallow"
 
-# The admin, and the site search's results in each language (portal.search's addresses).
-SITE_DISALLOW = ("/admin/", "/pl/szukaj/", "/en/search/")
+# The admin; the site search registers its results pages through the hook.
+SITE_DISALLOW = ("/admin/",)
 
 
 def disallowed_paths():

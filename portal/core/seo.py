@@ -15,6 +15,8 @@ import re
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -34,9 +36,9 @@ DEFAULT_SHARE_IMAGE = "img/share/portal-wtz.png"
 ZONE_SHARE_IMAGE = "img/share/zone-{icon}.png"
 # OpenGraph names a locale with its territory.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB"}
-# The site search's results page in each language (portal.search), which the home page's
-# WebSite names as its SearchAction and robots.txt keeps robots away from.
-SEARCH_PATHS = {"pl": "/pl/szukaj/", "en": "/en/search/"}
+# The URL name of the site search's results page (portal.search), which the home page's
+# WebSite names as its SearchAction: reversed by name, so core imports nothing of it.
+SITE_SEARCH_URL_NAME = "site_search"
 _SPACES = re.compile(r"\s+")
 
 
@@ -140,7 +142,8 @@ def breadcrumb_list(trail):
 def organization_and_website(home_url, language_code):
     """schema.org Organization and WebSite (searchable through the site search) of the
     home page in `language_code`."""
-    search = absolute_url(SEARCH_PATHS.get(language_code, SEARCH_PATHS[settings.LANGUAGE_CODE]))
+    with translation.override(language_code):
+        search = absolute_url(reverse(SITE_SEARCH_URL_NAME))
     name = settings.WAGTAIL_SITE_NAME
     return [
         {

@@ -33,11 +33,13 @@ INSTALLED_APPS = [
     "portal.documents",
     "portal.subscriptions",
     "portal.legal",
+    "portal.search",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "portal.core.apps.FrontendCacheConfig",  # wagtail.contrib.frontend_cache, see there
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",

@@ -250,7 +250,8 @@ class DemoContentTests(OwnMediaTestCase):
 
     def test_every_page_type_and_sub_view_is_valid_html_in_both_languages(self):
         """The W3C validator (vnu) finds no error on any page type, its routable sub-views,
-        a filtered listing, a search and the 404 page, in Polish and English: one Java run."""
+        a filtered listing, a report search, site searches (results, a bad filter, "did you
+        mean", no results) and the 404 page, in Polish and English: one Java run."""
         addresses = ["/pl/nie-ma-takiej-strony/", "/en/no-such-page/"]
         for model in get_page_models():
             for page in model.objects.live().filter(depth__gt=1).order_by("path")[:1]:
@@ -261,6 +262,8 @@ class DemoContentTests(OwnMediaTestCase):
         addresses.append(f"{research.url}?q=spółdzielnia&zone=wtz")
         news = NewsIndexPage.objects.live().get(locale__language_code="en")
         addresses.append(f"{news.url}?zone=wtz&page=1")
+        addresses += ["/pl/szukaj/?q=zrodla+finansowania", "/en/search/?q=cooperative&kind=x"]
+        addresses += ["/pl/szukaj/?q=spoldzielnai", "/en/search/?q=qqqxyz"]
         pages = {url: self.client.get(url).content.decode() for url in addresses}
         self.assertGreater(len(pages), 50)
         self.assertEqual(validation_errors(pages), [])

@@ -1,0 +1,41 @@
+"""Demo content of the site search: the index built from everything the other steps made,
+and a result editors pinned for a common query in each language (demo.yaml)."""
+
+from pathlib import Path
+
+from django.apps import apps
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from portal.core.demo_content import demo_step, read_demo_data
+
+from .entries import rebuild
+
+DATA_FILE = Path(__file__).with_name("demo.yaml")
+
+
+@demo_step(order=99)
+def build_search_index(demo):
+    """Last of all: every page and document the demo made, in the index."""
+    demo.note(f"search index ({rebuild()} entries)")
+    for promotion in read_demo_data(DATA_FILE)["promotions"]:
+        pin(demo, promotion)
+
+
+def pin(demo, promotion):
+    """Pin the page for the query in each language, unless an editor already pinned it."""
+    model = apps.get_model(promotion["page"])
+    for locale in [demo.source_locale, *demo.translation_locales]:
+        code = locale.language_code
+        page = model.objects.live().filter(locale=locale).first()
+        query_text = getattr(promotion["query"], code)
+        if page is None or not query_text:
+            continue
+        query = Query.get(query_text)
+        _pick, created = SearchPromotion.objects.get_or_create(
+            query=query,
+            page=page,
+            defaults={"description": getattr(promotion["description"], code), "sort_order": 0},
+        )
+        if created:
+            demo.note(f"search promotion “{query_text}” ({code})")
