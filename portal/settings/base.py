@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "portal.polls",
     "portal.easyread",
     "portal.documents",
+    "portal.indicators",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",
