@@ -18,7 +18,7 @@ class DocumentDownload(models.Model):
         related_name="daily_downloads",
     )
     day = models.DateField(_("day"))
-    count = models.PositiveIntegerField(_("downloads"), default=0)
+    count = models.PositiveIntegerField(_("number of downloads"), default=0)
 
     class Meta:
         verbose_name = _("document downloads on a day")

@@ -42,9 +42,9 @@ INSTITUTION_GROUPS = {
         _("Local government"),
         [Types.MUNICIPALITY, Types.COUNTY, Types.REGION, Types.SOCIAL_SERVICES],
     ),
-    "institutions_business": (_("Business"), [Types.BUSINESS, Types.COOPERATIVE]),
-    "institutions_ngo": (_("NGO"), [Types.NGO]),
-    "institutions_other": (_("Other"), [Types.OTHER]),
+    "institutions_business": (_("Businesses"), [Types.BUSINESS, Types.COOPERATIVE]),
+    "institutions_ngo": (_("NGOs"), [Types.NGO]),
+    "institutions_other": (_("Other institutions"), [Types.OTHER]),
 }
 
 # The figures in the order of the report's columns, with their headings.
