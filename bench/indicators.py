@@ -38,6 +38,7 @@ def measure():
         env = {
             **os.environ,
             "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
+            "MEDIA_ROOT": f"{workdir}/media",
             "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
             "DEBUG": "false",
             "PORTAL_BASE_URL": "http://127.0.0.1:8000",

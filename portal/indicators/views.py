@@ -122,4 +122,8 @@ class IndicatorsReportView(FormulaSafeExportMixin, ReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["charts"] = charts.report_charts(self.found)
+        # The table is printed from plain lists: a few hundred cells through Wagtail's
+        # per-cell column templates cost more than the figures themselves.
+        context["headings"] = [self.export_headings[name] for name in self.list_export]
+        context["cells"] = [[row[name] for name in self.list_export] for row in self.object_list]
         return context

@@ -134,4 +134,4 @@ class IndicatorQueries(TestCase):
             for person in range(5):
                 register(event, "confirmed", f"Instytucja {person}", "ngo")
 
-        assert self._queries() == few == 15
+        assert self._queries() == few == 16
