@@ -14,6 +14,7 @@ from pytest_django.asserts import assertInHTML
 
 from django.core import mail
 from django.core.management import call_command
+from django.db.models import Sum
 
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Site, get_page_models
@@ -21,7 +22,10 @@ from wagtail_localize.models import Translation
 
 from portal.association.models import ContactPage, ProjectIndexPage, ProjectPage
 from portal.core.models import FundingNotice, Partner, ProjectSettings, StandardPage
+from portal.events.registrations import Registration
+from portal.indicators.figures import public_count
 from portal.polls.models import Poll
+from portal.research.models import ReportPage
 from tests.conftest import OwnMediaTestCase
 from tests.html import links, one, parse, select, text_of, texts
 from zones.models import Zone
@@ -226,3 +230,15 @@ class DemoContentTests(OwnMediaTestCase):
         self.assertIn(("61 123 45 67", "tel:611234567"), links(footer))
         self.assertEqual(select(footer, "address strong"), [])  # the office name stays empty
         self.assertEqual(len(select(footer, ".site-footer__partners li")), 2)
+
+    def test_the_results_page_counts_the_demo_data(self):
+        confirmed = Registration.objects.filter(status="confirmed")
+        people = confirmed.aggregate(total=Sum("people"))["total"]
+        reports = ReportPage.objects.live().filter(locale__language_code="pl").count()
+
+        page = self.get("/pl/rezultaty-projektu/")
+
+        self.assertEqual(text_of(one(page, 'dd[data-figure="attendees"]')), public_count(people))
+        self.assertEqual(
+            text_of(one(page, 'dd[data-figure="reports_published"]')), public_count(reports)
+        )
