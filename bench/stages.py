@@ -11,7 +11,7 @@ import importlib
 import multiprocessing
 import sys
 
-STAGES = ("pages", "search", "booking")
+STAGES = ("pages", "search", "booking", "indicators")
 
 
 def _run_stage(name, sender):

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portal.subscriptions",
     "portal.legal",
     "portal.search",
+    "portal.indicators",
     "zones",
     "wagtail_localize",
     "wagtail_localize.locales",

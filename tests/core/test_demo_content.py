@@ -15,6 +15,7 @@ from pytest_django.asserts import assertInHTML
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
+from django.db.models import Sum
 
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, get_page_models
@@ -23,10 +24,12 @@ from wagtail_localize.models import Translation
 from portal.association.models import ContactPage, ProjectIndexPage, ProjectPage
 from portal.core.models import FundingNotice, Partner, ProjectSettings, StandardPage
 from portal.core.sitemaps import page_subviews
+from portal.events.registrations import Registration
 from portal.handbook.models import SuccessStoryIndexPage
+from portal.indicators.figures import public_count
 from portal.news.models import NewsIndexPage
 from portal.polls.models import Poll
-from portal.research.models import ResearchIndexPage
+from portal.research.models import ReportPage, ResearchIndexPage
 from tests.conftest import OwnMediaTestCase
 from tests.html import links, one, parse, select, text_of, texts
 from tests.vnu import validation_errors
@@ -267,3 +270,15 @@ class DemoContentTests(OwnMediaTestCase):
         pages = {url: self.client.get(url).content.decode() for url in addresses}
         self.assertGreater(len(pages), 50)
         self.assertEqual(validation_errors(pages), [])
+
+    def test_the_results_page_counts_the_demo_data(self):
+        confirmed = Registration.objects.filter(status="confirmed")
+        people = confirmed.aggregate(total=Sum("people"))["total"]
+        reports = ReportPage.objects.live().filter(locale__language_code="pl").count()
+
+        page = self.get("/pl/rezultaty-projektu/")
+
+        self.assertEqual(text_of(one(page, 'dd[data-figure="attendees"]')), public_count(people))
+        self.assertEqual(
+            text_of(one(page, 'dd[data-figure="reports_published"]')), public_count(reports)
+        )
