@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import PrivacyPolicyPageFactory, translate
+from tests.factories import (
+    EasyReadPageFactory,
+    PrivacyPolicyPageFactory,
+    SignLanguagePageFactory,
+    translate,
+)
 
 from .conftest import assert_accessible
 
@@ -38,9 +43,23 @@ def test_statutory_pages_pass_axe_and_the_footer_leads_to_them(page, visit, priv
     assert_accessible(page)
 
 
-def test_statutory_pages_pass_pa11y_in_both_languages(live_server, privacy):
+@pytest.fixture
+def easy_read(site):
+    """An easy-to-read page with the sign language page below it, in Polish and English."""
+    section = EasyReadPageFactory(parent=site, title="Tekst łatwy do czytania", slug="etr")
+    translate(section, title="Easy to read", slug="easy-to-read")
+    sign = SignLanguagePageFactory(parent=section)
+    translate(sign, title="Polish Sign Language", slug="polish-sign-language")
+    return section
+
+
+def test_statutory_and_easy_read_pages_pass_pa11y_in_both_languages(
+    live_server, privacy, easy_read
+):
     """pa11y's HTML_CodeSniffer rules (WCAG 2 AA), a second opinion beside axe, on Debian's
-    Chromium: npm's pa11y is installed with the lint tools (package.json)."""
+    Chromium, over the page types issue 18 added: the statement, the privacy policy, an
+    easy-to-read page and the sign language page. npm's pa11y is installed with the lint
+    tools (package.json)."""
     if not PA11Y.exists():
         pytest.fail("pa11y is missing: `make lint` installs it with `npm ci` (package.json).")
     addresses = [
@@ -50,6 +69,10 @@ def test_statutory_pages_pass_pa11y_in_both_languages(live_server, privacy):
             "/en/accessibility-statement/",
             "/pl/polityka-prywatnosci/",
             "/en/privacy-policy/",
+            "/pl/etr/",
+            "/en/easy-to-read/",
+            "/pl/etr/polski-jezyk-migowy/",
+            "/en/easy-to-read/polish-sign-language/",
         )
     ]
     run = subprocess.run(  # noqa: S603 -- our script, our addresses
