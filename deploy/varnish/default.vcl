@@ -11,12 +11,14 @@ vcl 4.1;
 #   a GET whose app server fails is tried once more on the next one;
 # - caches what the app lets it cache: never a response that sets a cookie or says
 #   private/no-store/no-cache, never /admin/, never a POST, never a request with a
-#   cookie or Authorization (Varnish's built-in rules);
+#   cookie or Authorization (Varnish's built-in rules) once the cookies no page reads are
+#   taken off it (vcl_recv: the reader options, the language cookie);
 # - keeps every object 6 hours past its lifetime (grace): while the app servers are down
 #   visitors get the last copy, and what was never cached gets the maintenance page (503);
 # - PURGE <path> (one address of the Host) and BAN <path> (every address of the Host that
 #   starts with the path; `BAN /` is the whole site), only from the `purgers` ACL.
 
+import cookie;
 import directors;
 import std;
 
@@ -70,8 +72,34 @@ sub vcl_recv {
     if (req.url ~ "^/(static|media)/") {
         unset req.http.Cookie;
     }
+    call strip_cookies_no_page_reads;
     # Everything else: Varnish's built-in rules (only GET and HEAD are looked up; a request
     # with a Cookie or Authorization header goes to the app).
+}
+
+# The page HTML is the same with or without these cookies, so a visitor who has them still
+# gets the cached page (Varnish's built-in rules pass any request that keeps a Cookie):
+# - reader_options (portal.easyread.reader): read only under /reader-options/ (the style
+#   sheet of the choice, and the link that changes it), where it is kept;
+# - django_language: the app never sets it; Django reads it only on an address without a
+#   language prefix (/ → /pl/ or /en/), where it is kept.
+# Every other cookie is kept and makes the request pass, because what the app answers
+# depends on it: sessionid (editors, the messages after a form), messages, csrftoken (the
+# forms' token is derived from it: a new one would break a form open in another tab) and
+# poll-<key> (a poll shows its results instead of its form to a browser that voted).
+sub strip_cookies_no_page_reads {
+    if (!req.http.Cookie || req.url ~ "^/reader-options/") {
+        return;
+    }
+    cookie.parse(req.http.Cookie);
+    cookie.delete("reader_options");
+    if (req.url ~ "^/[a-z]{2}/") {
+        cookie.delete("django_language");
+    }
+    set req.http.Cookie = cookie.get_string();
+    if (req.http.Cookie == "") {
+        unset req.http.Cookie;
+    }
 }
 
 sub vcl_backend_response {

@@ -74,6 +74,11 @@ def test_no_page_type_shifts_its_layout_on_a_360px_phone(phone, live_server):
         phone.goto(live_server.url + address)
         shifts[name] = round(phone.evaluate(CUMULATIVE_LAYOUT_SHIFT), 3)
     assert {name: shift for name, shift in shifts.items() if shift >= CLS_LIMIT} == {}, shifts
+    # The reader bar is one row of its two links and the closed "Wygląd strony" below them
+    # (it was four rows, 190 px, with the options always open).
+    expect(phone.get_by_text("Wygląd strony")).to_be_visible()
+    expect(phone.get_by_role("link", name="Kontrast: wysoki")).to_be_hidden()
+    assert phone.evaluate("document.querySelector('.reader-bar').offsetHeight") <= 120
     # The menu started collapsed behind its button (which opens it), not open.
     toggle = phone.get_by_role("button", name="Menu")
     expect(toggle).to_be_visible()
@@ -92,6 +97,8 @@ def test_without_script_the_phone_menu_is_open_and_has_no_button(
     tab.goto(live_server.url + "/pl/")
     expect(tab.get_by_role("link", name="O projekcie")).to_be_visible()
     expect(tab.get_by_role("button", name="Menu")).to_be_hidden()
+    tab.get_by_text("Wygląd strony").click()  # a native disclosure: no script needed
+    expect(tab.get_by_role("link", name="Kontrast: wysoki")).to_be_visible()
     context.close()
 
 
@@ -126,8 +133,13 @@ def test_easy_read_and_sign_language_pages_pass_axe_in_both_languages(page, visi
 
 def test_reader_picks_high_contrast_and_the_largest_text_by_their_links(page, visit, easy_read):
     visit(page, easy_read.section.url)
-    page.get_by_role("link", name="Kontrast: wysoki").click()
+    display = page.locator(".reader-bar summary")
+    high_contrast = page.get_by_role("link", name="Kontrast: wysoki")
+    expect(high_contrast).to_be_hidden()  # the options wait behind their summary
+    display.click()
+    high_contrast.click()
     expect(page).to_have_url(re.compile(f"{easy_read.section.url}$"))
+    display.click()
     page.get_by_role("link", name="Rozmiar tekstu: A++ największy").click()
     expect(page).to_have_url(re.compile(f"{easy_read.section.url}$"))
 
@@ -138,4 +150,6 @@ def test_reader_picks_high_contrast_and_the_largest_text_by_their_links(page, vi
     assert page.evaluate("getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
     assert_accessible(page)
     page.goto(page.url.replace(easy_read.sign.url, "/pl/"))
+    display.click()  # axe over the open options too
+    expect(page.get_by_role("link", name="Kontrast: wysoki")).to_be_visible()
     assert_accessible(page)

@@ -232,6 +232,33 @@ def book(base, path, number, csrf, patience=0, through_varnish=True):
         time.sleep(0.1)
 
 
+def test_a_reader_options_cookie_gets_varnish_hits_and_still_its_own_style_sheet(cluster):
+    front = cluster["front"]
+    largest_high = {"reader_options": "3-high"}
+    for _ in range(2):  # in Varnish's cache now, whatever the earlier tests purged
+        requests.get(f"{front}{ABOUT}", timeout=30)
+
+    page = requests.get(f"{front}{ABOUT}", cookies=largest_high, timeout=30)
+    chosen = requests.get(f"{front}/reader-options/style.css", cookies=largest_high, timeout=30)
+    default = requests.get(f"{front}/reader-options/style.css", timeout=30)
+    changed = requests.get(
+        f"{front}/reader-options/?contrast=normal&next={ABOUT}",
+        cookies=largest_high,
+        allow_redirects=False,
+        timeout=30,
+    )
+    # A cookie the page does read (a signed-in editor's session) still goes to the app.
+    session = requests.get(
+        f"{front}{ABOUT}", cookies={**largest_high, "sessionid": "x"}, timeout=30
+    )
+
+    assert (page.status_code, page.headers["X-Cache"]) == (200, "HIT")
+    assert ".reader-bar__option--text-3," in chosen.text and "contrast-high" in chosen.text
+    assert ".reader-bar__option--text-1," in default.text
+    assert changed.cookies["reader_options"] == "3-normal"  # the app saw the text size
+    assert session.headers["X-Cache"] == "MISS"
+
+
 def test_200_simultaneous_bookings_over_both_nodes_never_overbook(cluster, cluster_db):
     event_id, path, capacity = event_path(cluster_db, "spotkanie-poznan")
     nodes = list(cluster["nodes"].values())

@@ -270,3 +270,21 @@ def test_the_english_footer_names_the_zones_in_english(client, zones, home_en):
     footer_form = one(response, "footer .subscribe--footer form")
     assert texts(footer_form, "#footer-subscribe-zones label") == ["WTZ zone", "Strefa Biznesu"]
     assert one(footer_form, "input[name=language][checked]")["value"] == "en"
+    assert footer_form["action"] == "/en/subscribe/"
+
+
+def test_an_english_subscriber_follows_english_addresses_to_the_end(
+    client, zones, home_en, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post("/en/subscribe/", form_data(language="en"))
+    assert sent["Location"] == "/en/subscribe/sent/"
+    assert client.get("/pl/subscribe/").status_code == 404  # each language has its own words
+
+    link = path_of(re.search(r"https?://\S+/confirm/\S+/", mail.outbox[0].body).group(0))
+    assert link.startswith("/en/subscribe/confirm/")
+    confirmed = client.post(link)
+    assert Subscription.objects.get().status == Subscription.Status.CONFIRMED
+    preferences = one(confirmed, "main a")["href"]
+    assert preferences.startswith("/en/subscribe/settings/")
+    assert client.get(preferences).status_code == 200
