@@ -11,6 +11,7 @@ from django.db.models import CharField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, WorkflowState, get_default_page_content_type, get_page_models
 
 from .editing import MODERATORS
@@ -18,6 +19,8 @@ from .models import ZonePage, ZoneTaggedMixin
 from .permissions import zone_keys_edited_by
 
 ROWS = 10
+# Wagtail's own "Awaiting your review", which ModerationQueuePanel replaces for moderators.
+WAGTAILS_REVIEW_PANEL = WorkflowObjectsToModeratePanel.name
 
 
 def is_moderator(user):
@@ -76,7 +79,10 @@ class ZoneEditorPanel(Component):
 
 class ModerationQueuePanel(Component):
     """ "Do akceptacji": every page waiting for a moderator, Polish pages and translations
-    alike, with its language, who sent it and when."""
+    alike, with its language, who sent it and when, and links to Wagtail's editor (where the
+    moderator approves or requests changes) and to the preview of the submitted revision.
+    It replaces Wagtail's "Awaiting your review", which lists the same pages but asks a few
+    queries per row and does not tell a translation from a Polish edit."""
 
     name = "moderation_queue"
     template_name = "zones/admin/dashboard_moderation_queue.html"

@@ -16,8 +16,13 @@ So the editors' groups get `submit_translation` (zones.editing, portal.events.or
   edit but not publish (templates/wagtail_localize/admin/edit_translation.html): the
   translated texts become a draft revision, and the page's workflow starts or resumes as in
   Wagtail's own editor, so moderators get the same e-mail and dashboard entry as for a
-  Polish change, and the English version goes live only when they approve it.
+  Polish change, and the English version goes live only when they approve it. Its React
+  footer makes its last action the main button, which for an editor who made the draft is
+  "Delete" (Wagtail lets them delete an unpublished page they own): for them the footer
+  gets no Delete (Wagtail's page menu keeps it) and our buttons sit in a bar at the bottom.
 """
+
+import json
 
 from django import forms
 from django.contrib import messages
@@ -170,3 +175,11 @@ def translation_actions(page_perms, page):
         "submit": SUBMIT if page.has_workflow else None,
         "in_moderation": state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS,
     }
+
+
+def props_without_delete(props):
+    """The translation editor's React props (JSON) with Delete left out of its footer, so
+    that its main button is never Delete for who may not publish."""
+    data = json.loads(props)
+    data["perms"]["canDelete"] = False
+    return json.dumps(data)

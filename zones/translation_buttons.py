@@ -1,5 +1,5 @@
-"""The "Translate this page" and "Sync translated pages" buttons of the admin's page listing,
-answered for all the rows of a listing at once.
+"""The "Translate this page" and "Sync translated pages" buttons of the admin's page listing
+and page header, answered for all the rows of a listing at once.
 
 wagtail-localize's own hook asks two queries per row (the languages the page is missing, and
 whether its translation source has translations), so a listing of 50 news items cost 100
@@ -7,7 +7,8 @@ queries more for anybody allowed to translate. This one looks both up for the pa
 siblings in four queries, kept on the user object for the request like the zone rule
 (zones.permissions), and offers the buttons only on pages the user may translate
 (zones.translating.may_translate), so nobody is shown a button that answers "no permission".
-The page header keeps wagtail-localize's hook: it shows one page.
+wagtail-localize registers the same function for the page header, so the header gets this
+one too (it shows one page: its four queries are asked once).
 """
 
 from django.urls import reverse
@@ -23,6 +24,7 @@ from wagtail_localize.models import TranslationSource
 from .translating import may_translate
 
 LISTING_HOOK = "register_page_listing_more_buttons"
+HEADER_HOOK = "register_page_header_buttons"
 
 
 def translation_states_with_siblings(page):
@@ -82,10 +84,11 @@ def translation_listing_buttons(page, user, view_name=None, next_url=None):
 
 
 def replace_localize_listing_buttons():
-    """Put translation_listing_buttons in place of wagtail-localize's listing hook. Wagtail
-    has no public way to unregister a hook, so its registry is edited; the import of
-    wagtail_localize.wagtail_hooks above makes sure its hook is registered first."""
-    registered = hooks._hooks.setdefault(LISTING_HOOK, [])
+    """Put translation_listing_buttons in place of wagtail-localize's listing and header
+    hooks. Wagtail has no public way to unregister a hook, so its registry is edited; the
+    import of wagtail_localize.wagtail_hooks above makes sure its hooks are registered first."""
     theirs = localize_hooks.page_listing_more_buttons
-    registered[:] = [(fn, order) for fn, order in registered if fn is not theirs]
-    hooks.register(LISTING_HOOK, translation_listing_buttons)
+    for hook_name in (LISTING_HOOK, HEADER_HOOK):
+        registered = hooks._hooks.setdefault(hook_name, [])
+        registered[:] = [(fn, order) for fn, order in registered if fn is not theirs]
+        hooks.register(hook_name, translation_listing_buttons)

@@ -11,7 +11,13 @@ from portal.core.navigation import MENU_GROUP_HOOK, MenuGroup
 from portal.core.sections import HomeSection
 
 from .admin_listing import zone_tagged_page_viewsets
-from .dashboard import ModerationQueuePanel, ZoneEditorPanel, is_moderator, is_zone_editor
+from .dashboard import (
+    WAGTAILS_REVIEW_PANEL,
+    ModerationQueuePanel,
+    ZoneEditorPanel,
+    is_moderator,
+    is_zone_editor,
+)
 from .models import Zone, ZonePage, zone_cards
 from .translating import (
     SyncTranslationsView,
@@ -77,6 +83,9 @@ def role_panels(request, panels):
     if is_zone_editor(request.user):
         panels.append(ZoneEditorPanel())
     if is_moderator(request.user):
+        # Ours in place of Wagtail's "Awaiting your review": the same pages, with translations
+        # marked and links to Wagtail's approval, at a fixed number of queries.
+        panels[:] = [panel for panel in panels if panel.name != WAGTAILS_REVIEW_PANEL]
         panels.append(ModerationQueuePanel())
 
 

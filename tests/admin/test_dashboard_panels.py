@@ -120,6 +120,24 @@ class DashboardPanelTests(ZoneSiteTestCase):
         assert queue["For approval (edited)"][1] == "English Tłumaczenie"
         assert queue["Do akceptacji"][2] == "redakcja-wtz"
 
+    def test_moderator_has_one_queue_with_links_to_wagtails_approval(self):
+        self.client.force_login(self.zone_site.moderator)
+        response = self.client.get("/admin/")
+
+        # Our queue in place of Wagtail's "Awaiting your review", which lists the same page.
+        assert select(response, "#moderation-queue-section")
+        assert not select(response, "#awaiting-review-section")
+        task_id = self.submitted.current_workflow_state.current_task_state.task_id
+        links = {
+            text_of(link): link["href"] for link in select(response, "#moderation-queue-section a")
+        }
+        assert links["Zatwierdź lub poproś o zmiany: Do akceptacji"] == (
+            f"/admin/pages/{self.submitted.pk}/edit/"
+        )
+        assert links["Podgląd zmian: Do akceptacji"] == (
+            f"/admin/pages/workflow/preview/{self.submitted.pk}/{task_id}/"
+        )
+
     def test_each_panel_costs_the_same_queries_for_few_and_many_rows(self):
         panels = [
             (ZoneEditorPanel(), self.wtz_editor),

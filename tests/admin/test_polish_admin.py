@@ -150,6 +150,7 @@ class PolishAdminTests(ZoneSiteTestCase):
             f"/admin/snippets/zones/zone/edit/{zone.pk}/",
             "/admin/registrations/",
             f"/admin/registrations/inspect/{self.registration.pk}/",
+            "/admin/registrations/new/",  # "Dodaj zgłoszenie"
             f"/admin/registrations/delete/{self.registration.pk}/",
             "/admin/workflows/list/",
             "/admin/workflows/tasks/index/",
@@ -176,6 +177,18 @@ class PolishAdminTests(ZoneSiteTestCase):
 
         assert [text_of(button) for button in submit] == [f"Wyślij do akceptacji ({WORKFLOW})"]
         assert self.english_on(self.zone_site.editors["wtz"], ["/admin/", edit]) == []
+
+    def test_a_zone_editor_translates_in_polish(self):
+        """The listing with the Translate and Sync buttons, the dashboard and the translation
+        editor with the bar to submit it for moderation, as a zone editor sees them."""
+        editor = self.zone_site.editors["wtz"]
+        translation_editor = f"/admin/pages/{self.meeting_en.pk}/edit/"
+        set_up_zone_editors(self.zone_site.zones["wtz"])  # the English tree, made since
+        self.client.force_login(editor)
+        assert select(self.client.get(translation_editor), ".translation-moderation button")
+
+        paths = ["/admin/", f"/admin/pages/{self.events.pk}/", translation_editor]
+        assert self.english_on(editor, paths) == []
 
     def test_the_projects_catalogue_comes_first_also_in_the_javascript_catalogues(self):
         self.client.force_login(self.admin)

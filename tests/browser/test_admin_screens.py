@@ -1,6 +1,7 @@
 """axe-core finds no WCAG 2.1 A/AA violation on the admin screens the project adds: the
 sign-in page in the portal's identity, the dashboard with each role's panels, the
-registrations' listing and record, and the zones' listing. One page load per screen."""
+registrations' listing, record, add, edit and cancel screens, the news index's listing with
+its zone column, and the zones' listing. One page load per screen."""
 
 import re
 
@@ -62,7 +63,7 @@ def admin_site(home):
         book_seat(meeting, notify=False, **registration_data(name))
         for name in ["Anna Nowak", "Jan Kowalski"]
     ]
-    return {"registration": registrations[0], "zone": zone}
+    return {"registration": registrations[0], "zone": zone, "news": news}
 
 
 def sign_in(page, live_server, username):
@@ -87,6 +88,10 @@ def test_the_admin_screens_the_project_adds_have_no_axe_violation(
     for path in [
         "/admin/registrations/",
         f"/admin/registrations/inspect/{registration.pk}/",
+        "/admin/registrations/new/",  # "Dodaj zgłoszenie"
+        f"/admin/registrations/edit/{registration.pk}/",
+        f"/admin/registrations/delete/{registration.pk}/",  # the organiser cancels it
+        f"/admin/pages/{admin_site['news'].pk}/",  # the news with their zone column
         "/admin/snippets/zones/zone/",
     ]:
         response = page.goto(live_server.url + path)

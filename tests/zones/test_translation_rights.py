@@ -101,6 +101,10 @@ class TranslationRightsTests(ZoneSiteTestCase):
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
         self.assertEqual(response.status_code, 200)
         self.assertFalse(editor_perms(response)["canPublish"])
+        # Wagtail lets the editor delete the draft they made, but the editor's main button
+        # (the footer's last action) is never Delete: that stays in Wagtail's page menu.
+        self.assertTrue(english.permissions_for_user(self.zone_site.editors["wtz"]).can_delete())
+        self.assertFalse(editor_perms(response)["canDelete"])
         self.assertEqual(text_of(one(response, SUBMIT_BUTTON)), "Przekaż tłumaczenie do moderacji")
         self.assertEqual(
             text_of(one(response, f'.translation-moderation button[name="{SAVE_DRAFT}"]')),
@@ -111,6 +115,10 @@ class TranslationRightsTests(ZoneSiteTestCase):
         english = self.start_translation(self.zone_site.moderator, self.zone_site.pages["wtz"])
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
         self.assertTrue(editor_perms(response)["canPublish"])
+        self.assertEqual(
+            editor_perms(response)["canDelete"],
+            english.permissions_for_user(self.zone_site.moderator).can_delete(),
+        )
         self.assertEqual(select(response, ".translation-moderation"), [])
 
     def test_a_submitted_translation_waits_for_the_moderators_and_goes_live_on_approval(self):

@@ -75,6 +75,24 @@ def test_zone_editors_news_listing_costs_the_same_for_few_and_many_items(
     }
 
 
+def translate_links(response, page):
+    """The "Translate this page" links to `page` anywhere on the admin page (the header)."""
+    return select(response, f'a[href="/admin/localize/submit/page/{page.pk}/"]')
+
+
+def test_the_page_header_offers_translate_only_on_pages_the_editor_may_translate(
+    client, zone_editor, news_index, zones
+):
+    own = NewsPageFactory(parent=news_index, zones=[zones[0]])
+    other = NewsPageFactory(parent=news_index, zones=[zones[1]])
+    client.force_login(zone_editor)
+    # Wagtail's explorer shows any page of the index with its header buttons.
+    for page, offered in [(own, True), (other, False)]:
+        response = client.get(f"/admin/pages/{page.pk}/")
+        assert response.status_code == 200
+        assert bool(translate_links(response, page)) == offered
+
+
 @pytest.fixture
 def moderator(django_user_model, news_index):
     user = django_user_model.objects.create_user(username="moderacja", password="x")

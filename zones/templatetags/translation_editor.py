@@ -2,6 +2,7 @@
 
 from django import template
 
+from ..translating import props_without_delete
 from ..translating import translation_actions as actions_for
 
 register = template.Library()
@@ -11,3 +12,9 @@ register = template.Library()
 def translation_actions(page_perms, page):
     """The names of the "save" and "submit" buttons to show, or {} for nobody."""
     return actions_for(page_perms, page)
+
+
+@register.filter
+def without_delete(props):
+    """wagtail-localize's editor props with no Delete in its footer (zones.translating)."""
+    return props_without_delete(props)
