@@ -8,6 +8,7 @@ handbook's steps, which are sub-views of one page rather than pages, are spelt o
 
 import datetime
 import html
+from collections import Counter
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
@@ -205,23 +206,32 @@ def entries_for_document(document, locales):
 
 
 def remember_words(entries):
-    """Add the words of the entries' titles and own text to the "did you mean" vocabulary."""
-    terms = {
-        (entry.locale_id, word)
-        for entry in entries
-        for word in words_of(f"{entry.title} {entry.text}")
-    }
+    """Add the words of the entries' titles and own text to the "did you mean" vocabulary,
+    each folded (what is matched) with its most frequent spelling (what is offered)."""
+    spellings = {}
+    for entry in entries:
+        forms = spellings.setdefault(entry.locale_id, {})
+        for folded, written in written_words(f"{entry.title} {entry.text}"):
+            forms.setdefault(folded, Counter())[written] += 1
     SearchTerm.objects.bulk_create(
-        [SearchTerm(locale_id=locale_id, word=word) for locale_id, word in terms],
+        [
+            SearchTerm(locale_id=locale_id, word=folded, spelling=written.most_common(1)[0][0])
+            for locale_id, forms in spellings.items()
+            for folded, written in forms.items()
+        ],
         ignore_conflicts=True,
         batch_size=500,
     )
 
 
-def words_of(text):
-    """Folded words of 3–60 letters (digits and one-letter words make poor suggestions)."""
-    cleaned = "".join(char if char.isalpha() else " " for char in fold(text))
-    return {word for word in cleaned.split() if 3 <= len(word) <= 60}
+def written_words(text):
+    """(folded, as written in lower case) for each word of 3–60 letters (digits and
+    one-letter words make poor suggestions)."""
+    cleaned = "".join(char if char.isalpha() else " " for char in text)
+    for word in cleaned.split():
+        folded, written = fold(word), word.lower()
+        if 3 <= len(folded) <= 60 and len(written) <= 60:
+            yield folded, written
 
 
 @transaction.atomic
@@ -264,8 +274,10 @@ def pages_using(document):
 
 
 def rebuild():
-    """Index every page and document again (`manage.py rebuild_site_search`, the demo)."""
+    """Index every page and document again (`manage.py rebuild_site_search`, the demo); the
+    vocabulary too, so it loses the words of what is gone and gains their spellings."""
     SearchEntry.objects.all().delete()
+    SearchTerm.objects.all().delete()
     count = 0
     for page in Page.objects.live().specific().iterator(chunk_size=100):
         count += len(index_page(page))

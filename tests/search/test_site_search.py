@@ -162,6 +162,14 @@ class TestSiteSearch(OwnMediaTestCase):
             "Źródła finansowania spółdzielni"
         ]
 
+    def test_did_you_mean_offers_the_word_as_written_with_its_diacritics(self):
+        response = self.search(q="spółdzielnai")
+        link = one(response, ".search-suggestion a")
+        assert text_of(link) == "spółdzielni"
+        assert "Źródła finansowania spółdzielni" in titles(
+            self.client.get(f"/pl/szukaj/{link['href']}")
+        )
+
     def test_nothing_found_says_what_to_try(self):
         response = self.search(q="xyzzyqwerty")
         assert response.status_code == 200
