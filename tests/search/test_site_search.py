@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, PageViewRestriction
 
-from portal.search.entries import rebuild
+from portal.search.entries import PDF_WORDS_PER_DOCUMENT, pdf_words, rebuild
 from portal.search.forms import clean_query_text
 from portal.search.models import SearchEntry, refresh_vectors
 from portal.search.search import DatabaseSiteSearch, SiteQuery, database_site_search
@@ -170,6 +170,12 @@ class TestSiteSearch(OwnMediaTestCase):
             self.client.get(f"/pl/szukaj/{link['href']}")
         )
 
+    def test_a_misspelt_word_found_only_in_a_pdf_gets_a_suggestion(self):
+        response = self.search(q="lokalowwe")
+        link = one(response, ".search-suggestion a")
+        assert text_of(link) == "lokalowe"
+        assert "Analiza współpracy" in titles(self.client.get(f"/pl/szukaj/{link['href']}"))
+
     def test_nothing_found_says_what_to_try(self):
         response = self.search(q="xyzzyqwerty")
         assert response.status_code == 200
@@ -279,6 +285,20 @@ class TestQueryCount(TestCase):
         few = self.queries_with(10)
         many = self.queries_with(1000)
         assert few == many
+
+
+def test_a_pdf_gives_the_vocabulary_only_its_most_frequent_longer_words():
+    """However long the report, "did you mean" learns a bounded number of its words."""
+    rare = " ".join(
+        f"rzadkie{chr(97 + n // 676)}{chr(97 + n // 26 % 26)}{chr(97 + n % 26)}"
+        for n in range(PDF_WORDS_PER_DOCUMENT + 100)
+    )
+    text = "Ośrodek ośrodek ma tu " * 3 + rare + " rzadkieaaa"
+    words = {folded for folded, _written in pdf_words(text)}
+    assert "osrodek" in words
+    assert {"ma", "tu"}.isdisjoint(words)
+    assert "rzadkieaaa" in words  # said twice: among the most frequent
+    assert len(words) == PDF_WORDS_PER_DOCUMENT
 
 
 @pytest.mark.django_db
