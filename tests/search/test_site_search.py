@@ -14,7 +14,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
 from portal.search.entries import PDF_WORDS_PER_DOCUMENT, pdf_words, rebuild
 from portal.search.forms import clean_query_text
@@ -189,6 +189,18 @@ class TestSiteSearch(OwnMediaTestCase):
         self.news.unpublish()
         assert titles(self.search(q="projekcie")) == []
         assert titles(self.search(q="zrodla")) == []
+
+    def test_a_collection_made_private_hides_its_documents_at_once(self):
+        private = Collection.get_first_root_node().add_child(name="Dla zespołu")
+        inner = private.add_child(name="Umowy")
+        DocumentFactory(title="Regulamin pracowni", collection=inner)
+        assert titles(self.search(q="regulamin")) == ["Regulamin pracowni"]
+        restriction = CollectionViewRestriction.objects.create(
+            collection=private, restriction_type=CollectionViewRestriction.LOGIN
+        )
+        assert titles(self.search(q="regulamin")) == []
+        restriction.delete()
+        assert titles(self.search(q="regulamin")) == ["Regulamin pracowni"]
 
     def test_publishing_a_page_puts_it_in_the_index(self):
         page = StandardPageFactory(parent=self.home, title="Nowa strona o rękodziele", live=False)
