@@ -8,6 +8,7 @@ handbook's steps, which are sub-views of one page rather than pages, are spelt o
 
 import datetime
 import html
+from collections import Counter
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
@@ -32,6 +33,10 @@ DOCUMENT_KIND = "document"
 DATE_FIELDS = ("date", "publication_date", "start", "start_date")
 # A PostgreSQL tsvector must stay under 1 MB: the folded text is cut before that.
 MAX_SEARCH_TEXT = 900_000
+# A PDF gives "did you mean" its most frequent words of at least this many letters, at most
+# this many per file: a 300-page report does not flood the vocabulary with its rare words.
+PDF_WORD_MIN_LETTERS = 4
+PDF_WORDS_PER_DOCUMENT = 2_000
 
 
 def plain(value):
@@ -110,7 +115,9 @@ def zones_value(slugs):
     return f",{','.join(sorted(set(slugs)))}," if slugs else ""
 
 
-def make_entry(locale, title, url, text, kind, zones=(), date=None, extra_text="", **fields):
+def make_entry(locale, title, url, text, kind, zones=(), date=None, pdf_texts=(), **fields):
+    """An unsaved entry; `pdf_texts` (its PDFs' text) is searched and feeds the vocabulary,
+    but excerpts are cut from the PDFs' pages (see search.in_documents)."""
     entry = SearchEntry(
         locale=locale,
         title=title[:400],
@@ -122,7 +129,8 @@ def make_entry(locale, title, url, text, kind, zones=(), date=None, extra_text="
         year=date.year if date else None,
         **fields,
     )
-    entry.search_text = fold(" ".join([title, text, extra_text]))[:MAX_SEARCH_TEXT]
+    entry.search_text = fold(" ".join([title, text, *pdf_texts]))[:MAX_SEARCH_TEXT]
+    entry.pdf_texts = pdf_texts  # not stored: read by remember_words
     return entry
 
 
@@ -140,7 +148,7 @@ def entries_for_page(page):
     """The entries of one (specific) page: the page itself and, for the handbook, each step."""
     page = page.specific
     documents = get_document_model().objects.filter(pk__in=attached_document_ids(page))
-    pdf_text = " ".join(document.text.replace("\f", " ") for document in documents)
+    pdf_texts = [document.text.replace("\f", " ") for document in documents]
     date = page_date(page)
     entries = [
         make_entry(
@@ -151,7 +159,7 @@ def entries_for_page(page):
             page.specific_class._meta.label_lower,
             zones=page_zones(page),
             date=date,
-            extra_text=pdf_text,
+            pdf_texts=pdf_texts,
             page=page,
             document_ids=[document.pk for document in documents],
         )
@@ -196,7 +204,7 @@ def entries_for_document(document, locales):
             DOCUMENT_KIND,
             zones=[zone.slug for zone in document.zones.all()],
             date=date,
-            extra_text=document.text.replace("\f", " "),
+            pdf_texts=[document.text.replace("\f", " ")],
             document=document,
             document_ids=[document.pk],
         )
@@ -205,23 +213,46 @@ def entries_for_document(document, locales):
 
 
 def remember_words(entries):
-    """Add the words of the entries' titles and own text to the "did you mean" vocabulary."""
-    terms = {
-        (entry.locale_id, word)
-        for entry in entries
-        for word in words_of(f"{entry.title} {entry.text}")
-    }
+    """Add the words of the entries' titles, own text and PDFs (see `pdf_words`) to the
+    "did you mean" vocabulary, each folded (what is matched) with its most frequent spelling
+    (what is offered): one bulk insert that skips the words already known."""
+    spellings = {}
+    for entry in entries:
+        forms = spellings.setdefault(entry.locale_id, {})
+        found = list(written_words(f"{entry.title} {entry.text}"))
+        for text in getattr(entry, "pdf_texts", ()):
+            found += pdf_words(text)
+        for folded, written in found:
+            forms.setdefault(folded, Counter())[written] += 1
     SearchTerm.objects.bulk_create(
-        [SearchTerm(locale_id=locale_id, word=word) for locale_id, word in terms],
+        [
+            SearchTerm(locale_id=locale_id, word=folded, spelling=written.most_common(1)[0][0])
+            for locale_id, forms in spellings.items()
+            for folded, written in forms.items()
+        ],
         ignore_conflicts=True,
         batch_size=500,
     )
 
 
-def words_of(text):
-    """Folded words of 3–60 letters (digits and one-letter words make poor suggestions)."""
-    cleaned = "".join(char if char.isalpha() else " " for char in fold(text))
-    return {word for word in cleaned.split() if 3 <= len(word) <= 60}
+def pdf_words(text):
+    """The (folded, written) words of a PDF worth suggesting: of at least
+    PDF_WORD_MIN_LETTERS letters, its PDF_WORDS_PER_DOCUMENT most frequent folded words."""
+    found = [pair for pair in written_words(text) if len(pair[0]) >= PDF_WORD_MIN_LETTERS]
+    kept = {
+        folded for folded, _n in Counter(f for f, _w in found).most_common(PDF_WORDS_PER_DOCUMENT)
+    }
+    return [pair for pair in found if pair[0] in kept]
+
+
+def written_words(text):
+    """(folded, as written in lower case) for each word of 3–60 letters (digits and
+    one-letter words make poor suggestions)."""
+    cleaned = "".join(char if char.isalpha() else " " for char in text)
+    for word in cleaned.split():
+        folded, written = fold(word), word.lower()
+        if 3 <= len(folded) <= 60 and len(written) <= 60:
+            yield folded, written
 
 
 @transaction.atomic
@@ -264,8 +295,10 @@ def pages_using(document):
 
 
 def rebuild():
-    """Index every page and document again (`manage.py rebuild_site_search`, the demo)."""
+    """Index every page and document again (`manage.py rebuild_site_search`, the demo); the
+    vocabulary too, so it loses the words of what is gone and gains their spellings."""
     SearchEntry.objects.all().delete()
+    SearchTerm.objects.all().delete()
     count = 0
     for page in Page.objects.live().specific().iterator(chunk_size=100):
         count += len(index_page(page))

@@ -33,7 +33,7 @@ from django.utils.safestring import mark_safe
 from portal.core.search_backend import with_elasticsearch
 from portal.research.es import connect, connect_for_indexing
 
-from .models import SearchEntry
+from .models import SearchEntry, SearchTerm
 from .search import FACETS, SiteResults, attached_documents, make_hits, visible_entries
 
 ANALYSERS = {
@@ -174,7 +174,7 @@ def results_from_response(query, response):
         total=response.hits.total.value,
         hits=[hits[entry.pk] for entry in ordered],
         facets=facets,
-        suggestion=suggestion(response, query.words),
+        suggestion=suggestion(response, query.locale),
     )
 
 
@@ -204,8 +204,10 @@ def marked(fragment):
     )
 
 
-def suggestion(response, query_words):
-    """The term suggester's best option for each word it did not find, as one query."""
+def suggestion(response, locale):
+    """The term suggester's best option for each word it did not find, as one query, each
+    word as the site writes it: the suggester answers in the index's folded terms, which
+    the vocabulary spells ("spoldzielnia" -> "spółdzielnia"), one look-up for all."""
     suggest = getattr(response, "suggest", None)
     entries = getattr(suggest, "did_you_mean", None) if suggest is not None else None
     if not entries:
@@ -215,7 +217,11 @@ def suggestion(response, query_words):
         options = list(entry.options)
         suggested.append(options[0].text if options else entry.text)
         changed = changed or bool(options)
-    return " ".join(suggested) if changed else ""
+    if not changed:
+        return ""
+    terms = SearchTerm.objects.filter(locale=locale, word__in=suggested).only("word", "spelling")
+    written = {term.word: term.written for term in terms}
+    return " ".join(written.get(word, word) for word in suggested)
 
 
 class ElasticsearchSiteSearch:

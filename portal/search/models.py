@@ -76,10 +76,13 @@ class SearchEntry(models.Model):
 
 class SearchTerm(models.Model):
     """A folded word of the indexed text in one language: the vocabulary "did you mean"
-    picks from (by trigram similarity on PostgreSQL, edit distance elsewhere)."""
+    picks from (by trigram similarity on PostgreSQL, edit distance elsewhere). The folded
+    form is matched; the word as written (its most frequent spelling, with diacritics) is
+    what the visitor is offered."""
 
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
     word = models.CharField(max_length=60)
+    spelling = models.CharField(max_length=60, blank=True)
 
     class Meta:
         constraints = [
@@ -87,7 +90,12 @@ class SearchTerm(models.Model):
         ]
 
     def __str__(self):
-        return self.word
+        return self.written
+
+    @property
+    def written(self):
+        """The word as the site writes it (rows from before spellings were kept: folded)."""
+        return self.spelling or self.word
 
 
 # `word__trigram_similar` (the pg_trgm `%` operator, which uses the trigram index) without

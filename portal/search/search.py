@@ -65,7 +65,7 @@ class SiteResults:
     total: int = 0
     hits: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)  # facet -> {value: count}
-    suggestion: str = ""  # "did you mean", folded words
+    suggestion: str = ""  # "did you mean", words as written
 
 
 def visible_entries(locale):
@@ -135,24 +135,32 @@ class DatabaseSiteSearch:
 
     def did_you_mean(self, query):
         """The query with each word the index does not know replaced by the closest word it
-        knows, or "" when every word is known or nothing is close."""
+        knows, or "" when every word is known or nothing is close; words as the site writes
+        them ("spółdzielni", not the folded "spoldzielni")."""
         query_words = query.words
         terms = SearchTerm.objects.filter(locale=query.locale)
-        known = set(terms.filter(word__in=query_words).values_list("word", flat=True))
+        known = {
+            term.word: term.written
+            for term in terms.filter(word__in=query_words).only("word", "spelling")
+        }
         changed, suggested = False, []
         for word in query_words:
             closest = None if word in known or len(word) < 3 else self.closest(terms, word)
-            suggested.append(closest or word)
+            suggested.append(closest or known.get(word, word))
             changed = changed or bool(closest)
         return " ".join(suggested) if changed else ""
 
     def closest(self, terms, word):
         """Edit-distance fallback: among the known words that start with the same letter and
-        are about as long, the most similar (difflib's ratio)."""
-        candidates = terms.filter(word__startswith=word[0]).values_list("word", flat=True)
-        candidates = [c for c in candidates.iterator() if abs(len(c) - len(word)) <= 2]
-        found = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
-        return found[0] if found else None
+        are about as long, the most similar (difflib's ratio), as written."""
+        candidates = terms.filter(word__startswith=word[0]).only("word", "spelling")
+        written = {
+            term.word: term.written
+            for term in candidates.iterator()
+            if abs(len(term.word) - len(word)) <= 2
+        }
+        found = difflib.get_close_matches(word, list(written), n=1, cutoff=0.75)
+        return written[found[0]] if found else None
 
 
 class PostgresSiteSearch(DatabaseSiteSearch):
@@ -177,10 +185,10 @@ class PostgresSiteSearch(DatabaseSiteSearch):
             terms.filter(word__trigram_similar=word)
             .annotate(similarity=TrigramSimilarity("word", word))
             .order_by("-similarity", "word")
-            .values_list("word", flat=True)
+            .only("word", "spelling")
             .first()
         )
-        return found
+        return found.written if found else None
 
 
 def zone_slugs(locale):

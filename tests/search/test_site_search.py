@@ -14,11 +14,11 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
-from portal.search.entries import rebuild
+from portal.search.entries import PDF_WORDS_PER_DOCUMENT, pdf_words, rebuild
 from portal.search.forms import clean_query_text
-from portal.search.models import SearchEntry, refresh_vectors
+from portal.search.models import SearchEntry, SearchTerm, refresh_vectors
 from portal.search.search import DatabaseSiteSearch, SiteQuery, database_site_search
 from tests.conftest import OwnMediaTestCase, make_home, make_locales
 from tests.factories import (
@@ -162,6 +162,20 @@ class TestSiteSearch(OwnMediaTestCase):
             "Źródła finansowania spółdzielni"
         ]
 
+    def test_did_you_mean_offers_the_word_as_written_with_its_diacritics(self):
+        response = self.search(q="spółdzielnai")
+        link = one(response, ".search-suggestion a")
+        assert text_of(link) == "spółdzielni"
+        assert "Źródła finansowania spółdzielni" in titles(
+            self.client.get(f"/pl/szukaj/{link['href']}")
+        )
+
+    def test_a_misspelt_word_found_only_in_a_pdf_gets_a_suggestion(self):
+        response = self.search(q="lokalowwe")
+        link = one(response, ".search-suggestion a")
+        assert text_of(link) == "lokalowe"
+        assert "Analiza współpracy" in titles(self.client.get(f"/pl/szukaj/{link['href']}"))
+
     def test_nothing_found_says_what_to_try(self):
         response = self.search(q="xyzzyqwerty")
         assert response.status_code == 200
@@ -175,6 +189,18 @@ class TestSiteSearch(OwnMediaTestCase):
         self.news.unpublish()
         assert titles(self.search(q="projekcie")) == []
         assert titles(self.search(q="zrodla")) == []
+
+    def test_a_collection_made_private_hides_its_documents_at_once(self):
+        private = Collection.get_first_root_node().add_child(name="Dla zespołu")
+        inner = private.add_child(name="Umowy")
+        DocumentFactory(title="Regulamin pracowni", collection=inner)
+        assert titles(self.search(q="regulamin")) == ["Regulamin pracowni"]
+        restriction = CollectionViewRestriction.objects.create(
+            collection=private, restriction_type=CollectionViewRestriction.LOGIN
+        )
+        assert titles(self.search(q="regulamin")) == []
+        restriction.delete()
+        assert titles(self.search(q="regulamin")) == ["Regulamin pracowni"]
 
     def test_publishing_a_page_puts_it_in_the_index(self):
         page = StandardPageFactory(parent=self.home, title="Nowa strona o rękodziele", live=False)
@@ -242,7 +268,9 @@ class TestQueryCount(TestCase):
         make_locales()
         cls.home = make_home()
 
-    def queries_with(self, count):
+    def queries_with(self, count, params, shown=10):
+        """Queries of the results page over `count` entries, as many vocabulary words and a
+        few editors' picks for the query (the third request: the first two fill caches)."""
         polish = Locale.objects.get(language_code="pl")
         SearchEntry.objects.all().delete()
         SearchEntry.objects.bulk_create(
@@ -259,18 +287,65 @@ class TestQueryCount(TestCase):
             for number in range(count)
         )
         refresh_vectors(SearchEntry.objects.all())
-        params = {"q": "wspolne"}
+        # "wspolne" unknown, "wspolny" close: "did you mean" searches the whole vocabulary.
+        SearchTerm.objects.all().delete()
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(locale=polish, word="wspolny", spelling="wspólny")]
+            + [
+                SearchTerm(
+                    locale=polish,
+                    word=f"wzor{chr(97 + n // 676)}{chr(97 + n // 26 % 26)}{chr(97 + n % 26)}",
+                )
+                for n in range(count)
+            ]
+        )
+        Query.objects.all().delete()
+        for order in range(1 if count < 100 else 3):
+            SearchPromotion.objects.create(
+                query=Query.get("wspolne"), page=self.home, description="Pilne.", sort_order=order
+            )
         for _warm in range(2):  # the header and footer then come from the cache
             self.client.get("/pl/szukaj/", params)
         with CaptureQueriesContext(connection) as queries:
             response = self.client.get("/pl/szukaj/", params)
-        assert len(titles(response)) == 10
-        return len(queries)
+        assert len(texts(response, f"ol.search-results {RESULT_TITLES}")) == shown
+        return len(queries), response
 
     def test_same_number_of_queries_for_10_and_1000_entries(self):
-        few = self.queries_with(10)
-        many = self.queries_with(1000)
+        few, _response = self.queries_with(10, {"q": "wspolne"})
+        many, _response = self.queries_with(1000, {"q": "wspolne"})
         assert few == many
+
+    def test_facets_suggestion_and_picks_cost_the_same_for_few_and_many(self):
+        params = {"q": "wspolne", "kind": "document", "zone": "wtz"}
+        few, response = self.queries_with(25, params)
+        many, response = self.queries_with(1000, params)
+        assert few == many
+        assert text_of(one(response, ".search-suggestion a")) == "wspólny"
+        assert len(select(response, ".search-promotions h3")) == 3
+        assert "Dokumenty (1000)" in texts(response, "#id_kind option")
+
+    def test_the_second_page_costs_the_same_for_few_and_many(self):
+        params = {"q": "wspolne", "kind": "document", "zone": "wtz", "page": 2}
+        few, response = self.queries_with(25, params)
+        many, response = self.queries_with(1000, params)
+        assert few == many
+        assert text_of(one(response, ".search-suggestion a")) == "wspólny"
+        assert one(response, ".pagination a[rel=prev]")
+
+
+def test_a_pdf_gives_the_vocabulary_only_its_most_frequent_longer_words():
+    """However long the report, "did you mean" learns a bounded number of its words."""
+    rare = " ".join(
+        f"rzadkie{chr(97 + n // 676)}{chr(97 + n // 26 % 26)}{chr(97 + n % 26)}"
+        for n in range(PDF_WORDS_PER_DOCUMENT + 100)
+    )
+    text = "Ośrodek ośrodek ma tu " * 3 + rare + " rzadkieaaa"
+    words = {folded for folded, _written in pdf_words(text)}
+    assert "osrodek" in words
+    assert {"ma", "tu"}.isdisjoint(words)
+    assert "rzadkieaaa" in words  # said twice: among the most frequent
+    assert len(words) == PDF_WORDS_PER_DOCUMENT
 
 
 @pytest.mark.django_db
