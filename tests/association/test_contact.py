@@ -45,7 +45,7 @@ def test_errors_are_shown_next_to_the_fields_with_400_and_what_was_typed_is_kept
     email_error = gettext("Give an e-mail address like name@example.org.")
     assert texts(page, "p.field__error#id_email-error") == [email_error]
     assert text_of(one(page, "p.field__error#id_wiadomosc-error"))
-    email = one(page, "input[type=email][name=email]")
+    email = one(page, "main input[type=email][name=email]")
     assert email["aria-invalid"] == "true"
     assert email["aria-describedby"] == "id_email-error"
     assert email["value"] == "anna-at-example"
@@ -140,7 +140,7 @@ def test_a_filled_in_honeypot_is_thanked_but_nothing_is_stored_or_sent(
 
 
 def test_honeypot_is_hidden_from_people_and_out_of_the_tab_order(client, contact_page):
-    honeypot = one(client.get(contact_page.url), "form div.honeypot")
+    honeypot = one(client.get(contact_page.url), "main form div.honeypot")
     assert honeypot["aria-hidden"] == "true"
     assert one(honeypot, "input[type=text][name=website]")["tabindex"] == "-1"
 

@@ -46,7 +46,9 @@ def test_prev_next_follow_date_order_and_are_absent_at_the_ends(client, three_pr
     def neighbours(page):
         """(rel, href, title) of each link to the previous or next project."""
         html = parse(client.get(page.url))
-        return [(a["rel"][0], a["href"], a.contents[-1].strip()) for a in select(html, "a[rel]")]
+        return [
+            (a["rel"][0], a["href"], a.contents[-1].strip()) for a in select(html, "main a[rel]")
+        ]
 
     assert neighbours(wtz) == [
         ("prev", muflon.url, "Partnerstwo MUFLON"),

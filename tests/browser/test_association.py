@@ -104,7 +104,7 @@ def test_visitor_corrects_a_mistake_and_sends_the_contact_form(page, visit, cont
     page.fill("#id_email", "anna-at-example.org")
     page.fill("#id_wiadomosc", "Chcemy założyć spółdzielnię przy naszym WTZ.")
     page.check("#id_zgoda")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
 
     expect(page.locator("#error-summary")).to_be_focused()
     expect(page.locator("#id_email-error")).to_be_visible()
@@ -117,7 +117,7 @@ def test_visitor_corrects_a_mistake_and_sends_the_contact_form(page, visit, cont
     assert FormSubmission.objects.count() == 0
 
     page.fill("#id_email", "anna@example.org")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/pl/kontakt/$"))
     expect(page.locator("main [role=status]")).to_contain_text("Dziękujemy")
     assert_accessible(page)  # axe on the thank-you page

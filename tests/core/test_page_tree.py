@@ -5,8 +5,11 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from portal.association.models import ContactPage, PartnershipPage, ProjectIndexPage
 from portal.core.models import HomePage, StandardPage
+from portal.easyread.models import EasyReadPage, SignLanguagePage
 from portal.events.models import EventIndexPage, EventPage
 from portal.handbook.models import HandbookPage
+from portal.indicators.models import ResultsPage
+from portal.legal.models import AccessibilityStatementPage, PrivacyPolicyPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.research.models import ReportPage, ResearchIndexPage
 from zones.models import ZonePage
@@ -26,6 +29,11 @@ class HomePageChildrenTests(WagtailPageTestCase):
                 ProjectIndexPage,
                 PartnershipPage,
                 ContactPage,
+                AccessibilityStatementPage,
+                PrivacyPolicyPage,
+                EasyReadPage,
+                SignLanguagePage,
+                ResultsPage,
             },
         )
 
