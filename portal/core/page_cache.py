@@ -32,6 +32,10 @@ NEVER_CACHED = ("/admin/", "/documents/")
 # Cookies that make a response personal: the session (signed-in editors, a page's password,
 # the messages after a form) and the messages themselves.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+# Cookies whose names start so make a response personal too: an app that shows a visitor
+# something of their own from a cookie names its prefix in this setting (polls: "poll-",
+# the visitor's vote, after which the page shows the results instead of the form).
+PERSONAL_COOKIE_PREFIXES = tuple(getattr(settings, "PAGE_CACHE_PERSONAL_COOKIE_PREFIXES", ()))
 # Headers a cached response does not keep (the next visitor gets them fresh or not at all).
 NOT_KEPT = {"set-cookie", "age", "date"}
 
@@ -53,7 +57,15 @@ def may_be_cached(request):
         and request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and not request.path.startswith(NEVER_CACHED)
-        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        and not has_personal_cookie(request)
+    )
+
+
+def has_personal_cookie(request):
+    """Whether the visitor carries a cookie that changes what a page shows them."""
+    return any(
+        name in PERSONAL_COOKIES or name.startswith(PERSONAL_COOKIE_PREFIXES)
+        for name in request.COOKIES
     )
 
 
@@ -118,7 +130,7 @@ def mark_not_shared(request, response):
         response.cookies
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or request.path.startswith(NEVER_CACHED)
-        or any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        or has_personal_cookie(request)
     )
     if personal:
         add_never_cache_headers(response)

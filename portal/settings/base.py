@@ -178,6 +178,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Seconds a browser keeps a page without asking again (max-age); nobody can purge a browser,
 # so this is short, and after it the ETag makes the question cheap (304).
 BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=60)
+# Cookies (by prefix) that change what a page shows its visitor, so such a visitor's pages
+# are neither answered from nor kept in the page cache: a poll's vote (portal/polls/voting.py).
+PAGE_CACHE_PERSONAL_COOKIE_PREFIXES = ("poll-",)
 
 # Varnish in front (wagtail.contrib.frontend_cache): FRONTEND_CACHE_URLS lists the Varnish
 # addresses (comma-separated); empty means no front cache to purge. Each gets PURGE of every

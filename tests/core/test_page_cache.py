@@ -16,7 +16,7 @@ from portal.core.outages import forget_outages
 from portal.core.page_cache import page_key
 from tests.core import test_redis_outage
 from tests.events.test_registration import form_data
-from tests.factories import ProjectSettingsFactory, StandardPageFactory
+from tests.factories import PollFactory, ProjectSettingsFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -274,3 +274,23 @@ def test_a_page_from_the_cache_costs_no_query(client, home, django_assert_num_qu
         response = client.get(home.url)
 
     assert response.status_code == 200
+
+
+def test_a_voters_page_with_the_results_is_never_served_to_a_visitor_who_has_not_voted(home):
+    """After a vote the poll's page shows its results (no form, no token) from the voter's
+    cookie: kept in the cache, it would hide the form from everybody else."""
+    poll = PollFactory(choices=[("Tak", 1), ("Nie", 2)])
+    page = StandardPageFactory(
+        parent=home, slug="sonda", body=[("poll", {"poll": poll, "heading": ""})]
+    )
+    voter = Client(enforce_csrf_checks=False)
+    choice = poll.choices.get(label="Tak")
+    voted = voter.post(f"/pl/sonda/{poll.pk}/", {"choice": choice.pk, "next": page.url})
+    assert voted.status_code == 303
+
+    voters_page = voter.get(page.url)
+    assert "private" in voters_page["Cache-Control"]
+    assert not kept(page.url)
+
+    somebody_else = Client().get(page.url)
+    assert 'name="choice"' in somebody_else.content.decode()
