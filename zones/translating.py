@@ -178,8 +178,10 @@ def translation_actions(page_perms, page):
 
 
 def props_without_delete(props):
-    """The translation editor's React props (JSON) with Delete left out of its footer, so
-    that its main button is never Delete for who may not publish."""
+    """The translation editor's React props (JSON) for who may not publish: Delete left out
+    of its footer, so that its main button is never Delete, and "Convert to alias page" too,
+    since an alias shows the Polish page's live content in English without moderation."""
     data = json.loads(props)
     data["perms"]["canDelete"] = False
+    data["links"]["convertToAliasUrl"] = None
     return json.dumps(data)

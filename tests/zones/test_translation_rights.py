@@ -35,9 +35,14 @@ def sync_url(page):
     return reverse("wagtail_localize:update_translations", args=[source.pk])
 
 
+def editor_props(response):
+    """wagtail-localize's translation editor's React props."""
+    return json.loads(one(response, ".js-translation-editor")["data-props"])
+
+
 def editor_perms(response):
     """The action rights wagtail-localize's translation editor gets (its React props)."""
-    return json.loads(one(response, ".js-translation-editor")["data-props"])["perms"]
+    return editor_props(response)["perms"]
 
 
 class TranslationRightsTests(ZoneSiteTestCase):
@@ -105,6 +110,8 @@ class TranslationRightsTests(ZoneSiteTestCase):
         # (the footer's last action) is never Delete: that stays in Wagtail's page menu.
         self.assertTrue(english.permissions_for_user(self.zone_site.editors["wtz"]).can_delete())
         self.assertFalse(editor_perms(response)["canDelete"])
+        # Nor can they turn the English page into an alias of the live Polish one.
+        self.assertIsNone(editor_props(response)["links"]["convertToAliasUrl"])
         self.assertEqual(text_of(one(response, SUBMIT_BUTTON)), "Przekaż tłumaczenie do moderacji")
         self.assertEqual(
             text_of(one(response, f'.translation-moderation button[name="{SAVE_DRAFT}"]')),
@@ -120,6 +127,7 @@ class TranslationRightsTests(ZoneSiteTestCase):
             english.permissions_for_user(self.zone_site.moderator).can_delete(),
         )
         self.assertEqual(select(response, ".translation-moderation"), [])
+        self.assertIsNotNone(editor_props(response)["links"]["convertToAliasUrl"])
 
     def test_a_submitted_translation_waits_for_the_moderators_and_goes_live_on_approval(self):
         editor, moderator = self.zone_site.editors["wtz"], self.zone_site.moderator
