@@ -95,6 +95,7 @@ class IndicatorsReportView(FormulaSafeExportMixin, ReportView):
     header_icon = "table"
     index_url_name = "indicators_report"
     index_results_url_name = "indicators_report_results"
+    template_name = "indicators/admin/report.html"  # its print style sheet
     results_template_name = "indicators/admin/report_results.html"
     filterset_class = IndicatorsFilterSet
     paginate_by = None
