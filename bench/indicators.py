@@ -11,6 +11,9 @@ number of queries of one request.
     BENCH_INDICATORS_REGISTRATIONS=2000 python -m bench.indicators
 
 Other knobs: BENCH_INDICATORS_REPEATS (requests, 30). Compare numbers from one run.
+BENCH_INDICATORS_PROFILE=FILE prints where one request's time goes (cProfile, the 30 most
+costly functions by own time) before the timed requests, and keeps the profile in FILE
+(for `python -m pstats FILE`).
 """
 
 import datetime
@@ -126,6 +129,8 @@ def timed_requests(repeats):
 
     with connection.execute_wrapper(count):
         client.get(REPORT)
+    if os.environ.get("BENCH_INDICATORS_PROFILE"):
+        profile(client, os.environ["BENCH_INDICATORS_PROFILE"])
     times = []
     for _request in range(repeats):
         started = time.perf_counter()
@@ -135,6 +140,17 @@ def timed_requests(repeats):
     times.sort()
     p95 = times[max(0, round(0.95 * len(times)) - 1)]
     return statistics.median(times), p95, len(executed)
+
+
+def profile(client, path):
+    """One request under cProfile: where the time goes, beside the queries."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(client.get, REPORT)
+    profiler.dump_stats(path)
+    pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(30)
 
 
 def worker(registrations, workdir):

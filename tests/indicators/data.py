@@ -4,7 +4,9 @@ Zone A: a meeting in January 2025 (4 registrations: 2 confirmed, 1 waiting, 1 ca
 a meeting on 1 March 2025 at 00:30 Warsaw time (still February in UTC), also in zone B
 (3 confirmed); zone B: a cancelled event in February; zone A: an event next week. Two news
 items in January 2025 (zone A), one report in February 2025 (zone B) whose document was
-downloaded 3 times on 10 February and twice on 5 March.
+downloaded 3 times on 10 February and twice on 5 March. Subscribers: one address
+confirmed in January 2025 for zones A and B, one confirmed in February for zone A; one
+waiting for confirmation (zone A) and one unsubscribed (zone B) are not subscribers.
 """
 
 import datetime
@@ -14,6 +16,7 @@ from django.utils import timezone
 from portal.events.models import EventPage
 from portal.events.registrations import Registration
 from portal.indicators.downloads import count_download
+from portal.subscriptions.models import Subscription
 from tests.factories import (
     DocumentFactory,
     EventIndexPageFactory,
@@ -98,3 +101,21 @@ def build_project(cls):
         count_download(cls.document, day=datetime.date(2025, 2, 10))
     for _time in range(2):
         count_download(cls.document, day=datetime.date(2025, 3, 5))
+    subscribe("both@example.org", "confirmed", [cls.zone_a, cls.zone_b], JANUARY)
+    subscribe("a@example.org", "confirmed", [cls.zone_a], FEBRUARY)
+    subscribe("waiting@example.org", "pending", [cls.zone_a], None)
+    subscribe("gone@example.org", "unsubscribed", [cls.zone_b], JANUARY)
+
+
+def subscribe(email, status, zones, confirmed_on):
+    """A subscription to news of `zones`, confirmed on the 20th of
+    the month `confirmed_on` (if given)."""
+    subscription = Subscription.objects.create(
+        email=email,
+        status=status,
+        language="pl",
+        news=True,
+        confirmed_at=warsaw(date=confirmed_on.replace(day=20)) if confirmed_on else None,
+    )
+    subscription.zones.set(zones)
+    return subscription

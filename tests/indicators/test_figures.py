@@ -14,7 +14,7 @@ from portal.events.registrations import Registration
 from portal.indicators.figures import Period, indicators, report_downloads
 from tests.factories import EventPageFactory, warsaw
 
-from .data import FEBRUARY, JANUARY, MARCH, build_project, register
+from .data import FEBRUARY, JANUARY, MARCH, build_project, register, subscribe
 
 NO_NEEDS = {
     "needs_induction_loop": 0,
@@ -51,6 +51,7 @@ class IndicatorsOfAKnownProject(TestCase):
             "needs_sign_language": 1,
             **NO_NEEDS,
             "downloads": 5,
+            "subscribers": 2,
         }
 
     def test_a_meeting_at_half_past_midnight_on_1_march_counts_in_march(self):
@@ -76,6 +77,19 @@ class IndicatorsOfAKnownProject(TestCase):
         assert (a["meetings_held"], a["news_published"], a["reports_published"]) == (2, 2, 0)
         assert (b["registrations_confirmed"], b["attendees"], b["events_published"]) == (3, 5, 2)
         assert (b["meetings_held"], b["news_published"], b["reports_published"]) == (1, 0, 1)
+
+    def test_subscribers_are_confirmed_addresses_per_zone_and_in_total(self):
+        found = indicators()
+
+        # Waiting for confirmation and unsubscribed addresses are not subscribers; the
+        # address of both zones counts in each zone and once in the total.
+        assert found["total"]["subscribers"] == 2
+        assert found["zones"][self.zone_a.pk]["subscribers"] == 2
+        assert found["zones"][self.zone_b.pk]["subscribers"] == 1
+        assert found["months"][JANUARY]["subscribers"] == 1
+        assert found["months"][FEBRUARY]["subscribers"] == 1
+        assert indicators(Period(zone=self.zone_b))["total"]["subscribers"] == 1
+        assert indicators(Period(start=FEBRUARY))["total"]["subscribers"] == 1
 
     def test_a_date_range_keeps_only_its_days(self):
         total = indicators(Period(start=FEBRUARY, end=datetime.date(2025, 3, 31)))["total"]
@@ -133,5 +147,6 @@ class IndicatorQueries(TestCase):
             )
             for person in range(5):
                 register(event, "confirmed", f"Instytucja {person}", "ngo")
+                subscribe(f"{number}-{person}@example.org", "confirmed", [self.zone_a], MARCH)
 
-        assert self._queries() == few == 16
+        assert self._queries() == few == 19

@@ -84,6 +84,9 @@ class IndicatorsReport(TestCase):
         ]
         assert ("Miesiąc", "2025-03") in scopes
         assert ("Strefa", "Strefa Samorządów") in scopes
+        assert total[column["Subskrybenci (potwierdzeni)"]] == "2"
+        zone_a = rows[scopes.index(("Strefa", "Strefa WTZ"))]
+        assert zone_a[column["Subskrybenci (potwierdzeni)"]] == "2"
         report = rows[scopes.index(("Pobrania raportów", "Raport o spółdzielniach"))]
         assert report[column["Pobrania dokumentów"]] == "5"
 

@@ -55,6 +55,7 @@ class ResultsPageFigures(TestCase):
             "institutions_local_government": "< 5",
             "reports_published": "< 5",
             "downloads": "5",
+            "subscribers": "< 5",
         }
 
     def test_no_name_institution_or_address_of_a_registrant_is_shown(self):
