@@ -53,7 +53,9 @@ def test_the_switcher_explains_a_page_without_translation(page, visit, site):
     expect(link).to_contain_text("strona główna; ta strona nie ma tłumaczenia")
     link.click()
     expect(page).to_have_url(re.compile(r"/en/\?untranslated=1$"))
-    expect(page.get_by_role("status")).to_contain_text("is not available in English")
+    expect(page.locator("main").get_by_role("status")).to_contain_text(
+        "is not available in English"
+    )
     assert_accessible(page)
 
 
