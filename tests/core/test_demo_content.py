@@ -200,7 +200,9 @@ class DemoContentTests(OwnMediaTestCase):
         ):
             self.get(url)
         self.get("/pl/kontakt/")
-        labels = [label.contents[0].strip() for label in select(self.get("/en/contact/"), "label")]
+        labels = [
+            label.contents[0].strip() for label in select(self.get("/en/contact/"), "main label")
+        ]
         self.assertEqual(labels[:4], ["Name", "E-mail address", "Subject", "Message"])
 
     def test_the_contact_form_sends_to_the_office_in_the_settings(self):
