@@ -64,8 +64,13 @@ system-deps:
 node_modules/.installed: package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-	PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund  # pa11y drives Debian's chromium
+	PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --omit=optional  # pa11y drives Debian's chromium
 	touch $@
+
+# Lighthouse is package.json's one optional dependency: only `make lighthouse` installs it.
+node_modules/.bin/lighthouse: package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund
+	touch node_modules/.installed $@
 
 lint: node_modules/.installed
 # lint-imports checks the layers (pyproject.toml [tool.importlinter]): core at the bottom.
@@ -105,6 +110,18 @@ test: lint check pytest pytest-sqlite pytest-cluster
 
 # wrk (the load generator) and varnish (the front cache) from Debian, installed only when
 # missing, as system-deps does.
+# `make screenshots`: every page type at 360 and 1280 px in Polish and English, from the demo
+# site under gunicorn (production settings), into .tmp/screenshots/ (open index.html there).
+# `make lighthouse`: Lighthouse's mobile performance of the home page, a zone, a report and an
+# event; the table goes to bench/results/. Both build the demo once into .tmp/review/
+# (REVIEW_REBUILD=1 builds it anew) and serve it on REVIEW_PORT (8760).
+.PHONY: screenshots lighthouse
+screenshots: install-test system-deps messages
+	$(BIN)/python -m review.screenshots
+
+lighthouse: install-test system-deps messages node_modules/.bin/lighthouse
+	$(BIN)/python -m review.lighthouse
+
 .PHONY: bench-deps
 bench-deps:
 	@missing=""; \

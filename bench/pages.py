@@ -71,8 +71,8 @@ PAGES = [
 ]
 
 
-def portal_environment(workdir):
-    """The environment of the portal under test: production settings, nothing shared.
+def portal_environment(workdir, port=PORTAL_PORT):
+    """The environment of the portal under test on `port`: production settings, nothing shared.
 
     Local-memory cache (no REDIS_URL), database search, no front-cache purging, plain HTTP
     (no redirect to https) and mail printed rather than sent (nothing is sent by GETs).
@@ -87,14 +87,14 @@ def portal_environment(workdir):
         SECRET_KEY=secrets.token_urlsafe(32),
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         DEBUG="false",
-        PORTAL_BASE_URL=f"http://127.0.0.1:{PORTAL_PORT}",
+        PORTAL_BASE_URL=f"http://127.0.0.1:{port}",
         DATABASE_URL=f"sqlite:///{workdir}/bench.sqlite3",
         MEDIA_ROOT=f"{workdir}/media",
         STATIC_ROOT=f"{workdir}/static",
         SECURE_SSL_REDIRECT="false",
         ALLOW_CONSOLE_EMAIL="true",
         FRONTEND_CACHE_URLS="",
-        BENCH_HOST=f"127.0.0.1:{PORTAL_PORT}",
+        BENCH_HOST=f"127.0.0.1:{port}",
     )
     return env
 

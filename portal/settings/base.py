@@ -79,6 +79,10 @@ MIDDLEWARE = [
     "portal.core.content_security.SectionCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for browsers that accept gzip (static files come pre-compressed from
+    # whitenoise, above); the ETag below is computed on the page and made weak here. Django's
+    # gzip pads each response with random bytes against BREACH (a CSRF token in a form).
+    "django.middleware.gzip.GZipMiddleware",
     # ETag and 304 for every GET, the pages from the page cache included (it sits inside).
     "django.middleware.http.ConditionalGetMiddleware",
     # Outside the session, CSRF and auth middleware, so it sees the cookies they set.

@@ -5,6 +5,7 @@ test client, the whole middleware stack included. A change written straight to t
 (`update`, no publish) is how a test tells a cached answer from a fresh one.
 """
 
+import gzip
 import re
 
 import pytest
@@ -112,6 +113,22 @@ def test_a_cacheable_page_says_public_and_is_revalidated_with_304(client, standa
     assert from_cache.status_code == 304
     assert from_cache.content == b""
     assert from_cache["ETag"] == response["ETag"]
+
+
+def test_a_browser_that_accepts_gzip_gets_the_cached_page_compressed_and_revalidated(
+    client, standard_page
+):
+    plain = client.get(standard_page.url)
+    compressed = client.get(standard_page.url, HTTP_ACCEPT_ENCODING="gzip, br")
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert len(compressed.content) < len(plain.content) / 2
+    assert gzip.decompress(compressed.content) == plain.content
+    revalidated = client.get(
+        standard_page.url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"]
+    )
+    assert revalidated.status_code == 304
 
 
 def test_a_changed_page_does_not_match_the_old_etag(client, standard_page, publish):
