@@ -10,7 +10,7 @@ PG_PORT ?= 54329
 # The PostgreSQL suite runs on this many processes (pytest-xdist; one file stays on one process).
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test install install-test system-deps lint check pytest pytest-sqlite pytest-cluster bench messages clean cluster cluster-stop
+.PHONY: fonts identity run test install install-test system-deps lint check pytest pytest-sqlite pytest-cluster bench messages clean cluster cluster-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ install-test: $(VENV)/.installed-test
 
 messages: $(VENV)/.installed
 	$(MANAGE) compile_translations
+
+# The committed WOFF2 fonts (static/fonts/) from npm's @fontsource package, and the wordmark,
+# logo, favicon and share pictures (static/img/) drawn from them; run after an upgrade or a
+# redrawn pictogram, then commit the files. Serving the site needs neither.
+fonts: node_modules/.installed install-test
+	$(MANAGE) build_fonts
+
+identity: fonts
+	$(MANAGE) build_identity
 
 # Every absolute link (canonical, feeds, sitemap, e-mails) leads to http://HOST:PORT.
 run: export PORTAL_BASE_URL = http://$(HOST):$(PORT)

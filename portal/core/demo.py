@@ -2,7 +2,7 @@
 and facts are in demo.yaml beside this module."""
 
 import io
-import math
+import textwrap
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -12,6 +12,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from .demo_content import (
+    PDF_FONT,
     demo_file,
     demo_step,
     existing_child,
@@ -21,7 +22,14 @@ from .demo_content import (
     translate,
     translate_missing,
 )
-from .models import FundingNotice, HomePage, Partner, ProjectSettings, StandardPage
+from .models import (
+    PLACEHOLDER_PREFIX,
+    FundingNotice,
+    HomePage,
+    Partner,
+    ProjectSettings,
+    StandardPage,
+)
 
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
@@ -144,24 +152,23 @@ def create_standard_pages(demo):
 
 
 def _logo_image(logo):
-    """A simple stand-in logo drawn here, so the demo needs no download. Editors replace
-    it with the official artwork."""
+    """A neutral stand-in for an official logo: the logo's name in a plain frame, in a file
+    named "placeholder-…" so the admin flags it until an editor chooses the real artwork
+    (FundingNotice.placeholder_logos). Never an imitation of the EU emblem or the programme's
+    sign: those come only from their owners' files."""
     kind, title = logo["kind"], logo["title"]
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    canvas = PILImage.new("RGB", (240, 128), "white")
+    canvas = PILImage.new("RGB", (280, 112), "white")
     draw = ImageDraw.Draw(canvas)
-    if kind == "eu":
-        draw.rectangle((8, 8, 182, 120), fill="#003399")
-        for star in range(12):
-            angle = 2 * math.pi * star / 12
-            x, y = 95 + 40 * math.cos(angle), 64 + 40 * math.sin(angle)
-            draw.regular_polygon((x, y, 6), 5, fill="#ffcc00")
-        draw.text((190, 40), "UE", font=ImageFont.load_default(size=28), fill="#003399")
-    else:
-        for index, colour in enumerate(("#d52b1e", "#009fe3", "#ffcc00", "#7ab929")):
-            draw.ellipse((10 + index * 55, 30, 70 + index * 55, 90), fill=colour)
+    draw.rounded_rectangle((1, 1, 278, 110), radius=8, outline="#8a929c", width=2)
+    font = ImageFont.truetype(str(PDF_FONT), 20)
+    lines = textwrap.wrap(logo["alt"].pl, width=22)
+    draw.multiline_text(
+        (140, 56), "\n".join(lines), font=font, fill="#4a5260", anchor="mm", align="center"
+    )
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
-    return Image.objects.create(title=title, file=demo_file(f"logo-{kind}.png", buffer.getvalue()))
+    name = f"{PLACEHOLDER_PREFIX}logo-{kind}.png"
+    return Image.objects.create(title=title, file=demo_file(name, buffer.getvalue()))

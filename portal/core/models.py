@@ -1,6 +1,9 @@
+from pathlib import Path
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -14,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock, LogoBlock
 from .images import image_with_alt
+from .panels import PlaceholderLogosPanel
 from .sections import home_sections
 from .translatable import PAGE_TEXT_FIELDS
 
@@ -115,6 +119,16 @@ class StandardPage(Page):
         ]
 
 
+PLACEHOLDER_PREFIX = "placeholder-"
+
+
+def is_placeholder_image(image):
+    """A logo is a stand-in while its file is one the portal ships (the demo's and a new
+    site's): their names begin with "placeholder-". Choosing or uploading the official
+    artwork changes the file, and with it the flag, without an editor ticking anything."""
+    return Path(image.file.name).name.startswith(PLACEHOLDER_PREFIX)
+
+
 class FundingNotice(TranslatableMixin, models.Model):
     """The EU funding notice shown at the foot of every page.
 
@@ -127,7 +141,20 @@ class FundingNotice(TranslatableMixin, models.Model):
     text = RichTextField(_("text"), features=["bold", "italic", "link"])
     logos = StreamField([("logo", LogoBlock())], blank=True, verbose_name=_("logos"), max_num=6)
 
-    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("logos")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        PlaceholderLogosPanel(),
+        FieldPanel(
+            "logos",
+            help_text=_(
+                "Programme rules (Human Capital OP): the Kapitał Ludzki logo first, on the left, "
+                "then the EU emblem with the words 'Unia Europejska, Europejski Fundusz Społeczny' "
+                "on the right; the footer shows them at the same height. A file whose name begins "
+                "with 'placeholder-' is a stand-in: choose the official artwork instead."
+            ),
+        ),
+    ]
 
     translatable_fields = [
         SynchronizedField("title"),
@@ -141,6 +168,25 @@ class FundingNotice(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.title
+
+    def placeholder_logos(self):
+        """The logos that still show a stand-in file (see is_placeholder_image)."""
+        return [
+            block.value["image"]
+            for block in self.logos
+            if block.value["image"] and is_placeholder_image(block.value["image"])
+        ]
+
+    def logo_status(self):
+        """The listing's word on the logos: how many are still placeholders."""
+        count = len(self.placeholder_logos())
+        if not count:
+            return _("Official files")
+        return ngettext(
+            "%(count)d placeholder to replace", "%(count)d placeholders to replace", count
+        ) % {"count": count}
+
+    logo_status.short_description = _("logos")
 
 
 FOOTER_LOGO = "height-48"  # the partners' logos in the footer (templates/includes/footer.html)

@@ -19,7 +19,7 @@ class FundingNoticeViewSet(SnippetViewSet):
     model = FundingNotice
     icon = "info-circle"
     menu_label = _("Funding notice")
-    list_display = ["title"]
+    list_display = ["title", "logo_status"]
     search_fields = ["title"]
     list_export = ["title", "locale"]
 

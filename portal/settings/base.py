@@ -327,6 +327,8 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
+        # The site's own WOFF2 fonts (static/fonts/), said outright rather than left to default-src.
+        "font-src": [SELF],
         "frame-ancestors": [SELF],
         "form-action": [SELF],
         "base-uri": [SELF],

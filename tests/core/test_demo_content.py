@@ -112,14 +112,14 @@ class DemoContentTests(OwnMediaTestCase):
         ]
         self.assertEqual(
             logos,
-            [
+            [  # the programme's order: Kapitał Ludzki on the left, the EU on the right
                 [
-                    "Unia Europejska, Europejski Fundusz Społeczny",
                     "Kapitał Ludzki – Narodowa Strategia Spójności",
+                    "Unia Europejska, Europejski Fundusz Społeczny",
                 ],
                 [
-                    "European Union, European Social Fund",
                     "Human Capital – National Cohesion Strategy",
+                    "European Union, European Social Fund",
                 ],
             ],
         )

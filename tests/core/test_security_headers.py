@@ -24,6 +24,7 @@ def test_public_page_runs_only_the_sites_own_scripts_and_styles(client, home):
     assert policy["script-src"] == ["'self'"]
     assert policy["style-src"] == ["'self'"]
     assert policy["img-src"] == ["'self'", "data:"]
+    assert policy["font-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == policy["form-action"] == policy["base-uri"] == ["'self'"]
 
