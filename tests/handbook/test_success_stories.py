@@ -71,7 +71,7 @@ def test_story_cards_with_photos_cost_the_same_queries_for_2_and_6(
     """Each card's photo is a lazy `<picture>` whose renditions come with the list."""
 
     def story_with_photo(number):
-        story = make_story(stories, [], f"Spółdzielnia {number}", datetime.date(2015, 1, number))
+        story = make_story(stories, [], f"Piekarnia{number}", datetime.date(2015, 1, number))
         story.photo, story.photo_alt = ImageFactory(), "Członkowie spółdzielni"
         story.save_revision().publish()
 
