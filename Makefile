@@ -146,6 +146,12 @@ bench-deps:
 bench: install-test messages bench-deps
 	$(BIN)/python -m bench
 
+# The demo's illustrations (portal/core/illustrations): SVG drawn by code, rendered to PNG at
+# twice their size by Debian's Chromium. Run it after changing draw.py, and commit the files.
+.PHONY: illustrations
+illustrations: install-test system-deps
+	$(BIN)/python -m portal.core.illustrations.draw
+
 clean:
 	rm -rf .tmp staticfiles .pytest_cache
 

@@ -11,7 +11,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from portal.core.demo_content import (
+    add_missing_image,
     demo_file,
+    demo_illustration,
     demo_pdf,
     demo_rtf,
     demo_step,
@@ -60,12 +62,15 @@ def create_zone_pages(demo):
         if data is None:
             continue
         page = ZonePage.objects.filter(locale=demo.source_locale, zone=zone).first()
+        illustration = demo_illustration(f"zone-{zone.slug}", f"Ilustracja: {data['title'].pl}")
         if page is None:
             page = ZonePage(
                 zone=zone,
                 title=data["title"].pl,
                 slug=data["slug"].pl,
                 intro=data["intro"].pl,
+                illustration=illustration,
+                illustration_alt=data["illustration_alt"].pl,
                 show_in_menus=True,
                 featured=[("page", about)] if about else [],
                 benefits=[
@@ -91,10 +96,12 @@ def create_zone_pages(demo):
             if page.get_translation_or_none(locale) is None:
                 translate(page, locale, _zone_page_strings(data))
                 demo.note(f"zone page {data['title'].en} ({locale.language_code})")
+        add_missing_image(page, "illustration", illustration, data["illustration_alt"])
 
 
 def _zone_page_strings(data):
     pairs = [data["title"], data["slug"], data["intro"], data["contact"]["role"]]
+    pairs.append(data["illustration_alt"])
     for benefit in data["benefits"]:
         pairs += [benefit["title"], benefit["text"]]
     for item in data["faq"]:

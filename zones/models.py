@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.images import image_with_alt
 from portal.core.navigation import subpage_url
 from portal.core.pagination import page_of
 from portal.core.routes import CachedSubviewsMixin
@@ -175,7 +176,16 @@ class QuestionBlock(blocks.StructBlock):
         label = _("Question")
 
 
-class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Page):
+Illustration = image_with_alt(
+    "illustration",
+    label=_("illustration"),
+    alt_label=_("illustration description"),
+    alt_help_text=_("What the illustration shows, for people who cannot see it."),
+    missing_alt=_("Describe the illustration for people who cannot see it."),
+)
+
+
+class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Illustration, Page):
     """The landing page of one zone, in one language: what the group gains, the people to
     ask, the answers to common questions, and the zone's resources, reports, news and
     events. Families plug their sub-views in through `zones.listings`."""
@@ -214,6 +224,7 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("zone"),
         FieldPanel("intro"),
+        MultiFieldPanel(Illustration.image_panels, heading=_("Illustration")),
         MultiFieldPanel(
             [FieldPanel("benefits_heading"), FieldPanel("benefits")], heading=_("What you gain")
         ),
@@ -243,6 +254,7 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Page):
         TranslatableField("benefits"),
         TranslatableField("faq"),
         TranslatableField("contact_role"),
+        *Illustration.translatable_fields,
         SynchronizedField("zone"),
         SynchronizedField("featured"),
         SynchronizedField("contact_name"),

@@ -13,7 +13,9 @@ from wagtail.models import Page, Site
 
 from .demo_content import (
     PDF_FONT,
+    add_missing_image,
     demo_file,
+    demo_illustration,
     demo_step,
     existing_child,
     publish_child,
@@ -39,6 +41,7 @@ def create_home_pages(demo):
     """The Polish home page as the site's root, and its English translation."""
     texts = read_demo_data(DATA_FILE)["home"]
     home = HomePage.objects.filter(locale=demo.source_locale).first()
+    hero_image = demo_illustration("home-hero", "Ilustracja: strona główna")
     if home is None:
         root = Page.get_first_root_node()
         home = HomePage(
@@ -49,6 +52,8 @@ def create_home_pages(demo):
             hero_text=texts["hero_text"].pl,
             intro=f"<p>{texts['intro'].pl}</p>",
             zones_heading=texts["zones_heading"].pl,
+            hero_image=hero_image,
+            hero_image_alt=texts["hero_image_alt"].pl,
         )
         publish_child(root, home)
         demo.note("Polish home page")
@@ -70,6 +75,7 @@ def create_home_pages(demo):
         if home.get_translation_or_none(locale) is None:
             translate(home, locale, segments(texts))
             demo.note(f"home page ({locale.language_code})")
+    add_missing_image(home, "hero_image", hero_image, texts["hero_image_alt"])
     demo.home_pages = {
         page.locale.language_code: page
         for page in HomePage.objects.filter(translation_key=home.translation_key)

@@ -22,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 from django.utils.module_loading import autodiscover_modules
 
+from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -254,3 +255,47 @@ def index_page(demo, model, texts, label):
         if index.get_translation_or_none(locale) is None:
             translate(index, locale, dict(texts.values()))
     return index
+
+
+# The demo's illustrations (drawn by portal/core/illustrations/draw.py), each with its focal
+# point in the PNG's pixels (x, y, width, height of the area that matters): the scene's people
+# and what they work on, which every crop of the picture keeps.
+ILLUSTRATIONS = Path(__file__).with_name("illustrations")
+ILLUSTRATION_FOCUS = {
+    "home-hero": (120, 340, 1360, 560),
+    "zone-samorzady": (360, 300, 1200, 560),
+    "zone-wtz": (540, 240, 960, 640),
+    "zone-biznes": (360, 360, 960, 520),
+    "zone-wspolpraca-miedzynarodowa": (360, 80, 1280, 720),
+    "story-bakery": (160, 140, 1120, 760),
+    "story-estate-garden": (300, 240, 960, 660),
+}
+
+
+def demo_illustration(name, title):
+    """The Wagtail image of the illustration `name` with its focal point, uploaded once
+    (found again by its title on later runs)."""
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    x, y, width, height = ILLUSTRATION_FOCUS[name]
+    return Image.objects.create(
+        title=title,
+        file=demo_file(f"{name}.png", (ILLUSTRATIONS / f"{name}.png").read_bytes()),
+        focal_point_x=x + width // 2,
+        focal_point_y=y + height // 2,
+        focal_point_width=width,
+        focal_point_height=height,
+    )
+
+
+def add_missing_image(page, field, image, alt):
+    """Give `page` and each of its translations the `image` in `field` when they have none,
+    with the description `alt[language]`, as a published revision: a site built before the
+    demo had illustrations gets them, and an image an editor chose stays."""
+    for translation in page.get_translations(inclusive=True).specific():
+        if getattr(translation, f"{field}_id"):
+            continue
+        setattr(translation, field, image)
+        setattr(translation, f"{field}_alt", getattr(alt, translation.locale.language_code))
+        translation.save_revision().publish()

@@ -2,17 +2,14 @@
 the evaluation page and two example success stories, each with its English translation. The
 texts and facts are in demo.yaml beside this module."""
 
-import io
 from pathlib import Path
 
-from PIL import Image as PILImage
-from PIL import ImageDraw
-
-from wagtail.images.models import Image
 from wagtail.models import Page
 
 from portal.core.demo_content import (
+    add_missing_image,
     demo_file,
+    demo_illustration,
     demo_pdf,
     demo_rtf,
     demo_step,
@@ -186,6 +183,7 @@ def _stories(demo, model, texts):
     zones = _zones(demo)
     for data in texts["stories"]:
         page = existing_child(index, SuccessStoryPage, data["slug"].pl)
+        photo = demo_illustration(data["illustration"], f"Ilustracja: {data['title'].pl}")
         if page is None:
             page = SuccessStoryPage(
                 title=data["title"].pl,
@@ -198,7 +196,7 @@ def _stories(demo, model, texts):
                 activity=data["activity"].pl,
                 quote=data["quote"].pl,
                 quote_by=data["quote_by"].pl,
-                photo=_photo(data["title"].pl, data["colour"]),
+                photo=photo,
                 photo_alt=data["photo_alt"].pl,
             )
             page.zones = [zones[slug] for slug in data["zones"] if slug in zones]
@@ -211,6 +209,7 @@ def _stories(demo, model, texts):
             }
         )
         translate_missing(demo, page, strings, data["title"].en)
+        add_missing_image(page, "photo", photo, data["photo_alt"])
 
 
 def _source(data):
@@ -234,17 +233,3 @@ def _document(title, content, filename, kind=PortalDocument.Kind.GUIDE):
             title=title, file=demo_file(filename, content), kind=kind
         )
     return document
-
-
-def _photo(title, colour):
-    """A simple drawn picture standing in for the cooperative's photo (no downloads)."""
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    canvas = PILImage.new("RGB", (960, 640), colour)
-    draw = ImageDraw.Draw(canvas)
-    draw.ellipse((330, 170, 630, 470), fill="#f3f5f7")
-    draw.rectangle((0, 520, 960, 640), fill="#ffffff")
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    return Image.objects.create(title=title, file=demo_file("story.png", buffer.getvalue()))

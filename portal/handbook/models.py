@@ -22,7 +22,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.blocks import BaseStreamBlock
-from portal.core.images import image_with_alt
+from portal.core.images import image_with_alt, prefetch_renditions
 from portal.core.routes import CachedSubviewsMixin
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.models import Zone, ZonePage, ZoneTaggedMixin
@@ -382,13 +382,14 @@ class SuccessStoryIndexPage(Page):
 
 
 def published_stories(locale):
-    """The live, public success stories of one language, the youngest cooperative first."""
+    """The live, public success stories of one language, the youngest cooperative first,
+    with their photos' card renditions (no query per card)."""
     return (
         SuccessStoryPage.objects.live()
         .public()
         .filter(locale=locale)
         .select_related("photo")
-        .prefetch_related("zones")
+        .prefetch_related("zones", prefetch_renditions("photo", "story_card"))
         .order_by("-founded", "title")
     )
 

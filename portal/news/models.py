@@ -21,7 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.blocks import BaseStreamBlock
-from portal.core.images import image_with_alt
+from portal.core.images import PLACEMENTS, image_with_alt
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.filters import ZoneFilterSet
 from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin
@@ -29,7 +29,6 @@ from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin
 from .feeds import NewsAtomFeed, NewsRssFeed, feed_links
 
 NEWS_PER_PAGE = 10
-LISTING_IMAGE = "fill-480x270"
 
 
 def published_news(locale):
@@ -43,7 +42,10 @@ def published_news(locale):
         .prefetch_related(
             "zones",
             models.Prefetch(
-                "image", queryset=get_image_model().objects.prefetch_renditions(LISTING_IMAGE)
+                "image",
+                queryset=get_image_model().objects.prefetch_renditions(
+                    *PLACEMENTS["news_item"].specs
+                ),
             ),
         )
         .order_by("-date", "-pk")

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from django.core.exceptions import ValidationError
 
@@ -62,3 +63,22 @@ def test_a_photo_needs_a_description(stories):
     with pytest.raises(ValidationError) as error:
         story.full_clean()
     assert "photo_alt" in error.value.message_dict
+
+
+def test_story_cards_with_photos_cost_the_same_queries_for_2_and_6(
+    client, stories, assert_queries_do_not_grow
+):
+    """Each card's photo is a lazy `<picture>` whose renditions come with the list (one
+    photo for all, so its renditions are made once: each card still reads its own)."""
+    photo = ImageFactory()
+
+    def story_with_photo(number):
+        story = make_story(stories, [], f"Piekarnia{number}", datetime.date(2015, 1, number))
+        story.photo, story.photo_alt = photo, "Członkowie spółdzielni"
+        story.save_revision().publish()
+
+    for number in (1, 2):
+        story_with_photo(number)
+    assert_queries_do_not_grow(stories.url, lambda: [story_with_photo(n) for n in range(3, 7)])
+    img = select(client.get(stories.url), "li.story-card picture img")[0]
+    assert (img["alt"], img["loading"]) == ("", "lazy")
