@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.test import TestCase
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from portal.core.demo_content import PDF_FONT
 from portal.documents.text import TextStatus
@@ -119,3 +120,14 @@ def test_the_research_list_with_covers_costs_the_same_queries_for_2_and_6_report
         with_own_cover(number)
 
     assert_queries_do_not_grow(library.url, lambda: [with_own_cover(n) for n in range(2, 6)])
+
+
+def test_a_replaced_file_gets_a_new_cover_and_the_old_one_is_removed():
+    document = uploaded(fpdf_bytes(pages=1))
+    old_cover = document.cover_id
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        document.file = ContentFile(fpdf_bytes(pages=2), name="nowy.pdf")
+        document.save()
+    document.refresh_from_db()
+    assert document.cover_id not in (None, old_cover) and document.page_count == 2
+    assert not get_image_model().objects.filter(pk=old_cover).exists()

@@ -1,6 +1,7 @@
 """A report's page, its citations, and what happens to the PDFs editors upload."""
 
 import pytest
+import wagtail_factories
 
 from django.template.defaultfilters import filesizeformat
 from django.test import TestCase
@@ -9,7 +10,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from tests.factories import ReportPageFactory, pdf_document
-from tests.html import links, one, text_of, texts
+from tests.html import links, one, select, text_of, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +146,11 @@ def test_the_report_page_lists_findings_methodology_file_facts_and_citation(
 def test_related_reports_share_a_zone_chosen_first_at_a_fixed_query_count(
     library, zones, assert_queries_do_not_grow, client
 ):
-    chosen = ReportPageFactory(parent=library, title="Wybrany")
+    def with_cover(**fields):
+        cover = wagtail_factories.ImageFactory()
+        return ReportPageFactory(cover_image=cover, cover_image_alt="Okładka", **fields)
+
+    chosen = with_cover(parent=library, title="Wybrany")
     page = ReportPageFactory(parent=library, title="Raport", zones=[zones["wtz"]])
     page.related = [("report", chosen)]
     page.save_revision().publish()
@@ -159,7 +164,9 @@ def test_related_reports_share_a_zone_chosen_first_at_a_fixed_query_count(
 
     def grow():
         for number in range(4):
-            ReportPageFactory(parent=library, title=f"Nowy {number}", zones=[zones["wtz"]])
+            with_cover(parent=library, title=f"Nowy {number}", zones=[zones["wtz"]])
 
     assert_queries_do_not_grow(page.url, grow)
     assert related_titles() == ["Wybrany", "Nowy 3", "Nowy 2"]
+    covers = select(client.get(page.url), "#related-heading + ul img.report-item__cover")
+    assert len(covers) == 3
