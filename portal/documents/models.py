@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
+from portal.core.images import image_reference
 from zones.models import Zone
 
 from .tasks import read_document_text, render_document_cover
@@ -64,15 +65,7 @@ class PortalDocument(AbstractDocument):
     )
 
     # The file's first page (a PDF's), drawn by a background task when the file changes.
-    cover = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("cover"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cover = image_reference(verbose_name=_("cover"))
 
     admin_form_fields = (
         "title",

@@ -1,5 +1,6 @@
 """The document library's background work: reading a new file's text and drawing its cover
-after its upload is committed (a worker with the database backend, the request itself with the immediate one)."""
+after its upload is committed (a worker with the database backend, the request itself with
+the immediate one)."""
 
 from django_tasks import task
 

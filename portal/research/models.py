@@ -27,7 +27,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.core.images import image_with_alt
+from portal.core.images import image_reference, image_with_alt
 from portal.core.routes import CachedSubviewsMixin, registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin
@@ -158,14 +158,7 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     # The cover shown on the page and in lists: the editor's cover image, else the first
     # page of the first file that has one (drawn by the document library). Kept on save and
     # when a file's cover is drawn, so that a listing reads every row's cover in one query.
-    shown_cover = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    shown_cover = image_reference()
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -268,9 +261,7 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
         keys = [block.value.translation_key for block in self.related if block.value is not None]
         zones = ReportPage.zones.through.objects.filter(reportpage_id=self.pk).values("zone_id")
         shares_zone = Exists(
-            ReportPage.zones.through.objects.filter(
-                reportpage_id=OuterRef("pk"), zone_id__in=zones
-            )
+            ReportPage.zones.through.objects.filter(reportpage_id=OuterRef("pk"), zone_id__in=zones)
         )
         chosen = Case(When(translation_key__in=keys, then=Value(0)), default=Value(1))
         reports = (
