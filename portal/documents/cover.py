@@ -8,6 +8,7 @@ drawn, gives no cover: it never raises, and the document is saved all the same.
 
 import io
 import logging
+import multiprocessing
 
 import pypdfium2 as pdfium
 
@@ -19,11 +20,26 @@ logger = logging.getLogger(__name__)
 
 # Wide enough for the report page's largest rendition (480 px) on a screen of density 2.
 COVER_WIDTH = 960
+# A page that takes longer to draw (a crafted or enormous one) gives no cover.
+COVER_MAX_SECONDS = 30
 
 
-def first_page_png(content, width=COVER_WIDTH):
+def first_page_png(content, width=COVER_WIDTH, max_seconds=COVER_MAX_SECONDS):
     """The first page of the PDF whose bytes are `content`, as PNG bytes `width` pixels
-    wide, or None when PDFium cannot open the file or draw the page."""
+    wide, or None when PDFium cannot open the file or draw the page in `max_seconds`.
+
+    PDFium cannot be interrupted, so the page is drawn in a forked child that is killed
+    when the time is up (as the text is read, see text.py): no file holds the worker."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        drawing = pool.apply_async(_draw_first_page, (content, width))
+        try:
+            return drawing.get(timeout=max_seconds)
+        except multiprocessing.TimeoutError:
+            return None
+
+
+def _draw_first_page(content, width):
+    """In the child: the PNG bytes of the first page, or None."""
     try:
         pdf = pdfium.PdfDocument(content)
     except pdfium.PdfiumError:
