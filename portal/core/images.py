@@ -34,14 +34,7 @@ def image_with_alt(name, *, label, alt_label, missing_alt, alt_help_text=""):
         {
             "__module__": __name__,
             "__doc__": f"The image `{name}` and its description `{alt}`.",
-            name: models.ForeignKey(
-                "wagtailimages.Image",
-                verbose_name=label,
-                null=True,
-                blank=True,
-                on_delete=models.SET_NULL,
-                related_name="+",
-            ),
+            name: image_reference(verbose_name=label, editable=True),
             alt: models.CharField(alt_label, max_length=250, blank=True, help_text=alt_help_text),
             "image_panels": [FieldPanel(name), FieldPanel(alt)],
             "translatable_fields": [SynchronizedField(name), TranslatableField(alt)],
@@ -143,4 +136,18 @@ def prefetch_renditions(image_field, placement):
     )
     return models.Prefetch(
         f"{image_field}__renditions", queryset=renditions, to_attr="prefetched_renditions"
+    )
+
+
+def image_reference(*, editable=False, **options):
+    """An optional link to an image of the library, dropped when the image is deleted;
+    hidden from forms unless `editable` (the site draws or chooses the image itself)."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        editable=editable,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
     )

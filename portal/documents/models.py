@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
+from portal.core.images import image_reference
 from zones.models import Zone
 
-from .tasks import read_document_text
+from .tasks import read_document_text, render_document_cover
 from .text import TextStatus
 
 
@@ -63,6 +64,9 @@ class PortalDocument(AbstractDocument):
         _("text search"), max_length=10, choices=TextStatus.choices, blank=True, editable=False
     )
 
+    # The file's first page (a PDF's), drawn by a background task when the file changes.
+    cover = image_reference(verbose_name=_("cover"))
+
     admin_form_fields = (
         "title",
         "file",
@@ -86,8 +90,9 @@ class PortalDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
     def save(self, *args, **kwargs):
-        """Save; a new file's text is read by a background task once the save is committed
-        (not inside the upload request, and not again when only the title changes), and
+        """Save; a new file's text is read and its cover drawn by background tasks once the
+        save is committed (not inside the upload request, and not again when only the title
+        changes), and
         a file this save wrote is removed again if the save fails."""
         new_file = self.file_is_new()
         if new_file:
@@ -100,6 +105,7 @@ class PortalDocument(AbstractDocument):
             super().save(*args, **kwargs)
         if new_file:
             transaction.on_commit(partial(read_document_text.enqueue, self.pk))
+            transaction.on_commit(partial(render_document_cover.enqueue, self.pk))
 
     def file_is_new(self):
         """Whether saving now would store a file the database does not hold yet for this

@@ -1,16 +1,31 @@
 """How to cite a report: one line on the page, and RIS and BibTeX files to download."""
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 
 
 def _authors(report):
-    return [block.value["name"] for block in report.authors] or [settings.WAGTAIL_SITE_NAME]
+    return [block.value["name"] for block in report.authors] or [_publisher(report)]
 
 
-def citation_line(report):
-    authors = ", ".join(_authors(report))
-    year = report.publication_date.year
-    return f"{authors} ({year}). {report.title}. {settings.WAGTAIL_SITE_NAME}."
+def _publisher(report):
+    return report.publisher or settings.WAGTAIL_SITE_NAME
+
+
+def citation_line(report, url=None):
+    """The suggested citation (authors, year, title, publisher, address) in the report's
+    own language, whatever language the request is in: it is copied into texts in it."""
+    with translation.override(report.locale.language_code):
+        line = gettext("{authors} ({year}). {title}. {publisher}.").format(
+            authors=", ".join(_authors(report)),
+            year=report.publication_date.year,
+            title=report.title,
+            publisher=_publisher(report),
+        )
+        if url:
+            line += " " + gettext("Available at: {url}").format(url=url)
+    return line
 
 
 def _one_line(value):
@@ -27,7 +42,7 @@ def ris(report, request):
         f"DA  - {report.publication_date:%Y/%m/%d}",
         f"AB  - {_one_line(report.abstract)}",
         f"LA  - {report.locale.language_code}",
-        f"PB  - {settings.WAGTAIL_SITE_NAME}",
+        f"PB  - {_one_line(_publisher(report))}",
         f"UR  - {report.get_full_url(request)}",
         "ER  - ",
     ]
@@ -56,7 +71,7 @@ def bibtex(report, request):
         "author": " and ".join(_authors(report)),
         "title": report.title,
         "year": str(report.publication_date.year),
-        "institution": settings.WAGTAIL_SITE_NAME,
+        "institution": _publisher(report),
         "language": report.locale.language_code,
         "url": report.get_full_url(request),
     }

@@ -1,19 +1,21 @@
-"""Demo reports: twelve made-up studies on the project's themes, each with a small PDF
-made by the demo command, so that words found only inside a PDF can be searched. The texts
-are in demo.yaml beside this module."""
+"""Demo reports: twelve made-up studies on the project's themes, each with a PDF of a few
+pages in its page's language (demo_pdf.py) made by the demo command, so that words found
+only inside a PDF can be searched and its first page becomes the cover. The texts are in
+demo.yaml beside this module."""
 
 import datetime
 from pathlib import Path
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from portal.core.demo_content import (
+    Translated,
     demo_file,
-    demo_pdf,
     demo_step,
     existing_child,
     index_page,
@@ -22,6 +24,7 @@ from portal.core.demo_content import (
 )
 from zones.models import Zone
 
+from .demo_pdf import ReportText, report_pdf
 from .models import ReportPage, ResearchIndexPage
 
 DATA_FILE = Path(__file__).with_name("demo.yaml")
@@ -49,20 +52,13 @@ def create_reports(demo):
             if news is not None and news.path < page.path:
                 Page.objects.get(pk=page.pk).move(news, pos="left")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
-    Document = get_document_model()
     today = timezone.localdate()
     for item in data["reports"]:
         slug, title, abstract = item["slug"], item["title"], item["abstract"]
         paragraphs = item["pdf"]
+        details = data["report_details"][slug]
         report = existing_child(index, ReportPage, slug)
         if report is None:
-            content = demo_pdf(title.pl, paragraphs * 8)  # a few pages of text
-            document = Document.objects.create(
-                title=f"{title.pl} (PDF)",
-                file=demo_file(f"{slug}.pdf", content),
-                language="pl",
-                file_size=len(content),
-            )
             report = ReportPage(
                 title=title.pl,
                 slug=slug,
@@ -70,9 +66,12 @@ def create_reports(demo):
                 publication_date=today - datetime.timedelta(days=30 * item["months_ago"]),
                 abstract=abstract.pl,
                 authors=[("author", dict(data["author"]))],
-                key_findings=[("finding", paragraphs[-1])],
-                files=[("document", document)],
+                publisher=data["publisher"].pl,
+                methodology=details["methodology"].pl,
+                key_findings=[("finding", finding.pl) for finding in details["findings"]],
             )
+            document = report_document(data, item, report, "pl", notes=paragraphs)
+            report.files = [("document", document)]
             report.zones = [zones[z] for z in item["zones"] if z in zones]
             index.add_child(instance=report)
             report.save_revision().publish()
@@ -83,5 +82,68 @@ def create_reports(demo):
             if report.get_translation_or_none(locale) is None:
                 strings = {title.pl: title.en, slug: slugify(title.en), abstract.pl: abstract.en}
                 strings[paragraphs[-1]] = paragraphs[-1]
-                translate(report, locale, strings)
+                strings.update(report_strings(data, details))
+                translated = translate(report, locale, strings, publish=False)
+                # The translation reads its own language's PDF (its cover, its words).
+                code = locale.language_code
+                translated.files = [("document", report_document(data, item, translated, code))]
+                translated.save_revision().publish()
                 demo.note(f"report {title.en} ({locale.language_code})")
+
+
+def report_strings(data, details):
+    """The English of the report's publisher, method and findings, for `translate()`."""
+    texts = [data["publisher"], details["methodology"], *details["findings"]]
+    return {text.pl: text.en for text in texts if text.en}
+
+
+def report_document(data, item, report, language, notes=()):
+    """A new document holding the report's PDF in `language` (whose words `report`, a page
+    in that language, already holds)."""
+    content = report_pdf(report_text(data, item, report, language, notes))
+    name = report.slug if language == "pl" else f"{report.slug}-{language}"
+    return get_document_model().objects.create(
+        title=f"{report.title} (PDF)",
+        file=demo_file(f"{name}.pdf", content),
+        language=language,
+        file_size=len(content),
+    )
+
+
+def report_text(data, item, report, language, notes):
+    """What the report's PDF says in `language`: the page's own words, the method's table
+    and the project's chapter from demo.yaml."""
+    details = data["report_details"][item["slug"]]
+    labels = {name: getattr(label, language) for name, label in data["pdf_labels"].items()}
+    with translation.override(language):
+        kind, date = report.get_kind_display(), date_format(report.publication_date, "F Y")
+    return ReportText(
+        language=language,
+        title=report.title,
+        kind=str(kind),
+        date=date,
+        authors=", ".join(
+            ", ".join(filter(None, (block.value["name"], block.value["organisation"])))
+            for block in report.authors
+        ),
+        publisher=report.publisher,
+        abstract=report.abstract,
+        methodology=report.methodology,
+        findings=[str(block.value) for block in report.key_findings],
+        table_caption=labels["table"],
+        table=[
+            [labels["group"], labels["column"]],
+            *([in_language(cell, language) for cell in row] for row in details["table"]),
+        ],
+        project=[in_language(paragraph, language) for paragraph in data["pdf_project"]],
+        labels=labels,
+        notes=list(notes),
+    )
+
+
+def in_language(text, language):
+    """A `Translated` text in `language` (Polish while it is not translated); a fact (a
+    number) as it is."""
+    if isinstance(text, Translated):
+        return getattr(text, language) or text.pl
+    return str(text)

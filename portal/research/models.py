@@ -2,7 +2,17 @@ import datetime
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
-from django.db.models import OuterRef, Subquery
+from django.db.models import (
+    Case,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -12,11 +22,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.core.images import image_with_alt
+from portal.core.images import image_reference, image_with_alt
 from portal.core.routes import CachedSubviewsMixin, registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin
@@ -55,6 +66,20 @@ def refresh_search_vectors(reports):
     one UPDATE. Only PostgreSQL has the column's type; SQLite searches the folded text."""
     if connection.vendor == "postgresql":
         reports.update(search_vector=report_vector())
+
+
+# How many related reports a report page offers.
+RELATED_COUNT = 3
+# The rendition of a cover in a list of reports (templates/research/includes/cover.html).
+LIST_COVER_SPEC = "width-160"
+
+
+def attach_covers(reports):
+    """Read the shown covers of `reports` with their list renditions, in two queries
+    however many reports."""
+    covers = get_image_model().objects.prefetch_renditions(LIST_COVER_SPEC)
+    prefetch_related_objects(list(reports), Prefetch("shown_cover", queryset=covers))
+    return reports
 
 
 def published_reports(locale):
@@ -106,6 +131,12 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
         blank=True,
     )
     methodology = models.TextField(_("methodology in brief"), blank=True)
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who published the report, as cited. Empty: the portal's name."),
+    )
     files = StreamField(
         [("document", DocumentChooserBlock(label=_("Document")))],
         verbose_name=_("files"),
@@ -124,6 +155,10 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     languages = models.CharField(max_length=40, editable=False, default="")
     # On PostgreSQL: `report_vector()` of the above, behind a GIN index (migration 0002).
     search_vector = SearchVectorField(null=True, editable=False)
+    # The cover shown on the page and in lists: the editor's cover image, else the first
+    # page of the first file that has one (drawn by the document library). Kept on save and
+    # when a file's cover is drawn, so that a listing reads every row's cover in one query.
+    shown_cover = image_reference()
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -135,6 +170,7 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
             heading=_("Kind, date and zones"),
         ),
         FieldPanel("authors"),
+        FieldPanel("publisher"),
         FieldPanel("abstract"),
         FieldPanel("key_findings"),
         FieldPanel("methodology"),
@@ -146,6 +182,7 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),
         index.SearchField("methodology"),
+        index.SearchField("publisher"),
         index.SearchField("search_text"),
         index.FilterField("kind"),
         index.FilterField("publication_date"),
@@ -159,6 +196,7 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
         TranslatableField("abstract"),
         TranslatableField("key_findings"),
         TranslatableField("methodology"),
+        TranslatableField("publisher"),
         SynchronizedField("kind"),
         SynchronizedField("authors"),
         SynchronizedField("publication_date"),
@@ -188,6 +226,7 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()
+        self.refresh_shown_cover()
         super().save(*args, **kwargs)
         refresh_search_vectors(ReportPage.objects.filter(pk=self.pk))
 
@@ -203,19 +242,42 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
         self.search_text = fold(" ".join(part for part in parts if part))
         self.languages = ",".join(sorted({document.language for document in documents}))
 
-    def related_reports(self):
-        """The chosen reports in this page's language (live and public), in one query."""
+    def refresh_shown_cover(self):
+        """Show the editor's cover, else the first page of the first file that has one."""
+        covers = [document.cover_id for document in self.documents() if document.cover_id]
+        self.shown_cover_id = self.cover_image_id or (covers[0] if covers else None)
+
+    def cover(self):
+        """The editor's cover image (shown in the preview too, before the page is saved),
+        else the first page of its first PDF; with its description ("" for a drawn page:
+        the title beside it says all it shows)."""
+        if self.cover_image_id:
+            return self.cover_image, self.cover_image_alt
+        return self.shown_cover, ""
+
+    def related_reports(self, count=RELATED_COUNT):
+        """A few reports of this page's language (live and public) to read next: the chosen
+        ones first, then the newest that share one of its zones, in one query."""
         keys = [block.value.translation_key for block in self.related if block.value is not None]
-        found = {
-            report.translation_key: report
-            for report in ReportPage.objects.live()
+        zones = ReportPage.zones.through.objects.filter(reportpage_id=self.pk).values("zone_id")
+        shares_zone = Exists(
+            ReportPage.zones.through.objects.filter(reportpage_id=OuterRef("pk"), zone_id__in=zones)
+        )
+        chosen = Case(When(translation_key__in=keys, then=Value(0)), default=Value(1))
+        reports = (
+            ReportPage.objects.live()
             .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
-        return [found[key] for key in keys if key in found]
+            .filter(locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .filter(Q(translation_key__in=keys) | Q(shares_zone))
+            .defer("search_text", "search_vector")
+            .order_by(chosen, "-publication_date", "-pk")
+        )
+        return attach_covers(list(reports[:count]))
 
     def citation(self):
-        return citation.citation_line(self)
+        """The suggested citation, with the page's address (one site look-up, cached)."""
+        return citation.citation_line(self, self.get_full_url())
 
     @path("")
     def report(self, request):

@@ -23,7 +23,7 @@ from wagtail.documents import get_document_model
 
 from zones.models import attach_localized_zones
 
-from .models import SEARCH_CONFIG, ReportPage
+from .models import SEARCH_CONFIG, ReportPage, attach_covers
 from .text import excerpt, fold, words
 
 logger = logging.getLogger(__name__)
@@ -235,8 +235,9 @@ def total_from_kinds(kind_counts, kind):
 
 def make_hits(reports, query, query_words):
     """The results' rows: zones in the visitor's language and, for a text query, where the
-    words were found. A fixed number of queries however many reports."""
+    words were found, and their covers. A fixed number of queries however many reports."""
     attach_zones(reports, query.locale)
+    attach_covers(reports)
     documents = documents_by_id(reports) if query_words else {}
     hits = []
     for report in reports:

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.documents.signals import document_text_changed
+from portal.documents.signals import document_cover_changed, document_text_changed
 
 from . import tasks
 from .models import ReportPage
@@ -37,6 +37,12 @@ def refresh_later(report_ids):
 @receiver(document_text_changed, sender=Document)
 def refresh_reports_of_read_document(sender, document, **kwargs):
     """The words of a file's new text find the reports that include it."""
+    refresh_later(reports_using(document))
+
+
+@receiver(document_cover_changed, sender=Document)
+def refresh_reports_of_drawn_cover(sender, document, **kwargs):
+    """A file's new cover shows on the reports that include it (unless an editor chose one)."""
     refresh_later(reports_using(document))
 
 

@@ -13,12 +13,15 @@ from .models import ReportPage, refresh_search_vectors
 @task()
 def refresh_reports(report_ids):
     """Rebuild the search text (and the files' languages) of these reports from their
-    files' current text, then their full-text vectors (PostgreSQL, in one UPDATE) and
-    their Elasticsearch entries."""
+    files' current text, and their shown cover from their files' covers, then their
+    full-text vectors (PostgreSQL, in one UPDATE) and their Elasticsearch entries."""
     for report in ReportPage.objects.filter(pk__in=report_ids):
         report.refresh_search_text()
+        report.refresh_shown_cover()
         ReportPage.objects.filter(pk=report.pk).update(
-            search_text=report.search_text, languages=report.languages
+            search_text=report.search_text,
+            languages=report.languages,
+            shown_cover=report.shown_cover_id,
         )
         if settings.ELASTICSEARCH_URL:
             es.index_report(report)

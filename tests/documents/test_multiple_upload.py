@@ -76,11 +76,11 @@ def test_update_after_the_upload_saves_the_editors_fields(admin_client, upload, 
     assert document.description == "Jak założyć spółdzielnię socjalną."
     assert list(document.zones.all()) == [zone]
     assert document.file.name == file_name and document.page_count == 2
-    # The document's file is the only one left: no orphan under wagtail_uploads/.
+    # The document's file and the cover drawn from it are the only ones left: no orphan
+    # under wagtail_uploads/.
     media = Path(settings.MEDIA_ROOT)
-    assert [str(path.relative_to(media)) for path in media.rglob("*") if path.is_file()] == [
-        file_name
-    ]
+    stored = sorted(str(path.relative_to(media)) for path in media.rglob("*") if path.is_file())
+    assert stored == sorted([file_name, document.cover.file.name])
 
 
 def test_a_held_back_upload_becomes_a_document_on_update(admin_client, upload):

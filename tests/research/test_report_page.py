@@ -1,14 +1,16 @@
 """A report's page, its citations, and what happens to the PDFs editors upload."""
 
 import pytest
+import wagtail_factories
 
+from django.template.defaultfilters import filesizeformat
 from django.test import TestCase
 from django.utils import translation
 
 from wagtail.models import Page
 
 from tests.factories import ReportPageFactory, pdf_document
-from tests.html import links, one, text_of
+from tests.html import links, one, select, text_of, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +110,63 @@ def test_english_report_links_to_english_related_reports(client, library, home_e
         html = client.get(second_en.url).content.decode()
     assert ("First", first_en.url) in links(one(html, "main"))
     assert first.url not in html  # no link, no address of the Polish page anywhere
+
+
+def test_the_report_page_lists_findings_methodology_file_facts_and_citation(
+    client, library, public_address
+):
+    pdf = pdf_document("Ankieta (PDF)", ["Wyniki ankiety w warsztatach."] * 80)
+    page = ReportPageFactory(
+        parent=library,
+        title="Potrzeby uczestników",
+        authors=[("author", {"name": "Anna Badaczka", "organisation": ""})],
+        publisher="ROPS w Poznaniu",
+        methodology="Ankieta w 14 warsztatach i 20 wywiadów.",
+        key_findings=[("finding", "Pierwszy wniosek."), ("finding", "Drugi wniosek.")],
+    )
+    page.files = [("document", pdf)]
+    page.save_revision().publish()
+    html = client.get(page.url)
+    assert texts(html, "section.report__findings ul > li") == [
+        "Pierwszy wniosek.",
+        "Drugi wniosek.",
+    ]
+    assert texts(html, "section.report__methodology p") == [
+        "Ankieta w 14 warsztatach i 20 wywiadów."
+    ]
+    facts = text_of(one(html, "#files-heading + ul .resource__meta"))
+    assert " ".join(f"PDF, {filesizeformat(pdf.file_size)}".split()) in facts
+    assert f"{pdf.page_count} strony" in facts and "Język: polski" in facts
+    assert texts(html, ".citation__text") == [
+        f"Anna Badaczka ({page.publication_date.year}). Potrzeby uczestników. ROPS w Poznaniu."
+        f" Dostępne pod adresem: {public_address}{page.url}"
+    ]
+
+
+def test_related_reports_share_a_zone_chosen_first_at_a_fixed_query_count(
+    library, zones, assert_queries_do_not_grow, client
+):
+    def with_cover(**fields):
+        cover = wagtail_factories.ImageFactory()
+        return ReportPageFactory(cover_image=cover, cover_image_alt="Okładka", **fields)
+
+    chosen = with_cover(parent=library, title="Wybrany")
+    page = ReportPageFactory(parent=library, title="Raport", zones=[zones["wtz"]])
+    page.related = [("report", chosen)]
+    page.save_revision().publish()
+    ReportPageFactory(parent=library, title="Inna strefa", zones=[zones["biznes"]])
+    ReportPageFactory(parent=library, title="Ta sama strefa", zones=[zones["wtz"]])
+
+    def related_titles():
+        return texts(client.get(page.url), "#related-heading + ul .report-item__title a")
+
+    assert related_titles() == ["Wybrany", "Ta sama strefa"]
+
+    def grow():
+        for number in range(4):
+            with_cover(parent=library, title=f"Nowy {number}", zones=[zones["wtz"]])
+
+    assert_queries_do_not_grow(page.url, grow)
+    assert related_titles() == ["Wybrany", "Nowy 3", "Nowy 2"]
+    covers = select(client.get(page.url), "#related-heading + ul img.report-item__cover")
+    assert len(covers) == 3
