@@ -319,8 +319,9 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Illustration, Page):
         return links
 
     def localize_zones(self, pages):
-        """Name the zones of `pages` in this page's language (see attach_localized_zones)."""
-        return attach_localized_zones(pages, self.locale)
+        """Name the zones of `pages` in this page's language, this page's zone first (see
+        attach_localized_zones): every item listed here is in it."""
+        return attach_localized_zones(pages, self.locale, first_slug=self.zone.slug)
 
     def render_subview(self, request, listing_name, template, context):
         """Render a family's sub-view of this page: the zone navigation and breadcrumbs
@@ -391,13 +392,15 @@ def zone_cards(home):
     return [{"zone": zone, "page": pages.get(zone.translation_key)} for zone in zones]
 
 
-def attach_localized_zones(pages, locale):
-    """Give each page a `zone_list`: its zones as named in `locale`, in editorial order.
+def attach_localized_zones(pages, locale, first_slug=None):
+    """Give each page a `zone_list`: its zones as named in `locale`, in editorial order,
+    except that the zone with `first_slug` (the zone the visitor is looking at) leads: a
+    listed item shows one zone mark, its first zone's (templates/zones/includes/zone_mark.html).
     The caller prefetches `zones`; this adds one query for the zones of the language."""
     by_key = {zone.translation_key: zone for zone in Zone.objects.for_locale(locale)}
     for page in pages:
         zones = (by_key.get(zone.translation_key, zone) for zone in page.zones.all())
-        page.zone_list = sorted(zones, key=lambda zone: zone.sort_order)
+        page.zone_list = sorted(zones, key=lambda zone: (zone.slug != first_slug, zone.sort_order))
     return pages
 
 

@@ -14,17 +14,19 @@ RESOURCES_PER_PAGE = 10
 
 
 def resources_for_zone(zone_page):
-    """The documents tagged with the page's zone, newest first, in one query."""
+    """The documents tagged with the page's zone, newest first, with their zones (one
+    query for the documents, one for their zones)."""
     return (
         get_document_model()
         .objects.filter(zones__translation_key=zone_page.zone.translation_key)
+        .prefetch_related("zones")
         .order_by("-created_at", "title")
         .distinct()
     )
 
 
 def latest_resources(zone_page, limit):
-    return list(resources_for_zone(zone_page)[:limit])
+    return zone_page.localize_zones(list(resources_for_zone(zone_page)[:limit]))
 
 
 class ResourceFilterSet(ListingFilterSet):
@@ -38,6 +40,13 @@ class ResourceFilterSet(ListingFilterSet):
         self.filters["language"].extra["choices"] = Document.Language.choices
 
 
+def zone_resources_page(zone_page, request, filters):
+    """The page of filtered resources asked for, each with its zones named (the zone mark)."""
+    results = page_of(request, filters.listing(), RESOURCES_PER_PAGE)
+    zone_page.localize_zones(results.object_list)
+    return results
+
+
 def zone_resources_view(zone_page, request):
     """The sub-view /<zone>/materialy/: the zone's resources, filtered and paginated.
     An unknown filter value is answered 400 with the message next to the filter and the
@@ -49,7 +58,7 @@ def zone_resources_view(zone_page, request):
         "documents/zone_resources.html",
         {
             "filter_form": filters.form,
-            "results": page_of(request, filters.listing(), RESOURCES_PER_PAGE),
+            "results": zone_resources_page(zone_page, request, filters),
             "is_filtered": filters.form.is_filtered,
         },
     )

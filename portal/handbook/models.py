@@ -25,7 +25,7 @@ from portal.core.blocks import BaseStreamBlock
 from portal.core.images import image_with_alt, prefetch_renditions
 from portal.core.routes import CachedSubviewsMixin
 from portal.core.translatable import PAGE_TEXT_FIELDS
-from zones.models import Zone, ZonePage, ZoneTaggedMixin
+from zones.models import Zone, ZonePage, ZoneTaggedMixin, attach_localized_zones
 
 from .blocks import BeneficiaryBlock
 
@@ -378,7 +378,10 @@ class SuccessStoryIndexPage(Page):
         verbose_name = _("success stories")
 
     def stories(self):
-        return published_stories(self.locale).child_of(self)
+        """The stories below this page, each with its zones named (the zone mark)."""
+        return attach_localized_zones(
+            list(published_stories(self.locale).child_of(self)), self.locale
+        )
 
 
 def published_stories(locale):

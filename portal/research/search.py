@@ -236,7 +236,7 @@ def total_from_kinds(kind_counts, kind):
 def make_hits(reports, query, query_words):
     """The results' rows: zones in the visitor's language and, for a text query, where the
     words were found, and their covers. A fixed number of queries however many reports."""
-    attach_zones(reports, query.locale)
+    attach_zones(reports, query.locale, query.zone)
     attach_covers(reports)
     documents = documents_by_id(reports) if query_words else {}
     hits = []
@@ -250,8 +250,9 @@ def make_hits(reports, query, query_words):
     return hits
 
 
-def attach_zones(reports, locale):
-    return attach_localized_zones(reports, locale)
+def attach_zones(reports, locale, zone_slug=""):
+    """The zone filtered by (fixed on a zone page) leads each report's zones and marks it."""
+    return attach_localized_zones(reports, locale, first_slug=zone_slug or None)
 
 
 def database_report_search():

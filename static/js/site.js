@@ -27,6 +27,13 @@
     "use strict";
     var groups = document.querySelectorAll(".main-nav__group details");
     if (!groups.length) { return; }
+    // Its summary says whether it is open (aria-expanded), as the phone menu's button does.
+    groups.forEach(function (group) {
+        var summary = group.querySelector("summary");
+        var report = function () { summary.setAttribute("aria-expanded", group.open ? "true" : "false"); };
+        report();
+        group.addEventListener("toggle", report);
+    });
     document.addEventListener("keydown", function (event) {
         if (event.key !== "Escape") { return; }
         groups.forEach(function (group) {

@@ -120,6 +120,20 @@ def test_news_and_event_pages_pass_axe_and_reflow(page, visit, news, events, wid
         assert scroll_width <= width, f"{path} scrolls sideways at {width}px ({scroll_width}px)"
 
 
+def test_a_printed_event_shows_date_place_and_address_without_menu_or_form(
+    page, live_server, events
+):
+    page.goto(live_server.url + "/pl/wydarzenia/spotkanie-poznan/")
+    expect(page.locator(".registration__form")).to_be_visible()  # on screen, the form is there
+    page.emulate_media(media="print")
+    for chrome in (".main-nav", ".breadcrumbs", ".site-search", ".registration__form"):
+        expect(page.locator(chrome)).to_be_hidden()
+    facts = page.locator(".event__facts")
+    expect(facts.locator("time").first).to_be_visible()
+    expect(facts.locator("address")).to_have_text(re.compile(r"ul\. Chłapowskiego 15/1.*Poznań"))
+    expect(page.get_by_role("link", name="Dodaj do kalendarza (.ics)")).to_be_hidden()
+
+
 def test_visitor_reads_the_archive_of_a_year(page, visit, news):
     visit(page, "/pl/aktualnosci/")
     archive = page.locator(".archive a").first

@@ -66,10 +66,18 @@ def test_faq_answer_opens_by_keyboard_and_passes_axe(page, visit, faq):
 def test_visitor_reaches_a_zone_from_the_menu_in_two_clicks(page, visit, about, zones):
     visit(page, "/pl/o-projekcie/")
     zones = page.locator(".main-nav summary", has_text="Strefy")
+    chevron = zones.locator("svg.main-nav__chevron")
+    expect(zones).to_have_attribute("aria-expanded", "false")
+    closed_turn = chevron.evaluate("icon => getComputedStyle(icon).transform")
     zones.click()
     expect(page.get_by_role("link", name="Strefa Biznesu")).to_be_visible()
+    expect(zones).to_have_attribute("aria-expanded", "true")
+    # The chevron turns over while open (a rotation of 180° is the matrix -1, 0, 0, -1).
+    expect(chevron).to_have_css("transform", re.compile(r"^matrix\(-1, "))
     page.keyboard.press("Escape")
     expect(page.get_by_role("link", name="Strefa Biznesu")).to_be_hidden()
+    expect(zones).to_have_attribute("aria-expanded", "false")
+    expect(chevron).to_have_css("transform", closed_turn)
     expect(zones).to_be_focused()
     zones.click()
     page.get_by_role("link", name="Strefa Biznesu").click()

@@ -52,20 +52,30 @@ def guide(zone):
     return document
 
 
-def item(document, level=3):
+# Listed among a zone's resources, the document carries the mark of its zone.
+WTZ_MARK = (
+    '<span class="zone-mark zone-mark--teal"><span class="visually-hidden">Strefa: </span>'
+    '<span class="zone-mark__name">Strefa WTZ</span></span>'
+)
+
+
+def item(document, level=3, zone_mark=""):
     """The document item as a visitor of a Polish page gets it (filesizeformat joins the
-    number and the unit with a no-break space)."""
+    number and the unit with a no-break space); a zone's listing adds the zone mark."""
     return f"""
-        <li class="resource">
-            <h{level} class="resource__title" lang="en">
+        <li class="list-item resource">
+            <h{level} class="list-item__title resource__title" lang="en">
                 <a href="{document.url}" download hreflang="en">Cooperative guide</a>
             </h{level}>
-            <p class="resource__description" lang="en">How to found a social cooperative.</p>
-            <p class="resource__meta">
+            <p class="list-item__summary resource__description" lang="en">
+                How to found a social cooperative.
+            </p>
+            <p class="list-item__meta resource__meta">
                 <span class="tag">Poradnik</span>
                 <span>PDF, 13\xa0bajtów</span>
                 <span>2 strony</span>
                 <span>Język: angielski</span>
+                {zone_mark}
             </p>
         </li>"""
 
@@ -85,16 +95,18 @@ def test_a_report_a_zones_resources_and_a_news_item_show_the_same_document_item(
     news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home))
     news.attachments = [("document", guide)]
     news.save_revision().publish()
-    for url in (report.url, "/pl/strefa-wtz/materialy/", news.url):
+    for url in (report.url, news.url):
         assertInHTML(item(guide), html_of(client, url), count=1)
+    listed = item(guide, zone_mark=WTZ_MARK)
+    assertInHTML(listed, html_of(client, "/pl/strefa-wtz/materialy/"), count=1)
 
 
 def test_a_zone_page_and_a_project_show_the_same_document_item(client, home, zone, guide):
     project = ProjectPageFactory(parent=ProjectIndexPageFactory(parent=home))
     project.documents = [("document", guide)]
     project.save_revision().publish()
-    for url in ("/pl/strefa-wtz/", project.url):
-        assertInHTML(item(guide), html_of(client, url), count=1)
+    assertInHTML(item(guide, zone_mark=WTZ_MARK), html_of(client, "/pl/strefa-wtz/"), count=1)
+    assertInHTML(item(guide), html_of(client, project.url), count=1)
 
 
 def test_a_handbook_step_shows_the_item_one_level_below_its_heading(client, home, guide):

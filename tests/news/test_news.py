@@ -261,7 +261,7 @@ def test_english_listing_and_feed_show_english_articles_with_english_zone_names(
         html = client.get("/en/news/?zone=wtz").content.decode()
         feed = feedparser.parse(client.get("/en/news/rss/wtz/").content)
     assert texts(html, ".news-item__title") == ["In English"]
-    assert texts(html, ".news-item__meta .tag") == ["WTZ Zone"]
+    assert texts(html, ".news-item__meta .zone-mark__name") == ["WTZ Zone"]
     assert [entry.title for entry in feed.entries] == ["In English"]
     assert feed.feed.language == "en"
     assert feed.entries[0].tags[0].term == "WTZ Zone"
