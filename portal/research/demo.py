@@ -53,7 +53,8 @@ def create_reports(demo):
     today = timezone.localdate()
     for item in data["reports"]:
         slug, title, abstract = item["slug"], item["title"], item["abstract"]
-        paragraphs = item["pdf"]
+        paragraphs, finding = item["pdf"], item["key_finding"]
+        author = {field: text.pl for field, text in data["author"].items()}
         report = existing_child(index, ReportPage, slug)
         if report is None:
             content = demo_pdf(title.pl, paragraphs * 8)  # a few pages of text
@@ -69,8 +70,8 @@ def create_reports(demo):
                 kind=item["kind"],
                 publication_date=today - datetime.timedelta(days=30 * item["months_ago"]),
                 abstract=abstract.pl,
-                authors=[("author", dict(data["author"]))],
-                key_findings=[("finding", paragraphs[-1])],
+                authors=[("author", author)],
+                key_findings=[("finding", finding.pl)],
                 files=[("document", document)],
             )
             report.zones = [zones[z] for z in item["zones"] if z in zones]
@@ -82,6 +83,6 @@ def create_reports(demo):
         for locale in demo.translation_locales:
             if report.get_translation_or_none(locale) is None:
                 strings = {title.pl: title.en, slug: slugify(title.en), abstract.pl: abstract.en}
-                strings[paragraphs[-1]] = paragraphs[-1]
+                strings |= dict([finding, *data["author"].values()])
                 translate(report, locale, strings)
                 demo.note(f"report {title.en} ({locale.language_code})")
