@@ -8,14 +8,17 @@ No other test depends on demo content; they build what they need from tests/fact
 
 import datetime
 import os
+import re
 
 import pytest
+from bs4 import Comment
 from pytest_django.asserts import assertInHTML
 
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.db.models import Sum
+from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, get_page_models
@@ -24,6 +27,8 @@ from wagtail_localize.models import Translation
 from portal.association.models import ContactPage, ProjectIndexPage, ProjectPage
 from portal.core.models import FundingNotice, Partner, ProjectSettings, StandardPage
 from portal.core.sitemaps import page_subviews
+from portal.core.workdays import is_working_day
+from portal.events.models import EventPage
 from portal.events.registrations import Registration
 from portal.handbook.models import SuccessStoryIndexPage
 from portal.indicators.figures import public_count
@@ -38,6 +43,19 @@ from zones.models import Zone
 # A zone page's five listings, the first steps of the model: enough of each kind of page.
 SUB_VIEWS_PER_PAGE = 6
 
+# Polish in a text node: its letters, or one of its commonest words (those without them).
+POLISH_LETTERS = re.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
+POLISH_WORDS = re.compile(
+    r"\b(oraz|jest|dla|przez|albo|czy|lub|aby|jako|nie|tylko|jak|przy|kto|gdzie|jego|jej|ich"
+    r"|spotkanie|warsztat|spółdzielnia|strona)\b",
+    re.IGNORECASE,
+)
+# Places (towns, the office's street) English writes with their Polish letters, as maps do.
+PLACE_NAMES = re.compile(r"\b(Poznań|Piła|Wałbrzych|Kościan|ul\. Chłapowskiego)\b")
+NOT_TEXT = ("script", "style", "template", "noscript")
+# What a demo page must never show: stand-in addresses and labels.
+STAND_INS = re.compile(r"example\.(org|com)|\(demo\)", re.IGNORECASE)
+
 
 def load_demo_content():
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -46,6 +64,29 @@ def load_demo_content():
 def top_level_menu(page):
     """The main menu's entries as a visitor reads them: the zones fold under one entry."""
     return texts(page, "#main-nav-list > li > a, #main-nav-list > li > details > summary")
+
+
+def sitemap_paths(client, language):
+    """The paths of the public pages (sub-views included) the `language` sitemap lists."""
+    xml = client.get(f"/sitemap-{language}.xml").content.decode()
+    return [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)]
+
+
+def unmarked_polish(page):
+    """The text nodes of the page's body that read as Polish and have no `lang="pl"` on
+    themselves or an ancestor (the nearest `lang` decides): what a screen reader would
+    pronounce as English."""
+    found = []
+    for node in one(page, "body").find_all(string=True):
+        if isinstance(node, Comment) or node.find_parent(NOT_TEXT) is not None:
+            continue
+        text = PLACE_NAMES.sub("", " ".join(node.split()))
+        if not (POLISH_LETTERS.search(text) or POLISH_WORDS.search(text)):
+            continue
+        marked = node.find_parent(attrs={"lang": True})
+        if marked is None or not marked["lang"].startswith("pl"):
+            found.append(" ".join(node.split()))
+    return found
 
 
 def counts():
@@ -272,6 +313,36 @@ class DemoContentTests(OwnMediaTestCase):
         pages = {url: self.client.get(url).content.decode() for url in addresses}
         self.assertGreater(len(pages), 50)
         self.assertEqual(validation_errors(pages), [])
+
+    def test_english_pages_mark_every_polish_name_or_quotation_with_lang_pl(self):
+        """Every text node of every English page in the sitemap is English, or inside an
+        element with lang="pl" (the language switcher's own links are): Polish sentences
+        left unmarked are read aloud with English pronunciation."""
+        paths = sitemap_paths(self.client, "en")
+        self.assertGreater(len(paths), 40)
+        found = [f"{path}: {text}" for path in paths for text in unmarked_polish(self.get(path))]
+        report = [f"{len(found)} Polish texts without lang=pl:", *found]
+        self.assertEqual(found, [], "\n".join(report))
+
+    def test_no_public_page_shows_stand_in_addresses_or_demo_labels(self):
+        """No page of either sitemap names an example.org/.com address or says "demo"."""
+        found = []
+        for language in ("pl", "en"):
+            for path in sitemap_paths(self.client, language):
+                html = self.client.get(path).content.decode()
+                found += [f"{path}: {match[0]}" for match in STAND_INS.finditer(html)]
+                visible = text_of(one(parse(html), "body"))
+                found += [f"{path}: demo" for _ in re.findall(r"\bdemo\b", visible, re.I)]
+        self.assertEqual(found, [], "\n".join(found))
+
+    def test_every_event_is_on_a_polish_working_day_within_office_hours(self):
+        events = EventPage.objects.filter(locale__language_code="pl")
+        self.assertGreater(events.count(), 5)
+        for event in events:
+            start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+            self.assertTrue(is_working_day(start.date()), f"{event.title}: {start:%A %d %B}")
+            self.assertEqual(start.date(), end.date(), event.title)
+            self.assertTrue(start.hour >= 8 and end.hour <= 17, f"{event.title}: {start}–{end}")
 
     def test_the_results_page_counts_the_demo_data(self):
         confirmed = Registration.objects.filter(status="confirmed")
