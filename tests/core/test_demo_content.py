@@ -116,7 +116,11 @@ class DemoContentTests(OwnMediaTestCase):
         """{path: HTML} of every page the `language` sitemap lists, rendered once per run."""
         if language not in self.rendered:
             paths = sitemap_paths(self.client, language)
-            self.rendered[language] = {path: str(self.get(path)) for path in paths}
+            responses = {path: self.client.get(path) for path in paths}
+            self.assertEqual({response.status_code for response in responses.values()}, {200})
+            self.rendered[language] = {
+                path: response.content.decode() for path, response in responses.items()
+            }
         return self.rendered[language]
 
     def test_home_is_the_polish_site_root_with_an_english_translation(self):
