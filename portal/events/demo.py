@@ -17,6 +17,7 @@ from portal.core.demo_content import (
     read_demo_data,
     translate,
 )
+from portal.core.workdays import nearest_working_day
 from zones.models import Zone
 
 from .booking import book_seat
@@ -26,8 +27,15 @@ from .organisers import set_up_organisers
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
-def _at(days, hour):
+def _event_day(days):
+    """The working day `days` from today (the next one forward for an upcoming event, the one
+    before for a past one): a meeting on a Sunday or on Christmas Day is not believable."""
     day = timezone.localdate() + datetime.timedelta(days=days)
+    return nearest_working_day(day, direction=1 if days >= 0 else -1)
+
+
+def _at(day, hour):
+    """The aware moment at `hour` (12.5 is half past twelve) on `day`."""
     minutes = round(hour * 60)
     moment = datetime.datetime.combine(day, datetime.time(minutes // 60, minutes % 60))
     return timezone.make_aware(moment)
@@ -58,13 +66,15 @@ def create_events(demo):
 
 def _event(data, zones, organiser):
     start_hour, end_hour = data["hours"]
+    day = _event_day(data["days"])
+    today = timezone.localdate()
     page = EventPage(
         title=data["title"].pl,
         slug=data["slug"].pl,
         kind=data["kind"],
         status=data.get("status", EventPage.Status.PLANNED),
-        start=_at(data["days"], start_hour),
-        end=_at(data["days"], end_hour),
+        start=_at(day, start_hour),
+        end=_at(day, end_hour),
         lead=data["lead"].pl,
         attendance=data.get("attendance", EventPage.Attendance.IN_PERSON),
         venue_name=data.get("venue_name", ""),
@@ -74,8 +84,8 @@ def _event(data, zones, organiser):
         online_platform=data.get("online_platform", ""),
         join_url=data.get("join_url", ""),
         capacity=data.get("capacity"),
-        registration_opens=_at(min(data["days"], 0) - 30, 9),
-        registration_closes=_at(data["days"] - 2, 23.99),
+        registration_opens=_at(min(day, today) - datetime.timedelta(days=30), 9),
+        registration_closes=_at(day - datetime.timedelta(days=2), 23.99),
         organiser_name=organiser["name"],
         organiser_email=organiser["email"],
         organiser_phone=organiser["phone"],

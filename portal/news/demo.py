@@ -14,6 +14,7 @@ from portal.core.demo_content import (
     read_demo_data,
     translate,
 )
+from portal.core.workdays import nearest_working_day
 from zones.models import Zone
 
 from .models import NewsIndexPage, NewsPage
@@ -22,13 +23,14 @@ DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
 def _date(item):
-    """`days_ago` before today, or the latest `every_year_on` day before today."""
+    """`days_ago` before today (moved back to a working day: the office publishes on working
+    days), or the latest `every_year_on` day before today."""
     today = timezone.localdate()
     if "every_year_on" in item:
         month, day = item["every_year_on"]["month"], item["every_year_on"]["day"]
         year = today.year if (today.month, today.day) > (month, day) else today.year - 1
         return datetime.date(year, month, day)
-    return today - datetime.timedelta(days=item["days_ago"])
+    return nearest_working_day(today - datetime.timedelta(days=item["days_ago"]), direction=-1)
 
 
 @demo_step(order=65)

@@ -57,6 +57,7 @@ def create_reports(demo):
         slug, title, abstract = item["slug"], item["title"], item["abstract"]
         paragraphs = item["pdf"]
         details = data["report_details"][slug]
+        author = {field: text.pl for field, text in data["author"].items()}
         report = existing_child(index, ReportPage, slug)
         if report is None:
             report = ReportPage(
@@ -65,7 +66,7 @@ def create_reports(demo):
                 kind=item["kind"],
                 publication_date=today - datetime.timedelta(days=30 * item["months_ago"]),
                 abstract=abstract.pl,
-                authors=[("author", dict(data["author"]))],
+                authors=[("author", author)],
                 publisher=data["publisher"].pl,
                 methodology=details["methodology"].pl,
                 key_findings=[("finding", finding.pl) for finding in details["findings"]],
@@ -81,8 +82,8 @@ def create_reports(demo):
         for locale in demo.translation_locales:
             if report.get_translation_or_none(locale) is None:
                 strings = {title.pl: title.en, slug: slugify(title.en), abstract.pl: abstract.en}
-                strings[paragraphs[-1]] = paragraphs[-1]
                 strings.update(report_strings(data, details))
+                strings |= dict(data["author"].values())
                 translated = translate(report, locale, strings, publish=False)
                 # The translation reads its own language's PDF (its cover, its words).
                 code = locale.language_code

@@ -198,7 +198,8 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
         TranslatableField("methodology"),
         TranslatableField("publisher"),
         SynchronizedField("kind"),
-        SynchronizedField("authors"),
+        # A team's or an organisation's name has an English form; a person's name is kept.
+        TranslatableField("authors"),
         SynchronizedField("publication_date"),
         SynchronizedField("files"),
         SynchronizedField("related"),

@@ -8,14 +8,17 @@ No other test depends on demo content; they build what they need from tests/fact
 
 import datetime
 import os
+import re
 
 import pytest
+from bs4 import Comment
 from pytest_django.asserts import assertInHTML
 
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.db.models import Sum
+from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, get_page_models
@@ -24,6 +27,8 @@ from wagtail_localize.models import Translation
 from portal.association.models import ContactPage, ProjectIndexPage, ProjectPage
 from portal.core.models import FundingNotice, Partner, ProjectSettings, StandardPage
 from portal.core.sitemaps import page_subviews
+from portal.core.workdays import is_working_day
+from portal.events.models import EventPage
 from portal.events.registrations import Registration
 from portal.handbook.models import SuccessStoryIndexPage
 from portal.indicators.figures import public_count
@@ -38,6 +43,19 @@ from zones.models import Zone
 # A zone page's five listings, the first steps of the model: enough of each kind of page.
 SUB_VIEWS_PER_PAGE = 6
 
+# Polish in a text node: its letters, or one of its commonest words (those without them).
+POLISH_LETTERS = re.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
+POLISH_WORDS = re.compile(
+    r"\b(oraz|jest|dla|przez|albo|czy|lub|aby|jako|nie|tylko|jak|przy|kto|gdzie|jego|jej|ich"
+    r"|gmina|powiat|spotkanie|warsztat|spółdzielnia|strona)\b",
+    re.IGNORECASE,
+)
+# Places (towns, the office's street) English writes with their Polish letters, as maps do.
+PLACE_NAMES = re.compile(r"\b(Poznań|Piła|Wałbrzych|Kościan|ul\. Chłapowskiego)\b")
+NOT_TEXT = ("script", "style", "template", "noscript")
+# What a demo page must never show: stand-in addresses and labels.
+STAND_INS = re.compile(r"example\.(org|com)|\(demo\)", re.IGNORECASE)
+
 
 def load_demo_content():
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -46,6 +64,29 @@ def load_demo_content():
 def top_level_menu(page):
     """The main menu's entries as a visitor reads them: the zones fold under one entry."""
     return texts(page, "#main-nav-list > li > a, #main-nav-list > li > details > summary")
+
+
+def sitemap_paths(client, language):
+    """The paths of the public pages (sub-views included) the `language` sitemap lists."""
+    xml = client.get(f"/sitemap-{language}.xml").content.decode()
+    return [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)]
+
+
+def unmarked_polish(page):
+    """The text nodes of the page's body that read as Polish and have no `lang="pl"` on
+    themselves or an ancestor (the nearest `lang` decides): what a screen reader would
+    pronounce as English."""
+    found = []
+    for node in one(page, "body").find_all(string=True):
+        if isinstance(node, Comment) or node.find_parent(NOT_TEXT) is not None:
+            continue
+        text = PLACE_NAMES.sub("", " ".join(node.split()))
+        if not (POLISH_LETTERS.search(text) or POLISH_WORDS.search(text)):
+            continue
+        marked = node.find_parent(attrs={"lang": True})
+        if marked is None or not marked["lang"].startswith("pl"):
+            found.append(" ".join(node.split()))
+    return found
 
 
 def counts():
@@ -57,6 +98,10 @@ def counts():
 @pytest.mark.smoke
 @pytest.mark.demo
 class DemoContentTests(OwnMediaTestCase):
+    # {language: {path: HTML}} of the sitemaps' pages, rendered once for the scans that read
+    # them (a plain class attribute: setUpTestData's would be copied for every test).
+    rendered = {}
+
     @classmethod
     def setUpTestData(cls):
         Locale.objects.get_or_create(language_code="en")
@@ -66,6 +111,17 @@ class DemoContentTests(OwnMediaTestCase):
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200, url)
         return parse(response)
+
+    def sitemap_pages(self, language):
+        """{path: HTML} of every page the `language` sitemap lists, rendered once per run."""
+        if language not in self.rendered:
+            paths = sitemap_paths(self.client, language)
+            responses = {path: self.client.get(path) for path in paths}
+            self.assertEqual({response.status_code for response in responses.values()}, {200})
+            self.rendered[language] = {
+                path: response.content.decode() for path, response in responses.items()
+            }
+        return self.rendered[language]
 
     def test_home_is_the_polish_site_root_with_an_english_translation(self):
         site = Site.objects.get(is_default_site=True)
@@ -272,6 +328,39 @@ class DemoContentTests(OwnMediaTestCase):
         pages = {url: self.client.get(url).content.decode() for url in addresses}
         self.assertGreater(len(pages), 50)
         self.assertEqual(validation_errors(pages), [])
+
+    def test_english_pages_mark_every_polish_name_or_quotation_with_lang_pl(self):
+        """Every text node of every English page in the sitemap is English, or inside an
+        element with lang="pl" (the language switcher's own links are): Polish sentences
+        left unmarked are read aloud with English pronunciation."""
+        pages = self.sitemap_pages("en")
+        self.assertGreater(len(pages), 40)
+        found = [
+            f"{path}: {text}"
+            for path, html in pages.items()
+            for text in unmarked_polish(parse(html))
+        ]
+        report = [f"{len(found)} Polish texts without lang=pl:", *found]
+        self.assertEqual(found, [], "\n".join(report))
+
+    def test_no_public_page_shows_stand_in_addresses_or_demo_labels(self):
+        """No page of either sitemap names an example.org/.com address or says "demo"."""
+        found = []
+        for language in ("pl", "en"):
+            for path, html in self.sitemap_pages(language).items():
+                found += [f"{path}: {match[0]}" for match in STAND_INS.finditer(html)]
+                visible = text_of(one(parse(html), "body"))
+                found += [f"{path}: demo" for _ in re.findall(r"\bdemo\b", visible, re.I)]
+        self.assertEqual(found, [], "\n".join(found))
+
+    def test_every_event_is_on_a_polish_working_day_within_office_hours(self):
+        events = EventPage.objects.filter(locale__language_code="pl")
+        self.assertGreater(events.count(), 5)
+        for event in events:
+            start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+            self.assertTrue(is_working_day(start.date()), f"{event.title}: {start:%A %d %B}")
+            self.assertEqual(start.date(), end.date(), event.title)
+            self.assertTrue(start.hour >= 8 and end.hour <= 17, f"{event.title}: {start}–{end}")
 
     def test_the_results_page_counts_the_demo_data(self):
         confirmed = Registration.objects.filter(status="confirmed")

@@ -123,3 +123,20 @@ def test_incomplete_or_reversed_opening_hours_are_refused(project, days, opens, 
     with pytest.raises(ValidationError) as refused:
         project.full_clean()
     assert field in refused.value.message_dict
+
+
+def test_english_pages_mark_the_untranslated_office_and_partner_names_as_polish(
+    client, project, home_en
+):
+    """The settings are not translated: on an English page a screen reader must read the
+    association's name and street as Polish; on a Polish page nothing needs marking."""
+    polish_names = ".site-footer address [lang=pl], .site-footer__partners [lang=pl]"
+    english = select(client.get("/en/"), polish_names)
+    assert [" ".join(element.get_text().split()) for element in english] == [
+        "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych",
+        "ul. Chłapowskiego 15/1",
+        "61-504 Poznań",
+        "Stowarzyszenie Na Rzecz Spółdzielni Socjalnych",
+        "Konimpex Sp. z o.o.",
+    ]
+    assert select(client.get("/pl/"), polish_names) == []

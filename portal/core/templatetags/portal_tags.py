@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from portal.core import fragments, navigation, seo
@@ -251,3 +252,22 @@ def canonical_url(context):
 def absolute(url):
     """`url` on the site's own address (already absolute URLs stay as they are)."""
     return absolute_url(url)
+
+
+@register.simple_tag
+def source_lang():
+    """` lang="pl"` on a page in another language, else nothing: for a value that is not
+    translated (a venue, a person's or an organisation's name, a street), which stays in the
+    site's source language, Polish, so screen readers pronounce it as Polish."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def in_source_language(value):
+    """`value` (a setting or field that is not translated) in a `<span lang="pl">` on a page
+    in another language, for use inside a translated sentence; as it is on a Polish page."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return value
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
