@@ -189,7 +189,7 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
             models.Index(fields=["kind", "-publication_date"], name="report_kind_newest"),
             models.Index(
                 fields=["page_ptr"],
-                include=["kind", "publication_date", "languages"],
+                include=["kind", "publication_date", "languages", "zone_ids"],
                 name="report_facets",
             ),
         ]
