@@ -157,14 +157,15 @@ class DatabaseReportSearch:
         return groups.facets(query), groups.total(query)
 
     def groups(self, base, query, query_words):
-        """The matching reports counted by kind, year, file languages and zones. Without
-        text they are the same for every filter of a language, so they are kept in the
-        cache under the fragment version, which Wagtail's publish, unpublish, move and
-        delete signals (and report, document and zone saves) replace at once."""
-        if query_words:
-            return ReportGroups.count(self.match(base, query_words))
-        key = versioned_key("report-groups", str(query.locale.pk))
-        return cached_value(key, lambda: ReportGroups.count(base))
+        """The matching reports counted by kind, year, file languages and zones. They
+        depend on the language and the words only, not on the filters, so they are kept in
+        the cache under the fragment version, which Wagtail's publish, unpublish, move and
+        delete signals (and report, document and zone saves) replace at once: the listing
+        and every filter of it share one entry, and a query asked again (a visitor paging
+        or filtering its results) does not scan its matches again."""
+        key = versioned_key("report-groups", str(query.locale.pk), *query_words)
+        reports = self.match(base, query_words) if query_words else base
+        return cached_value(key, lambda: ReportGroups.count(reports))
 
     def search(self, query, offset=0, limit=10):
         query_words = words(query.text)
@@ -174,7 +175,7 @@ class DatabaseReportSearch:
         if query_words and query.sort == "relevance":
             reports = self.by_relevance(reports, query_words)
         else:
-            reports = reports.order_by("-publication_date", "-pk")
+            reports = reports.order_by("-publication_date", "-page_ptr_id")
         facets, total = self.facets(base, query, query_words)
         # The search text (up to a million characters per file) and its vector are for
         # matching only: leaving them out keeps the sorted rows narrow.
