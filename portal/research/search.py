@@ -220,9 +220,7 @@ class ReportGroup:
     count: int
 
     def value(self, name):
-        return {"zone": self.zones, "kind": self.kind, "year": self.year}.get(
-            name, self.languages
-        )
+        return {"zone": self.zones, "kind": self.kind, "year": self.year}.get(name, self.languages)
 
     def passes(self, filters):
         """True when the group's reports meet every filter (a zone or language is one of
