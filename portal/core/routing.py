@@ -66,7 +66,9 @@ class RouteFromCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         key = getattr(request, "_portal_route_key", None)
-        if key is not None and response.status_code == 200:
+        # A redirect is a route too: a registration POST answers 302, and a rush of
+        # bookings would otherwise walk the page tree for every one of them.
+        if key is not None and 200 <= response.status_code < 400:
             remember_route(request, key, request._portal_route_path)
         return response
 

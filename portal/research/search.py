@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, When
+from django.db.models import Case, CharField, Count, F, IntegerField, When
+from django.db.models.functions import Cast, Substr
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.documents import get_document_model
 
-from zones.models import attach_localized_zones
+from portal.core.fragments import cached_value, versioned_key
+from zones.models import Zone, attach_localized_zones
 
 from .models import SEARCH_CONFIG, ReportPage, attach_covers
 from .text import excerpt, fold, words
@@ -29,6 +31,7 @@ from .text import excerpt, fold, words
 logger = logging.getLogger(__name__)
 
 FACETS = ("zone", "kind", "year", "language")
+LANGUAGE_CODES = frozenset(code for code, _label in settings.LANGUAGES)
 
 
 @dataclass
@@ -148,14 +151,21 @@ class DatabaseReportSearch:
         return reports.annotate(score=title_hits).order_by("-score", "-publication_date", "-pk")
 
     def facets(self, base, query, query_words):
-        """Counts for every value of every facet, each with the other active filters: one
-        grouped query per facet, whatever the number of values."""
-        counts = {}
-        for name in FACETS:
-            # order_by(): Page's default ordering would split the groups.
-            reports = self.apply(base, query.filters(without=name), query_words).order_by()
-            counts[name] = facet_counts(name, reports)
-        return counts
+        """Counts for every value of every facet, each with the other active filters, and
+        the number of results: summed here from one grouped query (see ReportGroups)."""
+        groups = self.groups(base, query, query_words)
+        return groups.facets(query), groups.total(query)
+
+    def groups(self, base, query, query_words):
+        """The matching reports counted by kind, year, file languages and zones. They
+        depend on the language and the words only, not on the filters, so they are kept in
+        the cache under the fragment version, which Wagtail's publish, unpublish, move and
+        delete signals (and report, document and zone saves) replace at once: the listing
+        and every filter of it share one entry, and a query asked again (a visitor paging
+        or filtering its results) does not scan its matches again."""
+        key = versioned_key("report-groups", str(query.locale.pk), *query_words)
+        reports = self.match(base, query_words) if query_words else base
+        return cached_value(key, lambda: ReportGroups.count(reports))
 
     def search(self, query, offset=0, limit=10):
         query_words = words(query.text)
@@ -165,17 +175,13 @@ class DatabaseReportSearch:
         if query_words and query.sort == "relevance":
             reports = self.by_relevance(reports, query_words)
         else:
-            reports = reports.order_by("-publication_date", "-pk")
-        facets = self.facets(base, query, query_words)
+            reports = reports.order_by("-publication_date", "-page_ptr_id")
+        facets, total = self.facets(base, query, query_words)
         # The search text (up to a million characters per file) and its vector are for
         # matching only: leaving them out keeps the sorted rows narrow.
         reports = reports.defer("search_text", "search_vector").prefetch_related("zones")
-        page = list(reports[offset : offset + limit])
-        return ReportResults(
-            total=total_from_kinds(facets["kind"], query.kind),
-            hits=self.hits(page, query, query_words),
-            facets=facets,
-        )
+        page = list(reports[offset : offset + limit]) if total > offset else []
+        return ReportResults(total=total, hits=self.hits(page, query, query_words), facets=facets)
 
     def hits(self, reports, query, query_words):
         return make_hits(reports, query, query_words)
@@ -203,34 +209,102 @@ class PostgresReportSearch(DatabaseReportSearch):
         return reports.annotate(score=rank).order_by("-score", "-publication_date", "-pk")
 
 
-def facet_counts(name, reports):
-    """{value: number of `reports`} for one facet, in one query."""
-    if name == "language":
-        # A report's files may be in several languages: one conditional count per language.
-        row = reports.aggregate(
-            **{
-                code: Count("pk", filter=Q(languages__contains=code))
-                for code, _label in settings.LANGUAGES
-            }
+@dataclass(frozen=True)
+class ReportGroup:
+    """Reports alike in everything the facets count: how many there are."""
+
+    kind: str
+    year: int
+    languages: frozenset
+    zones: frozenset  # slugs
+    count: int
+
+    def value(self, name):
+        return {"zone": self.zones, "kind": self.kind, "year": self.year}.get(name, self.languages)
+
+    def passes(self, filters):
+        """True when the group's reports meet every filter (a zone or language is one of
+        several)."""
+        for name, wanted in filters.items():
+            value = self.value(name)
+            if name in ("zone", "language"):
+                if wanted not in value:
+                    return False
+            elif value != wanted:
+                return False
+        return True
+
+
+@dataclass
+class ReportGroups:
+    """The reports a search matches, counted by kind, year, file languages and zones in
+    one grouped query: each facet's counts, with every filter but its own, and the number
+    of results are sums over these groups. A few hundred groups stand for any number of
+    reports (4 kinds × some years × a few language and zone sets), so one scan of the
+    report rows replaces a scan per facet and a COUNT."""
+
+    groups: list
+
+    @classmethod
+    def count(cls, reports):
+        """Group `reports` (a queryset, filtered by text but by no facet). The year is the
+        date's first four characters: SQLite extracts a year only through a Python function."""
+        rows = (
+            reports.order_by()
+            .annotate(year=Substr(Cast("publication_date", CharField()), 1, 4))
+            .values_list("kind", "year", "languages", "zone_ids")
+            .annotate(count=Count("pk"))
         )
-        return {code: count for code, count in row.items() if count}
-    if name == "year":
-        # Grouped by date (a few thousand rows at most) and summed here: the covering
-        # index holds the date, and SQLite extracts a year only through a Python function.
-        counts = Counter()
-        for date, count in reports.values_list("publication_date").annotate(count=Count("pk")):
-            counts[date.year] += count
-        return dict(counts)
-    # The zone facet leaves out the zone filter, so each report meets each zone once.
-    column = {"zone": "zones__slug", "kind": "kind"}[name]
-    rows = reports.values_list(column).annotate(count=Count("pk"))
-    return {value: count for value, count in rows if value is not None}
+        slugs = zone_slugs()
+        return cls(
+            [
+                ReportGroup(
+                    kind=kind,
+                    year=int(year),
+                    languages=frozenset(languages.split(",")) & LANGUAGE_CODES,
+                    zones=frozenset(slugs[pk] for pk in split_ids(zone_ids) if pk in slugs),
+                    count=count,
+                )
+                for kind, year, languages, zone_ids, count in rows
+            ]
+        )
+
+    def facets(self, query):
+        """{facet: {value: count}}, each facet with the other filters applied."""
+        counts = {}
+        for name in FACETS:
+            others = query.filters(without=name)
+            tally = Counter()
+            for group in self.groups:
+                if group.passes(others):
+                    value = group.value(name)
+                    for each in value if name in ("zone", "language") else (value,):
+                        tally[each] += group.count
+            counts[name] = dict(tally)
+        return counts
+
+    def total(self, query):
+        """The number of reports that meet every filter."""
+        filters = query.filters()
+        return sum(group.count for group in self.groups if group.passes(filters))
 
 
 def total_from_kinds(kind_counts, kind):
-    """The number of matching reports, read from the kind facet: every report has exactly
-    one kind, and that facet has every other filter applied. Saves a COUNT over them all."""
+    """The number of matching entries, read from a kind facet whose counts have every other
+    filter applied (every entry has exactly one kind): the site search saves a COUNT."""
     return kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
+
+
+def split_ids(text):
+    return [int(pk) for pk in text.split(",") if pk]
+
+
+def zone_slugs():
+    """{zone id: slug} of every zone, from the cache (zones change rarely; their saves
+    replace the fragment version)."""
+    return cached_value(
+        versioned_key("zone-slugs"), lambda: dict(Zone.objects.values_list("pk", "slug"))
+    )
 
 
 def make_hits(reports, query, query_words):

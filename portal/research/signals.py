@@ -7,13 +7,14 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.core.fragments import invalidate_fragments
 from portal.documents.signals import document_cover_changed, document_text_changed
 
 from . import tasks
@@ -69,3 +70,19 @@ def follow_report(sender, instance, **kwargs):
 def forget_report(sender, instance, **kwargs):
     if settings.ELASTICSEARCH_URL:
         transaction.on_commit(partial(tasks.remove_report_from_index.enqueue, instance.pk))
+
+
+@receiver(post_save, sender=ReportPage)
+@receiver(post_delete, sender=ReportPage)
+@receiver(page_published, sender=ReportPage)
+@receiver(page_unpublished, sender=ReportPage)
+@receiver(post_page_move, sender=ReportPage)
+def forget_listing_counts(sender, instance, update_fields=None, **kwargs):
+    """The listing's cached counts (search.ReportGroups) are kept under the fragment
+    version. Wagtail's signals replace it at once, inside the editor's transaction; a
+    listing asked for in between would store counts of the old rows under the new version,
+    so the version is replaced again once the change is committed. A save that writes
+    only other fields (Wagtail's bookkeeping of a new draft) changes no count."""
+    if update_fields is not None and not {"live", "kind", "zone_ids"} & set(update_fields):
+        return
+    transaction.on_commit(invalidate_fragments)

@@ -6,6 +6,8 @@ from django_tasks import task
 
 from django.conf import settings
 
+from portal.core.fragments import invalidate_fragments
+
 from . import es
 from .models import ReportPage, refresh_search_vectors
 
@@ -26,6 +28,8 @@ def refresh_reports(report_ids):
         if settings.ELASTICSEARCH_URL:
             es.index_report(report)
     refresh_search_vectors(ReportPage.objects.filter(pk__in=report_ids))
+    # The files' languages are counted in the listing's cached facets.
+    invalidate_fragments()
 
 
 @task()

@@ -2,11 +2,18 @@
 from the cache (portal/core/routing.py, portal/core/lookups.py); whatever editors change
 shows on the very next request all the same."""
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
-from tests.factories import StandardPageFactory, build_home
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    StandardPageFactory,
+    build_home,
+)
 
 
 class TestCachedRoutesFollowEditors(TestCase):
@@ -65,3 +72,26 @@ class TestCachedRoutesFollowEditors(TestCase):
         assert self.client.get("/pl/o-projekcie/zespol/").status_code == 302
         restriction.delete()
         assert self.client.get("/pl/o-projekcie/zespol/").status_code == 200
+
+
+class TestRedirectingSubviewRoutes(TestCase):
+    """A registration POST answers with a redirect: its route is kept like a page's, so a
+    rush of bookings does not walk the page tree once per booking."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, _home_en = build_home()
+        index = EventIndexPageFactory(parent=cls.home)
+        cls.event = EventPageFactory(parent=index, title="Spotkanie", slug="spotkanie")
+
+    def test_the_second_request_to_a_redirecting_subview_skips_the_tree_walk(self):
+        address = f"{self.event.url}zapis/"  # a GET there sends the visitor to the event
+        with CaptureQueriesContext(connection) as first:
+            assert self.client.get(address).status_code == 302
+        with CaptureQueriesContext(connection) as second:
+            response = self.client.get(address)
+        assert (response.status_code, response["Location"]) == (302, self.event.url)
+        # Wagtail's walk finds each segment's child page by its slug; the cached route
+        # fetches the event by its id.
+        assert any('."slug" = ' in query["sql"] for query in first.captured_queries)
+        assert not any('."slug" = ' in query["sql"] for query in second.captured_queries)

@@ -17,7 +17,13 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from portal.research.models import ReportPage, ResearchIndexPage, refresh_search_vectors
+from portal.core.fragments import invalidate_fragments
+from portal.research.models import (
+    ReportPage,
+    ResearchIndexPage,
+    refresh_search_vectors,
+    zone_ids_text,
+)
 from zones.models import Zone
 
 SUBJECTS = [
@@ -74,6 +80,8 @@ class Command(BaseCommand):
                 tag_zones(reports, zones, rng)
                 refresh_search_vectors(ReportPage.objects.filter(pk__in=[r.pk for r in reports]))
             Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
+        # No page was published through Wagtail: forget the cached listing counts ourselves.
+        invalidate_fragments()
         self.stdout.write(self.style.SUCCESS(f"Created {count} reports."))
 
 
@@ -131,10 +139,17 @@ def insert_reports(reports):
 
 
 def tag_zones(reports, zones, rng):
-    """One or two zones per report, in one INSERT."""
+    """One or two zones per report, in one INSERT, and each report's `zone_ids` (one
+    UPDATE per zone set)."""
+    chosen = {
+        report.pk: rng.sample(zones, k=min(len(zones), rng.randint(1, 2))) for report in reports
+    }
     Through = ReportPage.zones.through
     Through.objects.bulk_create(
-        Through(reportpage_id=report.pk, zone_id=zone.pk)
-        for report in reports
-        for zone in rng.sample(zones, k=min(len(zones), rng.randint(1, 2)))
+        Through(reportpage_id=pk, zone_id=zone.pk) for pk, tags in chosen.items() for zone in tags
     )
+    by_text = {}
+    for pk, tags in chosen.items():
+        by_text.setdefault(zone_ids_text(tags), []).append(pk)
+    for text, ids in by_text.items():
+        ReportPage.objects.filter(pk__in=ids).update(zone_ids=text)
