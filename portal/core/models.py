@@ -189,6 +189,20 @@ class FundingNotice(TranslatableMixin, models.Model):
     logo_status.short_description = _("logos")
 
 
+def prefetch_logo_renditions(notice):
+    """Give the images of the funding notice's logos their renditions (those the footer
+    made before), all in one query, so each logo does not ask for its own."""
+    images = [block.value["image"] for block in notice.logos if block.value.get("image")]
+    if not images:
+        return
+    Rendition = get_image_model().get_rendition_model()
+    found = {image.pk: [] for image in images}
+    for rendition in Rendition.objects.filter(image__in=images):
+        found[rendition.image_id].append(rendition)
+    for image in images:
+        image.prefetched_renditions = found[image.pk]
+
+
 FOOTER_LOGO = "height-48"  # the partners' logos in the footer (templates/includes/footer.html)
 
 
@@ -271,9 +285,12 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
 
     def footer_partners(self):
         """The partners in the editors' order, with their logos and the footer's renditions
-        of them: three queries however many partners there are."""
-        images = get_image_model().objects.prefetch_renditions(FOOTER_LOGO)
-        return self.partners.prefetch_related(models.Prefetch("logo", queryset=images))
+        of them: two queries however many partners there are."""
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=FOOTER_LOGO)
+        logo_renditions = models.Prefetch(
+            "logo__renditions", queryset=renditions, to_attr="prefetched_renditions"
+        )
+        return self.partners.select_related("logo").prefetch_related(logo_renditions)
 
     def localized_funding_notice(self):
         """The funding notice in the active language, or as written when it has no
@@ -290,7 +307,13 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
         )
         by_id = {notice.pk: notice for notice in versions}
         source = by_id.pop(self.funding_notice_id, None)
-        return next(iter(by_id.values()), source)
+        notice = next(iter(by_id.values()), source)
+        if notice is not None:
+            prefetch_logo_renditions(notice)
+        return notice
+
+    # The footer shows the statement's translation: its source page comes with the settings.
+    select_related = ["accessibility_page"]
 
     def localized_accessibility_page(self):
         page = self.accessibility_page
