@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.filters import ListingFilterSet
 
-from .models import Zone
+from .models import localized_zones
 
 
 class ZoneFilterSet(ListingFilterSet):
@@ -20,7 +20,7 @@ class ZoneFilterSet(ListingFilterSet):
     def __init__(self, data=None, queryset=None, *, locale, **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.locale = locale
-        self.zones = {zone.slug: zone for zone in Zone.objects.for_locale(locale)}
+        self.zones = {zone.slug: zone for zone in localized_zones(locale)}
         self.filters["zone"].extra["choices"] = [
             (slug, zone.name) for slug, zone in self.zones.items()
         ]

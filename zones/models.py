@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core.fragments import cached_value, versioned_key
 from portal.core.images import image_with_alt
 from portal.core.navigation import subpage_url
 from portal.core.pagination import page_of
@@ -392,12 +393,21 @@ def zone_cards(home):
     return [{"zone": zone, "page": pages.get(zone.translation_key)} for zone in zones]
 
 
+def localized_zones(locale):
+    """`Zone.objects.for_locale(locale)` as a list, kept in the cache under the fragment
+    version (saving a zone stores a new one): a page asks for them from its listings, its
+    filters and its zone marks, and the database answers once."""
+    return cached_value(
+        versioned_key("zones", str(locale.pk)), lambda: list(Zone.objects.for_locale(locale))
+    )
+
+
 def attach_localized_zones(pages, locale, first_slug=None):
     """Give each page a `zone_list`: its zones as named in `locale`, in editorial order,
     except that the zone with `first_slug` (the zone the visitor is looking at) leads: a
     listed item shows one zone mark, its first zone's (templates/zones/includes/zone_mark.html).
     The caller prefetches `zones`; this adds one query for the zones of the language."""
-    by_key = {zone.translation_key: zone for zone in Zone.objects.for_locale(locale)}
+    by_key = {zone.translation_key: zone for zone in localized_zones(locale)}
     for page in pages:
         zones = (by_key.get(zone.translation_key, zone) for zone in page.zones.all())
         page.zone_list = sorted(zones, key=lambda zone: (zone.slug != first_slug, zone.sort_order))

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -189,7 +190,26 @@ class FundingNotice(TranslatableMixin, models.Model):
     logo_status.short_description = _("logos")
 
 
-FOOTER_LOGO = "height-48"  # the partners' logos in the footer (templates/includes/footer.html)
+def notice_images(notice):
+    """The images of a funding notice's logos (none without a notice)."""
+    if notice is None:
+        return []
+    return [block.value["image"] for block in notice.logos if block.value.get("image")]
+
+
+def attach_renditions(images):
+    """Give `images` the renditions made of them before, all in one query, so each logo
+    the footer shows does not ask for its own (Wagtail reads `prefetched_renditions`)."""
+    if not images:
+        return
+    by_pk = {image.pk: image for image in images}
+    found = {pk: [] for pk in by_pk}
+    renditions = get_image_model().get_rendition_model().objects.filter(image__in=images)
+    for rendition in renditions:
+        rendition.image = by_pk[rendition.image_id]
+        found[rendition.image_id].append(rendition)
+    for image in images:
+        image.prefetched_renditions = found[image.pk]
 
 
 @register_setting(icon="site")
@@ -270,14 +290,32 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
         return bool(self.open_days and self.opens_at and self.closes_at)
 
     def footer_partners(self):
-        """The partners in the editors' order, with their logos and the footer's renditions
-        of them: three queries however many partners there are."""
-        images = get_image_model().objects.prefetch_renditions(FOOTER_LOGO)
-        return self.partners.prefetch_related(models.Prefetch("logo", queryset=images))
+        """The partners in the editors' order, with their logos and the renditions of them
+        (see `footer_logos`)."""
+        return self.footer_logos()[0]
 
     def localized_funding_notice(self):
         """The funding notice in the active language, or as written when it has no
-        translation, with its locale (the footer names its language): one query."""
+        translation, with its locale (the footer names its language) and the renditions of
+        its logos (see `footer_logos`)."""
+        return self.footer_logos()[1]
+
+    def footer_logos(self):
+        """(partners, funding notice) of the footer, with the renditions of all their logos:
+        four queries however many logos there are, whichever the footer shows first. Kept
+        on the settings, which Wagtail reads once per request, for each language."""
+        memo = self.__dict__.setdefault("_footer_logos", {})
+        language = translation.get_language()
+        if language not in memo:
+            partners = list(self.partners.select_related("logo"))
+            notice = self.find_funding_notice()
+            logos = [partner.logo for partner in partners if partner.logo]
+            attach_renditions(logos + notice_images(notice))
+            memo[language] = (partners, notice)
+        return memo[language]
+
+    def find_funding_notice(self):
+        """The funding notice in the active language, or the source one: one query."""
         if self.funding_notice_id is None:
             return None
         same_notice = FundingNotice.objects.filter(pk=self.funding_notice_id)
@@ -291,6 +329,9 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
         by_id = {notice.pk: notice for notice in versions}
         source = by_id.pop(self.funding_notice_id, None)
         return next(iter(by_id.values()), source)
+
+    # The footer shows the statement's translation: its source page comes with the settings.
+    select_related = ["accessibility_page"]
 
     def localized_accessibility_page(self):
         page = self.accessibility_page

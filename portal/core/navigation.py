@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import Case, Q, When
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
@@ -40,51 +41,98 @@ def group_of(page, groups):
     )
 
 
-def site_homes(request):
-    """The home pages of the request's site by language code (live or not), in one query
-    that the menu and the language links share."""
-    homes = getattr(request, "_portal_site_homes", None)
-    if homes is None:
-        site = Site.find_for_request(request)
-        homes = {}
-        if site is not None:
-            translations = site.root_page.get_translations(inclusive=True)
-            for home in translations.select_related("locale"):
-                homes[home.locale.language_code] = home
-        request._portal_site_homes = homes
-    return homes
+def header_pages(request, page):
+    """The pages the header shows around `page` — the site's home pages in every language,
+    the menu pages below them, the live pages above `page` and its live translations — in
+    ONE query for the menu, the breadcrumb trail and the language links together (kept on
+    the request: the three fragments may all be missing from the cache)."""
+    memo = getattr(request, "_portal_header_pages", None)
+    if memo is None:
+        memo = request._portal_header_pages = {}
+    key = getattr(page, "pk", None)
+    if key not in memo:
+        memo[key] = _header_pages(Site.find_for_request(request), page if key else None)
+    return memo[key]
 
 
-def home_page_for(request):
+def _header_pages(site, page):
+    """See `header_pages`: the query, and the rows sorted into what each part needs."""
+    found = {"homes": {}, "menu": [], "ancestors": [], "translations": {}}
+    if site is None:
+        return found
+    root = site.root_page
+    in_menu = menu_candidates(root)
+    wanted = Q(translation_key=root.translation_key) | in_menu
+    if page is not None:
+        wanted |= Q(path__in=ancestor_paths(page), live=True)
+        wanted |= Q(translation_key=page.translation_key, live=True)
+    rows = list(
+        Page.objects.filter(wanted)
+        .annotate(in_menu=Case(When(in_menu, then=True), default=False))
+        .select_related("locale")
+        .order_by("path")
+    )
+    for row in rows:
+        if row.translation_key == root.translation_key:
+            found["homes"][row.locale.language_code] = row
+    for row in rows:
+        if page is not None and row.live and row.path in ancestor_paths(page):
+            found["ancestors"].append(row)
+        if page is not None and row.live and row.translation_key == page.translation_key:
+            found["translations"][row.locale.language_code] = row
+    found["menu"] = [row for row in rows if row.in_menu]
+    return found
+
+
+def menu_candidates(root):
+    """Live public pages marked 'show in menus' one level below the home pages (of every
+    language: which home is the visitor's is known only once the homes are read)."""
+    return Q(depth=root.depth + 1, live=True, show_in_menus=True) & ~Page.objects.private_q()
+
+
+def ancestor_paths(page):
+    """The tree paths of the pages above `page`, from the home page down."""
+    return [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
+
+
+def site_homes(request, page=None):
+    """The home pages of the request's site by language code (live or not), from the
+    query the menu and the language links share (`header_pages`)."""
+    return header_pages(request, page)["homes"]
+
+
+def home_page_for(request, page=None):
     """The home page of the request's site in the active language (or the source one):
     the menu needs its place in the tree, not its fields."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     code = get_supported_content_language_variant(translation.get_language())
-    return site_homes(request).get(code) or site.root_page
+    return site_homes(request, page).get(code) or site.root_page
 
 
-def main_menu(home):
-    """Live pages directly below the home page that editors marked 'show in menus'."""
+def main_menu(request, page=None):
+    """Live public pages directly below the visitor's home page that editors marked 'show
+    in menus', in the tree's order."""
+    home = home_page_for(request, page)
     if home is None:
-        return Page.objects.none()
-    return home.get_children().live().public().in_menu().order_by("path")
+        return []
+    return [row for row in header_pages(request, page)["menu"] if row.path.startswith(home.path)]
 
 
-def menu_entries(request):
+def menu_entries(request, page=None):
     """The main menu of the request's site in the active language, as plain data that the
-    fragment cache can keep (titles, addresses, tree paths and group labels): one query
-    for the home page, one for its menu pages."""
+    fragment cache can keep (titles, addresses, tree paths and group labels), from the
+    header's one query."""
     groups = menu_groups()
     entries = []
-    for page in main_menu(home_page_for(request)):
-        group = group_of(page, groups)
+    for item in main_menu(request, page):
+        group = group_of(item, groups)
         entries.append(
             {
-                "title": page.title,
-                "url": page.get_url(request),
-                "path": page.path,
+                "title": item.title,
+                "url": item.get_url(request),
+                "path": item.path,
                 "group": str(group.label) if group else None,
             }
         )
@@ -123,16 +171,16 @@ def menu_items(entries, current, in_subview=False):
     return items
 
 
-def breadcrumbs(page):
-    """The trail from the home page down to (not including) `page`."""
-    return page.get_ancestors().filter(depth__gt=1).live().order_by("depth")
+def breadcrumbs(request, page):
+    """The live pages from the home page down to (not including) `page`."""
+    return header_pages(request, page)["ancestors"]
 
 
 def breadcrumb_entries(page, request):
     """The trail to `page` as plain data (title, address, depth) the fragment cache keeps."""
     return [
         {"title": item.title, "url": item.get_url(request), "depth": item.depth}
-        for item in breadcrumbs(page)
+        for item in breadcrumbs(request, page)
     ]
 
 
@@ -147,11 +195,8 @@ def language_links(request, page):
     if cache_key in cached:  # the switcher and the hreflang links ask for the same
         return cached[cache_key]
     current = translation.get_language()
-    translations = {}
-    if page is not None and getattr(page, "pk", None):
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other
-    homes = {code: home for code, home in site_homes(request).items() if home.live}
+    translations = header_pages(request, page)["translations"]
+    homes = {code: home for code, home in site_homes(request, page).items() if home.live}
     subview = getattr(request, "routable_resolver_match", None)
     switch_query = _switch_query(request, page)
     links = []

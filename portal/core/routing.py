@@ -2,7 +2,8 @@
 translated root and for the specific page). The answer — which page, and what part of the
 address its sub-views get — changes only when pages are published, unpublished, moved or
 deleted, so it is kept in the cache under the fragment version (portal/core/fragments.py)
-and the page itself is then fetched in one query.
+and the page itself is then fetched in one query. An address not yet in the cache is
+routed with one query for all the pages along it (`route_entry`), not one per segment.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +12,8 @@ from django.http import Http404
 from django.utils import translation
 
 from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
 
 from .fragments import fragment_timeout, versioned_key
 
@@ -56,6 +59,52 @@ def route_from_cache(request, entry):
         return None
 
 
+def route_entry(site, path):
+    """Wagtail's route for `path` as a stored entry (page id, content type, remaining
+    segments), found with one query for every page along the address instead of one per
+    segment. Walks the pages as Page.route and RoutablePageMixin.route do: a live routable
+    page whose own routes match the rest of the address answers it before its children.
+    None when no page answers."""
+    root = site.root_page.localized
+    components = [component for component in path.split("/") if component]
+    addresses = [
+        root.url_path + "".join(f"{c}/" for c in components[:n])
+        for n in range(1, len(components) + 1)
+    ]
+    chain = {}
+    if addresses:
+        pages = Page.objects.filter(url_path__in=addresses, path__startswith=root.path)
+        chain = {
+            page.url_path: page
+            for page in pages.only("id", "path", "depth", "url_path", "live", "content_type_id")
+        }
+    page, remaining = root, components
+    while True:
+        if page.live and answers_itself(page, remaining):
+            return (page.pk, page.content_type_id, remaining)
+        if not remaining:
+            return None
+        page = chain.get(page.url_path + remaining[0] + "/")
+        remaining = remaining[1:]
+        if page is None:
+            return None
+
+
+def answers_itself(page, remaining):
+    """Whether `page` (live) answers an address with `remaining` segments left: a page
+    answers its own address; a routable page also any that one of its routes resolves."""
+    if not remaining:
+        return True
+    model = page.specific_class
+    if model is None or not issubclass(model, RoutablePageMixin):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{c}/" for c in remaining))
+    except Http404:
+        return False
+    return True
+
+
 class RouteFromCacheMiddleware:
     """Give Wagtail's serve view the route of a known address from the cache (it keeps a
     request's route as `request._wagtail_route_for_request`), and remember new ones."""
@@ -79,8 +128,13 @@ class RouteFromCacheMiddleware:
         key = route_key(request, path)
         entry = cache.get(key)
         route = route_from_cache(request, entry) if entry is not None else None
-        if route is not None:
-            request._wagtail_route_for_request = route
-        else:
+        if route is None:
             request._portal_route_key, request._portal_route_path = key, path
+            site = Site.find_for_request(request)
+            if site is None:
+                return None
+            entry = route_entry(site, path)
+            # No page answers: Wagtail's serve finds the route None too and answers 404.
+            route = route_from_cache(request, entry) if entry is not None else None
+        request._wagtail_route_for_request = route
         return None

@@ -8,27 +8,24 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale
+
 from portal.core.forms import AccessibleErrorsMixin
-from zones.models import Zone
+from zones.models import localized_zones
 
 from .models import Kind, Subscription
 
 
 def zone_choices(language):
-    """(slug, name in `language`) of every zone, in the zones' order, from one query. The
-    slug is the same in every language, so a form sent in English names the same zones as
-    in Polish; a zone not yet translated keeps its Polish name."""
-    zones = (
-        Zone.objects.filter(locale__language_code__in={settings.LANGUAGE_CODE, language})
-        .order_by("sort_order", "name")
-        .values_list("translation_key", "slug", "name", "locale__language_code")
-    )
-    names = {key: name for key, _slug, name, code in zones if code == language}
-    return [
-        (slug, names.get(key, name))
-        for key, slug, name, code in zones
-        if code == settings.LANGUAGE_CODE
-    ]
+    """(slug, name in `language`) of every zone, in the zones' order. The slug is the same
+    in every language, so a form sent in English names the same zones as in Polish; a zone
+    not yet translated keeps its Polish name. The zones of the language are those the
+    page's listings and zone marks read (kept in the cache), not a query of its own."""
+    try:
+        locale = Locale.objects.get_for_language(language)
+    except Locale.DoesNotExist:
+        locale = Locale.get_default()
+    return [(zone.slug, zone.name) for zone in localized_zones(locale)]
 
 
 class PreferencesForm(AccessibleErrorsMixin, forms.Form):

@@ -27,10 +27,10 @@ def main_menu(context):
     """The menu of the site in the visitor's language (from the fragment cache), marked
     with where the current page is."""
     request = context["request"]
-    entries = fragments.cached_fragment(
-        request, "main_menu", lambda: navigation.menu_entries(request)
-    )
     current = context.get("page")
+    entries = fragments.cached_fragment(
+        request, "main_menu", lambda: navigation.menu_entries(request, current)
+    )
     in_subview = bool(context.get("subview_title"))
     return {"items": navigation.menu_items(entries, current, in_subview)}
 

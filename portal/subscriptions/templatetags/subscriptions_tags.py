@@ -7,12 +7,14 @@ from ..forms import SubscribeForm
 register = template.Library()
 
 
-@register.inclusion_tag("subscriptions/includes/section.html")
-def subscribe_section(place, zone=None):
+@register.inclusion_tag("subscriptions/includes/section.html", takes_context=True)
+def subscribe_section(context, place, zone=None):
     """An empty subscribe form as a section of a page: `place` ("zone", "footer") prefixes
     its ids; on a zone page that zone is already chosen. The same for every visitor (no
-    CSRF token), so it may sit in a cached page or fragment."""
+    CSRF token), so it may sit in a cached page or fragment. The request goes along: the
+    privacy policy link is then the one the footer already looked up for the site."""
     return {
+        "request": context.get("request"),
         "place": place,
         "heading": _("Subscribe to this zone's news") if zone else _("Subscribe to the news"),
         "intro": _(
