@@ -20,7 +20,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
-from tests import pg_snapshot, sqlite_snapshot
+from tests import pg_snapshot, pg_template, sqlite_snapshot
 from tests.factories import HomePageFactory, StandardPageFactory
 
 
@@ -286,3 +286,9 @@ def redis_server():
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """Test databases on PostgreSQL are copies of a migrated template (tests/pg_template.py)."""
+    pg_template.use_migrated_template()
