@@ -92,14 +92,15 @@ pytest: install-test system-deps messages
 	.ci/postgres stop "$$pg_dir"; \
 	exit $$status
 
-# The embedded default: SQLite gets migrate plus the page smoke tests, and the one build of
-# the whole demo (marker `demo`), as `make run` builds it. Two processes, a file on one
-# (the demo class builds once); migrated rows come back after a transactional test.
+# The embedded default: SQLite gets migrate, the one build of the whole demo (marker `demo`),
+# as `make run` builds it, and the tests of code with a SQLite branch of its own (marker
+# `sqlite`); the other page smoke tests are database-neutral and run on PostgreSQL. One
+# process: a second would migrate a second SQLite database for a handful of tests.
 # The demo's smoke test runs the W3C validator (npm's vnu-jar) on Debian's Java over its pages.
 pytest-sqlite: node_modules/.installed system-deps
 pytest-sqlite: install-test messages
-	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -n $(PYTEST_WORKERS) \
-		--dist loadfile -m smoke -p no:cacheprovider $(PYTEST_ARGS)
+	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -p no:xdist \
+		--durations=10 -m "demo or sqlite" -p no:cacheprovider $(PYTEST_ARGS)
 
 test: lint check pytest pytest-sqlite pytest-cluster
 
