@@ -97,25 +97,43 @@ check: install-test messages
 # The whole suite on PostgreSQL, in a throw-away cluster started here and stopped afterwards,
 # but for the demo build (marker `demo`), which pytest-sqlite runs.
 pytest: install-test system-deps messages
-	@pg_dir=$$(mktemp -d /tmp/portal-wtz-pg.XXXXXX); \
-	.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
+	@$(call with_postgres,$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 \
+		-m "not demo and not cluster" $(PYTEST_ARGS))
+
+# Runs a command with DATABASE_URL on PostgreSQL: on the server in PG_DIR if `make test`
+# started one for its stages (the migrated template the first stage builds serves the next,
+# tests/pg_template.py), else on a throw-away one started and stopped here.
+with_postgres = pg_dir="$(PG_DIR)"; own=""; \
+	if [ -z "$$pg_dir" ]; then \
+		pg_dir=$$(mktemp -d /tmp/portal-wtz-pg.XXXXXX); own=1; \
+		.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
+	fi; \
 	status=0; \
-	DATABASE_URL="postgres://portal@/portal?host=$$pg_dir&port=$(PG_PORT)" \
-		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 -m "not demo and not cluster" $(PYTEST_ARGS) \
-		|| status=$$?; \
-	.ci/postgres stop "$$pg_dir"; \
+	DATABASE_URL="postgres://portal@/portal?host=$$pg_dir&port=$(PG_PORT)" $(1) || status=$$?; \
+	if [ -n "$$own" ]; then .ci/postgres stop "$$pg_dir"; fi; \
 	exit $$status
 
-# The embedded default: SQLite gets migrate plus the page smoke tests, and the one build of
-# the whole demo (marker `demo`), as `make run` builds it. Two processes, a file on one
-# (the demo class builds once); migrated rows come back after a transactional test.
+# The embedded default: SQLite gets migrate, the one build of the whole demo (marker `demo`),
+# as `make run` builds it, and the tests of code with a SQLite branch of its own (marker
+# `sqlite`); the other page smoke tests are database-neutral and run on PostgreSQL. One
+# process: a second would migrate a second SQLite database for a handful of tests.
 # The demo's smoke test runs the W3C validator (npm's vnu-jar) on Debian's Java over its pages.
 pytest-sqlite: node_modules/.installed system-deps
 pytest-sqlite: install-test messages
-	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -n $(PYTEST_WORKERS) \
-		--dist loadfile -m smoke -p no:cacheprovider $(PYTEST_ARGS)
+	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -p no:xdist \
+		--durations=10 -m "demo or sqlite" -p no:cacheprovider $(PYTEST_ARGS)
 
-test: lint check pytest pytest-sqlite pytest-cluster
+# The stages on one PostgreSQL server; the SQLite run (one process) beside the PostgreSQL
+# run, whose two processes leave a core idle while their last file ends, then the cluster's.
+# --output-sync prints each stage's output whole when it ends.
+test: lint check
+	@pg_dir=$$(mktemp -d /tmp/portal-wtz-pg.XXXXXX); \
+	.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
+	status=0; \
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest pytest-sqlite PG_DIR="$$pg_dir" \
+		&& $(MAKE) --no-print-directory pytest-cluster PG_DIR="$$pg_dir" || status=$$?; \
+	.ci/postgres stop "$$pg_dir"; \
+	exit $$status
 
 # wrk (the load generator) and varnish (the front cache) from Debian, installed only when
 # missing, as system-deps does.
@@ -177,12 +195,6 @@ cluster-stop:
 CLUSTER_TEST_PORTS ?= 8090,8091,8092
 CLUSTER_TEST_REDIS_PORT ?= 6390
 pytest-cluster: install-test system-deps messages
-	@pg_dir=$$(mktemp -d /tmp/portal-wtz-pg.XXXXXX); \
-	.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
-	status=0; \
-	DATABASE_URL="postgres://portal@/portal?host=$$pg_dir&port=$(PG_PORT)" \
-	CLUSTER_TEST_PORTS=$(CLUSTER_TEST_PORTS) CLUSTER_TEST_REDIS_PORT=$(CLUSTER_TEST_REDIS_PORT) \
-		$(BIN)/pytest -p no:xdist --durations=10 -m cluster tests/cluster $(PYTEST_ARGS) \
-		|| status=$$?; \
-	.ci/postgres stop "$$pg_dir"; \
-	exit $$status
+	@$(call with_postgres,CLUSTER_TEST_PORTS=$(CLUSTER_TEST_PORTS) \
+		CLUSTER_TEST_REDIS_PORT=$(CLUSTER_TEST_REDIS_PORT) \
+		$(BIN)/pytest -p no:xdist --durations=10 -m cluster tests/cluster $(PYTEST_ARGS))

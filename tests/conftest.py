@@ -8,19 +8,18 @@ from io import StringIO
 
 import pytest
 import redis
-from pytest_django.plugin import blocking_manager_key
 
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import SimpleTestCase, TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, TransactionTestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
-from tests import pg_snapshot, sqlite_snapshot
+from tests import pg_snapshot, pg_template, sqlite_snapshot
 from tests.factories import HomePageFactory, StandardPageFactory
 
 
@@ -50,43 +49,36 @@ _migrated = {}
 @pytest.fixture(scope="session", autouse=True)
 def _migrated_rows(django_db_setup, django_db_blocker, tmp_path_factory):
     """A copy of the rows migrations left in the test database (Wagtail's root page, root
-    collection, default site and groups), put back after every transactional test (see
-    pytest_runtest_teardown): a pg_dump file on PostgreSQL, an in-memory copy on SQLite."""
+    collection, default site and groups): a pg_dump file on PostgreSQL, an in-memory copy on
+    SQLite. A transactional test ends by putting them back (see _back_to_migrated_rows)."""
     with django_db_blocker.unblock():
         if pg_snapshot.available():
             _migrated["sql"] = tmp_path_factory.mktemp("migrated") / "migrated.sql"
             pg_snapshot.save(_migrated["sql"])
         elif sqlite_snapshot.available():
             _migrated["sqlite"] = sqlite_snapshot.save()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TransactionTestCase, "_fixture_teardown", _back_to_migrated_rows)
+        yield
 
 
-def _transactional(item):
-    marker = item.get_closest_marker("django_db")
-    marked = marker is not None and (
-        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
-    )
-    return bool(marked) or {"transactional_db", "live_server"} & set(item.fixturenames)
+_flush = TransactionTestCase._fixture_teardown
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """A transactional test ends with a flush that empties every table, migrations' rows
-    included. pytest-django runs such tests last, but `make pytest` and `make pytest-sqlite`
-    keep each file on one process (--dist loadfile: the demo's TestCase class must build the
-    demo once), so a file's transactional tests run before the next file's others, and the
-    migrated rows are put back for whatever test comes next. Django's serialized_rollback
-    would not do: it restores rows at the start of a transactional test, not after it;
-    xdist's loadgroup, which could keep the order, ignores xdist_group marks under pytest
-    9.2 (nodeids stay unchanged)."""
-    result = yield
-    # Without a next test the session's fixtures, the test database included, are gone.
-    if nextitem is not None and _migrated and _transactional(item):
-        with item.config.stash[blocking_manager_key].unblock():
-            if "sql" in _migrated:
-                pg_snapshot.restore(_migrated["sql"])
-            else:
-                sqlite_snapshot.restore(_migrated["sqlite"])
-    return result
+def _back_to_migrated_rows(test_case):
+    """What ends a transactional test (browser tests, `live_server`, `transaction=True`):
+    instead of Django's flush, which empties every table, migrations' rows included, and
+    then recreates every content type and permission (post_migrate), the tables are
+    refilled with the copy taken after migrating, so whatever test comes next finds the
+    database as migrations left it, in any order pytest-xdist runs the files. Django's
+    serialized_rollback would not do: it restores rows at the start of a transactional
+    test, not after it. Test cases' own (Django's TestCase) roll back as before."""
+    if "sql" in _migrated:
+        pg_snapshot.restore(_migrated["sql"])
+    elif "sqlite" in _migrated:
+        sqlite_snapshot.restore(_migrated["sqlite"])
+    else:
+        _flush(test_case)
 
 
 @pytest.fixture(autouse=True)
@@ -286,3 +278,9 @@ def redis_server():
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """Test databases on PostgreSQL are copies of a migrated template (tests/pg_template.py)."""
+    pg_template.use_migrated_template()

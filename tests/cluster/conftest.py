@@ -29,7 +29,7 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture(scope="session")
-def cluster():
+def cluster(django_db_setup):
     """The running cluster: its addresses, state folder and database (cluster.json), and
     the admin's password. Stopped, by PID, at the end of the session."""
     if connection.vendor != "postgresql":
@@ -69,10 +69,14 @@ def _server_params():
 
 
 def _new_database(name):
-    """An empty database for the cluster on the tests' PostgreSQL server."""
+    """A database for the cluster on the tests' PostgreSQL server, a copy (CREATE DATABASE …
+    TEMPLATE) of the migrated template of the tests' databases (tests/pg_template.py, which
+    `make test`'s PostgreSQL run has built on the same server): the cluster's `migrate`
+    then finds every migration applied instead of running them all (about 20 s)."""
+    template = connection.settings_dict["TEST"]["TEMPLATE"]
     with psycopg.connect(dbname="postgres", autocommit=True, **_server_params()) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     params = {"port": 5432, **_server_params()}
     return f"postgres://{params['user']}@/{name}?host={params['host']}&port={params['port']}"
 

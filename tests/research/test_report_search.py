@@ -10,7 +10,9 @@ from tests.factories import pdf_document
 from tests.html import one, text_of, texts
 from tests.research.conftest import report
 
-pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
+# SQLite searches the folded text, PostgreSQL its tsvector (portal/research/search.py): the
+# same tests run on both (`sqlite`).
+pytestmark = [pytest.mark.django_db, pytest.mark.smoke, pytest.mark.sqlite]
 
 
 def titles(html):
