@@ -16,7 +16,8 @@ import sys
 from datetime import UTC, datetime
 
 from bench.report import RESULTS_DIRECTORY, machine_description
-from review.screenshots import CHROMIUM, addresses
+from portal.core.chromium import CHROMIUM, CHROMIUM_FLAGS
+from review.screenshots import addresses
 from review.site import REPOSITORY, served
 
 LIGHTHOUSE = REPOSITORY / "node_modules" / ".bin" / "lighthouse"
@@ -31,10 +32,7 @@ AUDITED = [
 LANGUAGE = os.environ.get("LIGHTHOUSE_LANGUAGE", "pl")
 MIN_PERFORMANCE = 90
 MAX_CLS = 0.1
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
-    "--disable-background-networking --disable-component-update --no-first-run"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_FLAGS])
 
 
 def audit(name, url, attempts=3):

@@ -14,17 +14,9 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
+from portal.core.chromium import launch_chromium
 from review.site import REPOSITORY, served
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 WIDTHS = (360, 1280)
 HEIGHT = 800
 OUTPUT = REPOSITORY / ".tmp" / "screenshots"
@@ -95,7 +87,7 @@ def main():
     with served() as (base_url, env):
         found = addresses(env)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            browser = launch_chromium(playwright)
             try:
                 taken = shoot(browser, base_url, found)
             finally:

@@ -10,6 +10,7 @@ import os
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from portal.core.chromium import CHROMIUM, CHROMIUM_FLAGS
 from tests.factories import (
     AccessibilityStatementPageFactory,
     HandbookPageFactory,
@@ -20,16 +21,6 @@ from tests.factories import (
     translate,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-# The machine's network is closed: no sandbox namespaces, no GPU, no update or telemetry calls.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PHONE = {"width": 320, "height": 640}
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 

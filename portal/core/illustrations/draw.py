@@ -15,6 +15,8 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
+from portal.core.chromium import launch_chromium
+
 HERE = Path(__file__).parent
 
 # The site's palette (static/css/site.css) and lighter tints of it for the backgrounds.
@@ -646,10 +648,7 @@ def render(svg, browser):
 
 def main():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-        )
+        browser = launch_chromium(playwright)
         for name, draw in PICTURES.items():
             svg = draw()
             (HERE / f"{name}.svg").write_text(svg + "\n")

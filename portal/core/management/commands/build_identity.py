@@ -8,6 +8,8 @@ from playwright.sync_api import sync_playwright
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from portal.core.chromium import launch_chromium
+
 IMG = Path("static/img")
 FONTS = Path("static/fonts")
 WHITE = "#fff"
@@ -15,8 +17,6 @@ BRAND = "#0b5d4e"
 # The four zones' colours (site.css --zone-*): the mark is the four zones working together.
 TILES = [(7, 7, "#0b5d4e"), (21, 7, "#8a4b00"), (7, 21, "#0a4f8a"), (21, 21, "#6b2a6b")]
 ZONE_ICONS = ["business", "globe", "town-hall", "workshop"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
 
 def mark(x=0, y=0, size=40):
@@ -103,7 +103,7 @@ class Command(BaseCommand):
         favicon = f'<rect width="40" height="40" rx="9" fill="{BRAND}"/>{mark(3, 3, 34)}'
         (root / "favicon.svg").write_text(svg(40, 40, favicon))
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             page = browser.new_page(viewport={"width": 1200, "height": 630})
             share_image(page, root / "share" / "portal-wtz.png")
             for icon in ZONE_ICONS:
