@@ -17,6 +17,7 @@ from tests.factories import (
     ZoneFactory,
     ZonePageFactory,
 )
+from tests.html import links, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +39,8 @@ def menu_of(client, page):
 
 def test_zones_menu_group_gathers_the_zone_pages(client, home, zone_page):
     menu = menu_of(client, home)
-    assertInHTML("<summary>Strefy</summary>", menu)
-    assertInHTML(f'<li><a href="{zone_page.url}">Strefa WTZ</a></li>', menu)
+    assert texts(menu, "details > summary") == ["Strefy"]
+    assert links(menu, "details > ul > li > a") == [("Strefa WTZ", zone_page.url)]
 
 
 def test_without_the_zones_menu_group_zone_pages_are_plain_menu_links(
@@ -58,12 +59,11 @@ def test_a_registered_menu_group_gathers_pages_of_its_type(client, home):
     group = MenuGroup(label="Strony", page_type=StandardPage)
     with hooks.register_temporarily(MENU_GROUP_HOOK, lambda: group):
         menu = menu_of(client, home)
-    assertInHTML(
-        f"""<details><summary>Strony</summary><ul>
-        <li><a href="{first.url}">O projekcie</a></li>
-        <li><a href="{second.url}">Kontakt</a></li></ul></details>""",
-        menu,
-    )
+    assert texts(menu, "details > summary") == ["Strony"]
+    assert links(menu, "details > ul > li > a") == [
+        ("O projekcie", first.url),
+        ("Kontakt", second.url),
+    ]
 
 
 def test_zone_cards_section_has_the_editors_heading_or_the_standard_one(client, home, zone_page):
