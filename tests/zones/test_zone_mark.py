@@ -163,3 +163,21 @@ def test_the_home_pages_newest_reports_cost_no_query_a_report(
         ReportPageFactory(parent=research, zones=three(zones))
 
     assert_queries_do_not_grow(home.url, grow)
+
+
+def test_a_report_and_a_news_article_name_all_their_zones_as_marks_on_their_own_page(
+    client, home, zones
+):
+    report = ReportPageFactory(parent=ResearchIndexPageFactory(parent=home), zones=three(zones))
+    article = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), zones=three(zones))
+
+    for page in (report, article):
+        page_marks = select(client.get(page.url), ".article__meta .zone-mark")
+        assert [text_of(mark) for mark in page_marks] == [
+            "Strefa: Strefa WTZ",
+            "Strefa: Strefa Biznesu",
+            "Strefa: Strefa Samorządów",
+        ]
+        assert [name for name in page_marks[2]["class"] if name.startswith("zone-mark--")] == [
+            "zone-mark--plum"
+        ]
