@@ -23,6 +23,9 @@ def environment():
     """The production environment of the bench's portal, on the review's port and directory."""
     env = portal_environment(WORKDIR, port=PORT)
     env["DATABASE_URL"] = f"sqlite:///{WORKDIR}/review.sqlite3"
+    # No web server in front: the app serves the media (the demo's illustrations, covers and
+    # renditions), or every picture would be a 404 in the screenshots and in Lighthouse.
+    env["SERVE_MEDIA"] = "true"
     return env
 
 

@@ -102,6 +102,11 @@ PLACEMENTS = {
     ),
     # An image inside an article's body: below the fold.
     "body": Placement(("max-600x450", "max-1200x900"), f"(width >= 44rem) 42rem, {_FULL_WIDTH}"),
+    # A report's cover (the PDF's first page or the editor's image) beside its title, at the
+    # top of the report page: 12rem wide, 8rem on phones (site.css's .report__cover).
+    "report_cover": Placement(
+        ("width-200", "width-400"), "(width > 40rem) 12rem, 8rem", eager=True
+    ),
     # A success story's card in a list of cards.
     "story_card": Placement(
         ("fill-360x240", "fill-720x480"), f"(width > 40rem) 22rem, {_FULL_WIDTH}"

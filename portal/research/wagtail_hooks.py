@@ -7,7 +7,7 @@ from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
 from portal.core.sections import HomeSection
 from zones.listings import ZoneListing
 
-from .models import ResearchIndexPage, published_reports
+from .models import ResearchIndexPage, listed_reports, published_reports
 from .views import report_listing
 
 
@@ -27,10 +27,13 @@ def zone_reports_view(zone_page, request):
 
 
 def latest_reports(locale, zone=None, limit=3):
+    """The newest reports for the home page or a zone page, each with its cover and zone mark
+    (the zone's own first on its page)."""
     reports = published_reports(locale)
     if zone is not None:
         reports = reports.filter(zones__translation_key=zone.translation_key)
-    return list(reports.order_by("-publication_date", "-pk")[:limit])
+    newest = list(reports.order_by("-publication_date", "-pk")[:limit])
+    return listed_reports(newest, locale, zone_slug=zone.slug if zone is not None else None)
 
 
 @hooks.register("register_zone_listing")

@@ -42,6 +42,8 @@ def test_strip_shows_the_logos_in_order_with_alt_text_and_no_placeholder_flag(cl
     images = select(strip, ".funding-notice__logos li img")
     assert [image["alt"] for image in images] == ["Kapitał Ludzki", "Unia Europejska, EFS"]
     assert all(image["height"] == "64" for image in images)  # one height for every logo
+    # Below the fold on every page: the browser fetches them only when they are near.
+    assert all(image["loading"] == "lazy" for image in images)
     assert "współfinansowany przez Unię Europejską" in text_of(
         select(strip, ".funding-notice__text")[0]
     )

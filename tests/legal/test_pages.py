@@ -208,3 +208,9 @@ class StatutoryPages(TestCase):
         self.assertIn("The controller of your data is Stowarzyszenie", text_of(clause))
         self.assertIn("to answer your message", text_of(clause))
         self.assertEqual(links(clause), [("Privacy policy", "/en/privacy-policy/")])
+
+    def test_the_footer_subscribe_form_names_the_controller_too(self):
+        form = one(self.client.get("/pl/"), ".site-footer form.subscribe-form")
+        clause = one(form, ".information-clause")
+        self.assertIn("Administratorem Twoich danych jest Stowarzyszenie", text_of(clause))
+        self.assertEqual(links(clause), [("Polityka prywatności", "/pl/polityka-prywatnosci/")])

@@ -58,9 +58,18 @@ def test_a_pdfs_first_page_becomes_its_cover_and_its_pages_are_counted():
 def test_the_report_page_and_the_list_show_the_pdfs_cover(client, library):
     document = uploaded(fpdf_bytes(pages=1))
     page = report(library, "Raport z okładką", files=[document])
-    cover = one(client.get(page.url), "img.report__cover")
+    response = client.get(page.url)
+    cover = one(response, "picture img.report__cover")
     assert cover.get("src").startswith("/media/images/cover-")
-    assert cover.get("width") == "480" and cover.get("alt") == ""
+    # Sized for the 12rem it is shown at (twice that for dense screens), AVIF or WebP first.
+    assert cover.get("width") == "200" and cover.get("alt") == ""
+    assert "400w" in cover.get("srcset")
+    assert [
+        source.get("type") for source in select(response, "picture:has(.report__cover) source")
+    ] == [
+        "image/avif",
+        "image/webp",
+    ]
     item_cover = one(client.get(library.url), ".report-item img.report-item__cover")
     assert item_cover.get("width") == "160"
 

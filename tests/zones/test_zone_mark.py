@@ -135,3 +135,49 @@ def test_the_stories_index_names_its_zones_in_a_fixed_number_of_queries(
         make_story(stories, three(zones), "Trzecia")
 
     assert_queries_do_not_grow(stories.url, grow)
+
+
+def test_the_newest_reports_on_the_home_and_a_zone_page_carry_their_mark(client, home, zones):
+    research = ResearchIndexPageFactory(parent=home)
+    ReportPageFactory(parent=research, publication_date=NEWER, zones=three(zones))
+    ReportPageFactory(parent=research, publication_date=OLDER, zones=[zones["samorzady"]])
+
+    on_home = [the_mark(m) for m in marks(client, home.url, "li.report-item")]
+    assert [(mark["name"], mark["more"]) for mark in on_home] == [
+        ("Strefa WTZ", "+2"),
+        ("Strefa Samorządów", ""),
+    ]
+    # On the business zone's page its own zone leads the mark of the one report it shares.
+    (on_zone,) = marks(client, zones["biznes_page"].url, "li.report-item")
+    assert (the_mark(on_zone)["name"], the_mark(on_zone)["more"]) == ("Strefa Biznesu", "+2")
+
+
+def test_the_home_pages_newest_reports_cost_no_query_a_report(
+    home, zones, assert_queries_do_not_grow
+):
+    research = ResearchIndexPageFactory(parent=home)
+    ReportPageFactory(parent=research, zones=[zones["wtz"]])
+
+    def grow():
+        ReportPageFactory(parent=research, zones=[zones["biznes"], zones["samorzady"]])
+        ReportPageFactory(parent=research, zones=three(zones))
+
+    assert_queries_do_not_grow(home.url, grow)
+
+
+def test_a_report_and_a_news_article_name_all_their_zones_as_marks_on_their_own_page(
+    client, home, zones
+):
+    report = ReportPageFactory(parent=ResearchIndexPageFactory(parent=home), zones=three(zones))
+    article = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), zones=three(zones))
+
+    for page in (report, article):
+        page_marks = select(client.get(page.url), ".article__meta .zone-mark")
+        assert [text_of(mark) for mark in page_marks] == [
+            "Strefa: Strefa WTZ",
+            "Strefa: Strefa Biznesu",
+            "Strefa: Strefa Samorządów",
+        ]
+        assert [name for name in page_marks[2]["class"] if name.startswith("zone-mark--")] == [
+            "zone-mark--plum"
+        ]
