@@ -254,7 +254,7 @@ def language_links(request, page):
         if is_translation and subview is not None and subview.url_name:
             # The same sub-view (a zone's resources, a step of the model) in the other
             # language; where it has no counterpart, the page itself, but not as hreflang.
-            tail = counterpart_subpath(page, target.specific, subview)
+            tail = counterpart_subpath(page, specific_translation(page, target), subview)
             exact = tail is not None
             url += tail or ""
         links.append(
@@ -273,6 +273,16 @@ def language_links(request, page):
     cached[cache_key] = links
     request._portal_language_links = cached
     return links
+
+
+def specific_translation(page, row):
+    """The translation `row` (a header row) of `page` in its specific form, with its
+    locale: the page itself for its own language, which is already specific."""
+    if row.pk == page.pk:
+        return page
+    specific = row.specific
+    specific.locale = row.locale
+    return specific
 
 
 def counterpart_subpath(source, target, match):

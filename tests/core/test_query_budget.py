@@ -230,6 +230,8 @@ OVER_COLD_BUDGET = {name for name, _address, _grow in PAGE_TYPES} - {
     "partnership",
     "project",
     "sub_model",
+    "handbook_step",
+    "report",
 }
 
 
