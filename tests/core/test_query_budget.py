@@ -209,8 +209,8 @@ PAGE_TYPES = [
 # search and facets, whose counts are cached too. Cold, the frame still costs ~12 queries
 # (site, locales, restrictions, route 2, Wagtail's site root paths, the header's pages
 # with those every page links to, settings, partners, funding notice, the logos' images
-# with their renditions, zones). Growth is asserted for them all the same; one that comes within a budget fails
-# until it is taken off its list.
+# with their renditions, zones). Growth is asserted for them all the same; one that comes
+# within a budget fails until it is taken off its list.
 OVER_WARM_BUDGET = set()
 OVER_COLD_BUDGET = {name for name, _address, _grow in PAGE_TYPES} - {
     "news_rss",
