@@ -2,20 +2,31 @@
 an editor changes the site: the Locale of a language, and which parts of the tree are
 private (page view restrictions). Kept in Django's cache under the fragment version
 (portal/core/fragments.py), so a new locale, a new or removed restriction, a moved page or
-a new alias is seen on the next request, on every app server sharing the cache.
+a new alias is seen on the next request, on every app server sharing the cache. Wagtail's
+own cached answer, the sites' root paths that every page address is made from, is built
+in one query instead of one plus one per site.
 """
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.i18n import LocaleManager
+from wagtail.models.sites import (
+    SITE_ROOT_PATHS_CACHE_KEY,
+    SITE_ROOT_PATHS_CACHE_VERSION,
+    SiteRootPath,
+)
 from wagtail.query import PageQuerySet
 
 from .fragments import cached_value, invalidate_fragments, versioned_key
 
 _wagtail_get_for_language = LocaleManager.get_for_language
+_wagtail_site_root_paths = Site.get_site_root_paths
 
 
 def cached(name, build):
@@ -91,6 +102,44 @@ def skip_view_restriction_lookup(page, request, serve_args, serve_kwargs):
         page.get_view_restrictions = PageViewRestriction.objects.none
 
 
+def site_root_paths():
+    """Site.get_site_root_paths (every site's home page in every language, with the
+    site's address), kept under Wagtail's own cache key, which Wagtail clears when a site
+    or a home page changes; on a miss one query for the sites and their home pages'
+    translations together, in Wagtail's order (most specific root path first)."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return _wagtail_site_root_paths()
+    result = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    if result is not None:
+        # Some cache backends (Redis) do not keep named tuples.
+        return [SiteRootPath(*each) for each in result]
+    result = [
+        SiteRootPath(site_id, url_path, Site(hostname=hostname, port=port).root_url, language)
+        for site_id, hostname, port, url_path, language in _root_path_rows()
+    ]
+    cache.set(SITE_ROOT_PATHS_CACHE_KEY, result, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    return result
+
+
+def _root_path_rows():
+    """(site id, hostname, port, url path, language code) of every translation of every
+    site's root page: a self-join on the translation key, which the ORM cannot express."""
+    site, page, locale = (
+        connection.ops.quote_name(model._meta.db_table) for model in (Site, Page, Locale)
+    )
+    # The models' own table names, quoted; nothing from a visitor.
+    sql = (
+        f"SELECT s.id, s.hostname, s.port, p.url_path, l.language_code FROM {site} s "  # noqa: S608
+        f"JOIN {page} r ON r.id = s.root_page_id "
+        f"JOIN {page} p ON p.translation_key = r.translation_key "
+        f"JOIN {locale} l ON l.id = p.locale_id "
+        "ORDER BY r.url_path DESC, s.is_default_site DESC, s.hostname ASC, s.id, p.path"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchall()
+
+
 def _alias_saved(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.alias_of_id is not None:
         invalidate_fragments()
@@ -101,6 +150,7 @@ def cache_wagtail_lookups():
     restrictions, locales or aliases change (moves and deletions already do)."""
     LocaleManager.get_for_language = get_for_language
     PageQuerySet.private_q = private_q
+    Site.get_site_root_paths = staticmethod(site_root_paths)
     for signal in (post_save, post_delete):
         signal.connect(
             invalidate_fragments, sender=PageViewRestriction, dispatch_uid=f"lookups-{signal}"

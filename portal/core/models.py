@@ -1,3 +1,4 @@
+import copy
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -190,26 +192,50 @@ class FundingNotice(TranslatableMixin, models.Model):
     logo_status.short_description = _("logos")
 
 
-def notice_images(notice):
-    """The images of a funding notice's logos (none without a notice)."""
-    if notice is None:
-        return []
-    return [block.value["image"] for block in notice.logos if block.value.get("image")]
+def images_with_renditions(ids):
+    """The images of `ids` by id, each with the renditions made of it before: one query
+    for both once an image has been shown (its renditions bring it along), one more for
+    the images that have none yet (they are about to be made, which costs more)."""
+    wanted = {pk for pk in ids if pk is not None}
+    images = {}
+    renditions = get_image_model().get_rendition_model().objects.filter(image_id__in=wanted)
+    for rendition in renditions.select_related("image"):
+        image = images.setdefault(rendition.image_id, rendition.image)
+        image.__dict__.setdefault("prefetched_renditions", []).append(rendition)
+        rendition.image = image
+    missing = wanted - images.keys()
+    if missing:
+        for image in get_image_model().objects.filter(pk__in=missing):
+            image.prefetched_renditions = []
+            images[image.pk] = image
+    return images
 
 
-def attach_renditions(images):
-    """Give `images` the renditions made of them before, all in one query, so each logo
-    the footer shows does not ask for its own (Wagtail reads `prefetched_renditions`)."""
-    if not images:
-        return
-    by_pk = {image.pk: image for image in images}
-    found = {pk: [] for pk in by_pk}
-    renditions = get_image_model().get_rendition_model().objects.filter(image__in=images)
-    for rendition in renditions:
-        rendition.image = by_pk[rendition.image_id]
-        found[rendition.image_id].append(rendition)
-    for image in images:
-        image.prefetched_renditions = found[image.pk]
+def logo_image(raw):
+    """The raw value of a logo's ImageBlock as {"image": id, "alt_text", "decorative"} (an
+    image id alone is what an ImageChooserBlock stored)."""
+    raw = raw.get("image") if isinstance(raw, dict) else None
+    if isinstance(raw, dict):
+        return raw
+    return {"image": raw, "alt_text": None, "decorative": False}
+
+
+def with_logo_images(notice, images):
+    """`notice` with the images of its logos taken from `images` (by id; a copy each, as
+    each logo carries its own alternative text), so reading its logos fetches nothing."""
+    stream_block = notice.logos.stream_block
+    children = []
+    for item in notice.logos.raw_data:
+        block = stream_block.child_blocks[item["type"]]
+        value, image = dict(item["value"]), dict(logo_image(item["value"]))
+        found = images.get(image["image"])
+        image["image"] = copy.copy(found) if found is not None else None
+        if image["image"] is not None and image["alt_text"] is None:
+            image["alt_text"] = found.default_alt_text
+        value["image"] = image if image["image"] is not None else None
+        children.append((item["type"], block.normalize(value), item.get("id")))
+    notice.logos = StreamValue(stream_block, children)
+    return notice
 
 
 @register_setting(icon="site")
@@ -302,15 +328,21 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
 
     def footer_logos(self):
         """(partners, funding notice) of the footer, with the renditions of all their logos:
-        four queries however many logos there are, whichever the footer shows first. Kept
+        three queries however many logos there are, whichever the footer shows first. Kept
         on the settings, which Wagtail reads once per request, for each language."""
         memo = self.__dict__.setdefault("_footer_logos", {})
         language = translation.get_language()
         if language not in memo:
-            partners = list(self.partners.select_related("logo"))
+            partners = list(self.partners.all())
             notice = self.find_funding_notice()
-            logos = [partner.logo for partner in partners if partner.logo]
-            attach_renditions(logos + notice_images(notice))
+            ids = [partner.logo_id for partner in partners]
+            if notice is not None:
+                ids += [logo_image(item["value"])["image"] for item in notice.logos.raw_data]
+            images = images_with_renditions(ids)
+            for partner in partners:
+                partner.logo = images.get(partner.logo_id)
+            if notice is not None:
+                notice = with_logo_images(notice, images)
             memo[language] = (partners, notice)
         return memo[language]
 

@@ -3,9 +3,13 @@
 Each is one or two queries whatever the size of the tree; templates only print the result.
 A content family that wants its pages gathered under one menu entry (the zones) registers a
 `MenuGroup` with the Wagtail hook ``register_menu_group``; core does not know the families.
+A family whose pages the frame links to on every page (the news feeds, the privacy policy,
+the easy-to-read section) registers `FramePages` with the hook ``register_frame_pages``:
+they come with the header's one query instead of one query each.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -18,6 +22,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 MENU_GROUP_HOOK = "register_menu_group"
+FRAME_PAGES_HOOK = "register_frame_pages"
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,31 @@ class MenuGroup:
 def menu_groups():
     """The groups the families registered, in the order of INSTALLED_APPS."""
     return [register() for register in hooks.get_hooks(MENU_GROUP_HOOK)]
+
+
+@dataclass(frozen=True)
+class FramePages:
+    """Pages of one content family that the frame of every page links to, in every
+    language: `wanted()` is the Q that picks them among all pages (they are few: one or
+    two a language), `annotations` what else each row needs. `frame_pages(request, name)`
+    gives them, in the tree's order, from the header's query."""
+
+    name: str
+    wanted: Callable
+    annotations: dict = field(default_factory=dict)
+
+
+def frame_page_kinds():
+    """The kinds the families registered, in the order of INSTALLED_APPS."""
+    return [register() for register in hooks.get_hooks(FRAME_PAGES_HOOK)]
+
+
+def frame_pages(request, name, page=None):
+    """The rows of the registered `FramePages` called `name` (every language), from the
+    query the header shares (`header_pages`); none without a request (no site to ask)."""
+    if request is None:
+        return []
+    return header_pages(request, page)["frame"].get(name, [])
 
 
 def group_of(page, groups):
@@ -50,6 +80,9 @@ def header_pages(request, page):
     if memo is None:
         memo = request._portal_header_pages = {}
     key = getattr(page, "pk", None)
+    if key is None and memo:
+        # Without a page only what is the same on every page is asked for: any will do.
+        return next(iter(memo.values()))
     if key not in memo:
         memo[key] = _header_pages(Site.find_for_request(request), page if key else None)
     return memo[key]
@@ -57,7 +90,7 @@ def header_pages(request, page):
 
 def _header_pages(site, page):
     """See `header_pages`: the query, and the rows sorted into what each part needs."""
-    found = {"homes": {}, "menu": [], "ancestors": [], "translations": {}}
+    found = {"homes": {}, "menu": [], "ancestors": [], "translations": {}, "frame": {}}
     if site is None:
         return found
     root = site.root_page
@@ -66,12 +99,20 @@ def _header_pages(site, page):
     if page is not None:
         wanted |= Q(path__in=ancestor_paths(page), live=True)
         wanted |= Q(translation_key=page.translation_key, live=True)
+    kinds = {f"frame_{kind.name}": kind for kind in frame_page_kinds()}
+    flags, extra = {}, {}
+    for flag, kind in kinds.items():
+        wanted |= kind.wanted()
+        flags[flag] = Case(When(kind.wanted(), then=True), default=False)
+        extra.update(kind.annotations)
     rows = list(
         Page.objects.filter(wanted)
-        .annotate(in_menu=Case(When(in_menu, then=True), default=False))
+        .annotate(in_menu=Case(When(in_menu, then=True), default=False), **flags, **extra)
         .select_related("locale")
         .order_by("path")
     )
+    for flag, kind in kinds.items():
+        found["frame"][kind.name] = [row for row in rows if getattr(row, flag)]
     for row in rows:
         if row.translation_key == root.translation_key:
             found["homes"][row.locale.language_code] = row
@@ -213,7 +254,7 @@ def language_links(request, page):
         if is_translation and subview is not None and subview.url_name:
             # The same sub-view (a zone's resources, a step of the model) in the other
             # language; where it has no counterpart, the page itself, but not as hreflang.
-            tail = counterpart_subpath(page, target.specific, subview)
+            tail = counterpart_subpath(page, specific_translation(page, target), subview)
             exact = tail is not None
             url += tail or ""
         links.append(
@@ -232,6 +273,16 @@ def language_links(request, page):
     cached[cache_key] = links
     request._portal_language_links = cached
     return links
+
+
+def specific_translation(page, row):
+    """The translation `row` (a header row) of `page` in its specific form, with its
+    locale: the page itself for its own language, which is already specific."""
+    if row.pk == page.pk:
+        return page
+    specific = row.specific
+    specific.locale = row.locale
+    return specific
 
 
 def counterpart_subpath(source, target, match):

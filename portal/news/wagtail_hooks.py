@@ -1,9 +1,11 @@
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
 from portal.core.head_links import HEAD_LINKS_HOOK, HeadLink
+from portal.core.navigation import FRAME_PAGES_HOOK, FramePages, frame_pages
 from portal.core.sections import HomeSection
 from zones.listings import tagged_listing
 from zones.models import ZonePage, attach_localized_zones
@@ -70,15 +72,26 @@ def site_feed_links(request, page):
     those that announce their own."""
     if announces_own_feeds(request, page):
         return []
-    index = (
-        NewsIndexPage.objects.live()
-        .filter(locale__language_code=translation.get_language())
-        .select_related("locale")
-        .first()
-    )
+    language = translation.get_language()
+    indexes = frame_pages(request, "news_index", page)
+    index = next((row for row in indexes if row.locale.language_code == language), None)
     if index is None:
         return []
     return [
         HeadLink(rel="alternate", href=feed["url"], type=feed["type"], title=feed["title"])
-        for feed in feed_links(index, request=request)
+        for feed in feed_links(news_index(index), request=request)
     ]
+
+
+@hooks.register(FRAME_PAGES_HOOK)
+def news_index_pages():
+    """The live news indexes: every page's head links to the feeds of its language's."""
+    return FramePages("news_index", lambda: Q(newsindexpage__isnull=False, live=True))
+
+
+def news_index(row):
+    """A header row (a Page) as the NewsIndexPage its feed addresses are reversed on,
+    without a query for its own fields (the feeds need none)."""
+    index = row.specific_deferred
+    index.locale = row.locale
+    return index

@@ -17,7 +17,7 @@ def easy_read_header(context):
     """The header's links to the easy-to-read section and the sign language page, and the
     reader options as plain links back to this address (the same for every visitor)."""
     request = context["request"]
-    links = easy_read_links(request)
+    links = easy_read_links(request, context.get("page"))
     option = reverse("reader_option")
     back = request.path
 
