@@ -17,6 +17,8 @@ import smtplib
 from datetime import timedelta
 
 from django_tasks_db import DatabaseBackend
+from django_tasks_db.compat import normalize_json, task_enqueued
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from django.conf import settings
 from django.db import transaction
@@ -39,6 +41,35 @@ def enqueue_with_the_change(task, *args, **kwargs):
         task.enqueue(*args, **kwargs)
     else:
         transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
+
+
+def enqueue_all_with_the_change(calls):
+    """Like `enqueue_with_the_change` for several `(task, args)` at once: the database
+    backend writes them in one INSERT (django-tasks has no bulk enqueue), so a booking's two
+    e-mails cost one statement inside its lock instead of two."""
+    backend = calls[0][0].get_backend()
+    if not isinstance(backend, DatabaseBackend):
+        for task, args in calls:
+            enqueue_with_the_change(task, *args)
+        return
+    rows = []
+    for task, args in calls:
+        backend.validate_task(task)
+        rows.append(
+            DBTaskResult(
+                id=backend._get_id(),
+                args_kwargs=normalize_json({"args": args, "kwargs": {}}),
+                priority=task.priority,
+                task_path=task.module_path,
+                queue_name=task.queue_name,
+                # What the model's pre_save handler does, which bulk_create skips.
+                run_after=task.run_after or get_date_max(),
+                backend_name=backend.alias,
+            )
+        )
+    DBTaskResult.objects.bulk_create(rows)
+    for row in rows:
+        task_enqueued.send(type(backend), task_result=row.task_result)
 
 
 def deliver(task, what, attempt, send, task_args):

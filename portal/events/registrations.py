@@ -131,6 +131,15 @@ class Registration(models.Model):
         # personal data does not reach.
         return f"{_('Registration')} {self.pk} – {self.event}"
 
+    def validate_constraints(self, exclude=None):
+        """A number of people already known to be at least one needs no query to check the
+        check constraint that says so (the database still enforces it); the e-mail's
+        uniqueness is still checked. Saves a query on every booking."""
+        exclude = set(exclude or ())
+        if isinstance(self.people, int) and self.people >= 1:
+            exclude.add("people")
+        super().validate_constraints(exclude=exclude)
+
     def needs_list(self):
         needs = [str(label) for name, label in self.NEEDS if getattr(self, name)]
         if self.needs_other:

@@ -53,10 +53,12 @@ def queue_booking_emails(registration):
     """A new booking's two messages: the confirmation or waiting-list notice (the
     registration was created with that kind, pending, so no UPDATE is needed) and the
     organiser's notice."""
-    mail.enqueue_with_the_change(
-        send_registration_email, registration.pk, str(registration.email_kind)
+    mail.enqueue_all_with_the_change(
+        [
+            (send_registration_email, (registration.pk, str(registration.email_kind))),
+            (notify_organiser, (registration.pk,)),
+        ]
     )
-    queue_organiser_notice(registration)
 
 
 def can_send_again(registration):

@@ -8,9 +8,11 @@ import pytest
 from icalendar import Calendar
 
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from portal.events import booking, emails
 from portal.events.registrations import Registration
@@ -65,6 +67,18 @@ def test_21st_person_goes_to_the_waiting_list(client, meeting):
     registration = Registration.objects.get(email="anna@example.org")
     assert registration.status == Registration.Status.WAITING
     assert Registration.objects.filter(event=meeting).seats_taken() == 20
+
+
+def test_a_group_of_nobody_is_refused_and_a_valid_one_costs_no_check_query(meeting):
+    """The model still refuses zero people; a valid number is not sent to the database to
+    check the constraint again (a query less in every booking)."""
+    registration = Registration(event=meeting, status="confirmed", **person(1))
+    with CaptureQueriesContext(connection) as queries:
+        registration.validate_constraints()
+    assert not [query for query in queries if ">= 1)" in query["sql"]]  # (1 >= 1) unasked
+    registration.people = 0
+    with pytest.raises(ValidationError):
+        registration.validate_constraints()
 
 
 def test_seats_are_counted_per_person(meeting):
