@@ -83,6 +83,9 @@ class SiteOfEveryPageType(TestCase):
         )
         cls.library = ResearchIndexPageFactory(parent=cls.home, show_in_menus=True)
         cls.report = ReportPageFactory(parent=cls.library, zones=[cls.zone])
+        # A second report of the zone: the report page lists it as related from the start
+        # (its zones and cover are looked up only for a list that is not empty).
+        ReportPageFactory(parent=cls.library, zones=[cls.zone])
         cls.handbook = HandbookPageFactory(parent=cls.home, show_in_menus=True)
         cls.sub_models = SubModelIndexPageFactory(parent=cls.handbook)
         cls.sub_model = SubModelPageFactory(parent=cls.sub_models)
