@@ -1,5 +1,9 @@
-"""The model in a real browser: walk the twelve steps with the navigator, and every page
-type of the model passes axe in both languages."""
+"""The model in a real browser: walk the twelve steps with the navigator, every page type
+of the model passes axe in both languages, and the comparison table on a phone.
+
+One test builds the model once and checks each behaviour in a subtest of its own (a failure
+names the behaviour): building the twelve steps in two languages and resetting the database
+after a live-server test cost more than the page loads, so the module pays them once."""
 
 import pytest
 from playwright.sync_api import expect
@@ -48,7 +52,19 @@ def model_pages(handbook, zones):
     return handbook
 
 
-def test_visitor_walks_the_twelve_steps_with_the_navigator(page, visit, live_server, handbook):
+def test_the_model_in_a_browser(page, phone, visit, live_server, model_pages, subtests):
+    """The behaviours below, one subtest each, on one model: a desktop tab and a phone's."""
+    with subtests.test("visitor walks the twelve steps with the navigator"):
+        walks_the_twelve_steps_with_the_navigator(page, visit, live_server)
+    with subtests.test("the model's pages pass axe in both languages"):
+        the_models_pages_pass_axe_in_both_languages(page, visit)
+    with subtests.test("the comparison table scrolls on a phone and is reachable by keyboard"):
+        the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard(phone, visit)
+
+
+def walks_the_twelve_steps_with_the_navigator(page, visit, live_server):
+    """From the menu to step 1, along "next" to step 12 and back, then to the printable
+    page of all steps at the one the visitor was on."""
     visit(page, "/pl/")
     page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Model").click()
     expect(page.locator("h1")).to_have_text("Model")
@@ -68,10 +84,11 @@ def test_visitor_walks_the_twelve_steps_with_the_navigator(page, visit, live_ser
     expect(page.locator("#step-11")).to_be_in_viewport()
 
 
-def test_the_models_pages_pass_axe_in_both_languages(page, visit, model_pages):
+def the_models_pages_pass_axe_in_both_languages(page, visit):
+    """Each page type below the model, in Polish and English (the Polish step page passed
+    axe on the walk above, steps 1 and 12)."""
     for path in [
         "/pl/model/",
-        "/pl/model/krok-5/",
         "/pl/model/podmodele/",
         "/pl/model/podmodele/manufaktura-spoldzielcza/",
         "/pl/model/innowacyjnosc-i-ewaluacja/",
@@ -87,9 +104,9 @@ def test_the_models_pages_pass_axe_in_both_languages(page, visit, model_pages):
         visit(page, path)
 
 
-def test_the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard(
-    phone, visit, model_pages
-):
+def the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard(phone, visit):
+    """At 320 px the sub-models' table scrolls in its own focusable region, not the page;
+    the other wide page types do not scroll sideways either."""
     visit(phone, "/pl/model/podmodele/")
     region = phone.get_by_role("region", name="Porównanie podmodeli")
     region.focus()
