@@ -1,7 +1,11 @@
 """Issue 18 in a real browser: no layout shift on any page type at 360px, the sign language
 video that calls its host only when asked, the reader options (high contrast, largest text)
 chosen by clicking their links, and axe on the easy-to-read and sign language pages in both
-languages and in high contrast."""
+languages and in high contrast.
+
+The CLS walk builds a site of every page type of its own; the other behaviours share one
+site, built once, each in a subtest of its own (a failure names the behaviour): building it
+and resetting the database after a live-server test cost more than the page loads."""
 
 import re
 from types import SimpleNamespace
@@ -87,9 +91,26 @@ def test_no_page_type_shifts_its_layout_on_a_360px_phone(phone, live_server):
     expect(phone.locator("#main-nav-list")).to_be_visible()
 
 
-def test_without_script_the_phone_menu_is_open_and_has_no_button(
-    browser, browser_context_args, live_server, about
+def test_easy_read_pages_and_reader_options_in_a_browser(
+    page, visit, browser, browser_context_args, live_server, about, easy_read, subtests
 ):
+    """The behaviours below, one subtest each, on one site (the reader's choices last)."""
+    with subtests.test("without script the phone menu is open and has no button"):
+        without_script_the_phone_menu_is_open_and_has_no_button(
+            browser, browser_context_args, live_server
+        )
+    with subtests.test("the sign language video calls its host only when asked"):
+        the_sign_language_video_calls_its_host_only_when_asked(page, visit, live_server, easy_read)
+    with subtests.test("easy-to-read and sign language pages pass axe in both languages"):
+        easy_read_and_sign_language_pages_pass_axe_in_both_languages(page, visit, easy_read)
+    with subtests.test("reader picks high contrast and the largest text by their links"):
+        reader_picks_high_contrast_and_the_largest_text_by_their_links(page, visit, easy_read)
+
+
+def without_script_the_phone_menu_is_open_and_has_no_button(
+    browser, browser_context_args, live_server
+):
+    """With JavaScript off, the menu is simply open and the reader options still open."""
     context = browser.new_context(
         **{**browser_context_args, "viewport": NARROW_PHONE, "java_script_enabled": False}
     )
@@ -102,9 +123,8 @@ def test_without_script_the_phone_menu_is_open_and_has_no_button(
     context.close()
 
 
-def test_the_sign_language_video_calls_its_host_only_when_asked(
-    page, visit, live_server, easy_read
-):
+def the_sign_language_video_calls_its_host_only_when_asked(page, visit, live_server, easy_read):
+    """No request leaves the site until the visitor plays the video."""
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.route(
@@ -122,7 +142,8 @@ def test_the_sign_language_video_calls_its_host_only_when_asked(
     expect(page.locator("iframe.sign-video__player")).to_have_attribute("title", "O portalu w PJM")
 
 
-def test_easy_read_and_sign_language_pages_pass_axe_in_both_languages(page, visit, easy_read):
+def easy_read_and_sign_language_pages_pass_axe_in_both_languages(page, visit, easy_read):
+    """The pictograms' text alternatives and the video's button, in both languages."""
     visit(page, easy_read.section.url)
     expect(page.locator(".easy-read__line img").first).to_have_attribute("alt", "Praca")
     visit(page, "/en/easy-to-read/")
@@ -131,7 +152,8 @@ def test_easy_read_and_sign_language_pages_pass_axe_in_both_languages(page, visi
     expect(page.get_by_role("button", name="Play the video: O portalu w PJM")).to_be_visible()
 
 
-def test_reader_picks_high_contrast_and_the_largest_text_by_their_links(page, visit, easy_read):
+def reader_picks_high_contrast_and_the_largest_text_by_their_links(page, visit, easy_read):
+    """The choices stay on the page the reader was on, hold on the next page and pass axe."""
     visit(page, easy_read.section.url)
     display = page.locator(".reader-bar summary")
     high_contrast = page.get_by_role("link", name="Kontrast: wysoki")
