@@ -1,5 +1,9 @@
 """The frame of every page in a real browser: header, menu, footer and language switcher in
-both languages, the skip link, the phone menu; axe on each page type."""
+both languages, the skip link, the phone menu; axe on each page type.
+
+One test builds the site once and checks each behaviour in a subtest of its own (a failure
+names the behaviour): building the site and resetting the database after a live-server test
+cost more than the page loads, so the module pays them once."""
 
 import re
 
@@ -9,6 +13,20 @@ from playwright.sync_api import expect
 from .conftest import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_frame_in_a_browser(page, phone, visit, about, subtests):
+    """The behaviours below, one subtest each, on one site: a desktop tab and a phone's."""
+    with subtests.test("site pages pass axe in both languages"):
+        site_pages_pass_axe_in_both_languages(page, visit)
+    with subtests.test("visitor switches language on the same page"):
+        switches_language_on_the_same_page(page, visit)
+    with subtests.test("skip link moves focus to main content"):
+        skip_link_moves_focus_to_main_content(page, visit)
+    with subtests.test("menu button is only shown on small screens"):
+        menu_button_is_only_shown_on_small_screens(page, visit)
+    with subtests.test("site works on a 320px phone"):
+        works_on_a_320px_phone(phone, visit)
 
 
 SITE_PAGES = [
@@ -23,14 +41,16 @@ SITE_PAGES = [
 ]
 
 
-def test_site_pages_pass_axe_in_both_languages(page, visit, about):
+def site_pages_pass_axe_in_both_languages(page, visit):
+    """Each page of the frame, and the not-found page, in its language, with the footer."""
     for path, status, lang in SITE_PAGES:
         visit(page, path, expect_status=status)
         expect(page.locator("html")).to_have_attribute("lang", lang)
         expect(page.locator("footer")).to_contain_text("ul. Chłapowskiego 15/1")
 
 
-def test_visitor_switches_language_on_the_same_page(page, visit, about):
+def switches_language_on_the_same_page(page, visit):
+    """The switcher leads to the same page in the other language and back."""
     visit(page, "/pl/o-projekcie/")
     page.get_by_role("link", name="English").click()
     expect(page).to_have_url(re.compile("/en/about-the-project/$"))
@@ -40,7 +60,8 @@ def test_visitor_switches_language_on_the_same_page(page, visit, about):
     expect(page).to_have_url(re.compile("/pl/o-projekcie/$"))
 
 
-def test_skip_link_moves_focus_to_main_content(page, visit, home):
+def skip_link_moves_focus_to_main_content(page, visit):
+    """The first Tab reaches the skip link, which moves to the main content."""
     visit(page, "/pl/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Przejdź do treści")
@@ -49,7 +70,8 @@ def test_skip_link_moves_focus_to_main_content(page, visit, home):
     expect(page).to_have_url(re.compile("#main$"))
 
 
-def test_site_works_on_a_320px_phone(phone, visit, about):
+def works_on_a_320px_phone(phone, visit):
+    """At 320 px, no sideways scroll and a menu behind its button, closed by Escape."""
     visit(phone, "/pl/")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, f"page scrolls sideways: {width}px"
@@ -70,7 +92,8 @@ def test_site_works_on_a_320px_phone(phone, visit, about):
     assert_accessible(phone)
 
 
-def test_menu_button_is_only_shown_on_small_screens(page, visit, about):
+def menu_button_is_only_shown_on_small_screens(page, visit):
+    """On a desktop screen the menu is open and has no button."""
     visit(page, "/pl/")
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
     expect(page.get_by_role("link", name="O projekcie")).to_be_visible()
