@@ -1,6 +1,10 @@
 """The association's pages in a real browser: from "O projekcie" to the projects and along
 their previous/next links, the partnership page, and the contact form with a mistake
-corrected; axe on every page type in both languages."""
+corrected; axe on every page type in both languages.
+
+One test builds the pages once and checks each behaviour in a subtest of its own (a failure
+names the behaviour): building the pages and resetting the database after a live-server
+test cost more than the page loads, so the module pays them once."""
 
 import datetime
 import re
@@ -61,7 +65,18 @@ def contact(site, about):
     return page
 
 
-def test_visitor_walks_from_about_to_the_projects_and_along_prev_next(page, visit, projects):
+def test_the_association_in_a_browser(page, visit, projects, partnership, contact, subtests):
+    """The behaviours below, one subtest each, on one site (the contact form is sent last)."""
+    with subtests.test("visitor walks from about to the projects and along prev/next"):
+        walks_from_about_to_the_projects_and_along_prev_next(page, visit)
+    with subtests.test("association pages pass axe in both languages"):
+        association_pages_pass_axe_in_both_languages(page, visit)
+    with subtests.test("visitor corrects a mistake and sends the contact form"):
+        corrects_a_mistake_and_sends_the_contact_form(page, visit)
+
+
+def walks_from_about_to_the_projects_and_along_prev_next(page, visit):
+    """From "O projekcie" to the projects, newest first, and along previous/next."""
     visit(page, "/pl/o-projekcie/")
     page.locator(".section-pages").get_by_role("link", name="Projekty realizowane").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Projekty realizowane")
@@ -92,12 +107,15 @@ ASSOCIATION_PAGES = [
 ]
 
 
-def test_association_pages_pass_axe_in_both_languages(page, visit, projects, partnership, contact):
+def association_pages_pass_axe_in_both_languages(page, visit):
+    """The partnership page and each page type in English (the Polish ones on the walk)."""
     for path in ASSOCIATION_PAGES:
         visit(page, path)
 
 
-def test_visitor_corrects_a_mistake_and_sends_the_contact_form(page, visit, contact):
+def corrects_a_mistake_and_sends_the_contact_form(page, visit):
+    """A wrong address is named next to its field, nothing typed is lost, and the corrected
+    form is sent once."""
     visit(page, "/pl/kontakt/")  # axe on the empty form
     expect(page.locator(".main-nav a").last).to_have_text("Kontakt")
     page.fill("#id_imie", "Anna Nowak")
