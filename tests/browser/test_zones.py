@@ -1,7 +1,11 @@
 """Zones in a real browser: the menu's zone list, the zone pages and their resources with
 the zone's own navigation, a question answered by keyboard, the resources filtered; axe
 on each. (A zone editor's change going live after moderation is tested through Wagtail's
-admin views in tests/zones/test_zone_moderation_flow.py.)"""
+admin views in tests/zones/test_zone_moderation_flow.py.)
+
+One test builds the zones once and checks each behaviour in a subtest of its own (a failure
+names the behaviour): building four zones in two languages and resetting the database after
+a live-server test cost more than the page loads, so the module pays them once."""
 
 import re
 
@@ -40,7 +44,20 @@ def faq(zones):
     return page
 
 
-def test_zone_pages_and_resources_pass_axe(page, visit, resources):
+def test_zones_in_a_browser(page, visit, about, resources, faq, subtests):
+    """The behaviours below, one subtest each, on one site with four zones."""
+    with subtests.test("zone pages and resources pass axe"):
+        zone_pages_and_resources_pass_axe(page, visit)
+    with subtests.test("FAQ answer opens by keyboard and passes axe"):
+        faq_answer_opens_by_keyboard_and_passes_axe(page, visit)
+    with subtests.test("visitor reaches a zone from the menu in two clicks"):
+        reaches_a_zone_from_the_menu_in_two_clicks(page, visit)
+    with subtests.test("visitor filters resources by kind"):
+        filters_resources_by_kind(page, visit)
+
+
+def zone_pages_and_resources_pass_axe(page, visit):
+    """A zone page and its resources in both languages, each marked in the zone's own menu."""
     for path in [
         "/pl/strefa-wtz/",
         "/pl/strefa-wtz/materialy/",
@@ -51,7 +68,8 @@ def test_zone_pages_and_resources_pass_axe(page, visit, resources):
         expect(page.locator(".zone-nav [aria-current=page]")).to_be_visible()
 
 
-def test_faq_answer_opens_by_keyboard_and_passes_axe(page, visit, faq):
+def faq_answer_opens_by_keyboard_and_passes_axe(page, visit):
+    """A question's answer opens with Enter."""
     visit(page, "/pl/strefa-samorzadow/")
     question = page.locator("summary", has_text="Czy samorząd może być członkiem")
     answer = page.locator(".faq__answer").first
@@ -63,7 +81,8 @@ def test_faq_answer_opens_by_keyboard_and_passes_axe(page, visit, faq):
     assert_accessible(page)
 
 
-def test_visitor_reaches_a_zone_from_the_menu_in_two_clicks(page, visit, about, zones):
+def reaches_a_zone_from_the_menu_in_two_clicks(page, visit):
+    """The menu's "Strefy" opens (its chevron turned), closes by Escape, and leads to a zone."""
     visit(page, "/pl/o-projekcie/")
     zones = page.locator(".main-nav summary", has_text="Strefy")
     chevron = zones.locator("svg.main-nav__chevron")
@@ -85,7 +104,8 @@ def test_visitor_reaches_a_zone_from_the_menu_in_two_clicks(page, visit, about, 
     expect(page.get_by_role("heading", level=1)).to_have_text("Strefa Biznesu")
 
 
-def test_visitor_filters_resources_by_kind(page, visit, resources):
+def filters_resources_by_kind(page, visit):
+    """The resources filtered to templates: one, and the filter keeps its choice."""
     visit(page, "/pl/strefa-wtz/materialy/")
     page.select_option("#id_kind", "template")
     page.get_by_role("button", name="Pokaż").click()
