@@ -1,5 +1,10 @@
 """Switching language in a real browser: the counterpart each way, the same sub-view, an
-explanation where there is no translation; English pages pass axe."""
+explanation where there is no translation; English pages pass axe.
+
+One test builds the site once and checks each behaviour in a subtest of its own (a failure
+names the behaviour): building the zones and the model's steps in two languages and
+resetting the database after a live-server test cost more than the page loads, so the
+module pays them once."""
 
 import re
 
@@ -19,7 +24,19 @@ def switch_to(page, language):
     ).click()
 
 
-def test_visitor_switches_a_zone_page_to_english_and_back(page, visit, zones, handbook):
+def test_languages_in_a_browser(page, visit, site, zones, handbook, about, subtests):
+    """The behaviours below, one subtest each, on one site."""
+    StandardPageFactory(parent=site, title="Tylko po polsku", slug="tylko-po-polsku")
+    with subtests.test("visitor switches a zone page to English and back"):
+        switches_a_zone_page_to_english_and_back(page, visit)
+    with subtests.test("the switcher explains a page without translation"):
+        the_switcher_explains_a_page_without_translation(page, visit)
+    with subtests.test("an unsupported language gets the Polish not-found page"):
+        an_unsupported_language_gets_the_polish_not_found_page(page, visit)
+
+
+def switches_a_zone_page_to_english_and_back(page, visit):
+    """A zone page and its sub-view to English and back, and a step of the model."""
     visit(page, "/pl/strefa-wtz/")
     switch_to(page, "English")
     expect(page).to_have_url(re.compile("/en/wtz-zone/$"))
@@ -46,8 +63,8 @@ def test_visitor_switches_a_zone_page_to_english_and_back(page, visit, zones, ha
     assert_accessible(page)
 
 
-def test_the_switcher_explains_a_page_without_translation(page, visit, site):
-    StandardPageFactory(parent=site, title="Tylko po polsku", slug="tylko-po-polsku")
+def the_switcher_explains_a_page_without_translation(page, visit):
+    """A page with no English version: the switcher says so and the home page explains."""
     visit(page, "/pl/tylko-po-polsku/")
     link = page.get_by_role("link", name=re.compile("^English"))
     expect(link).to_contain_text("strona główna; ta strona nie ma tłumaczenia")
@@ -59,7 +76,8 @@ def test_the_switcher_explains_a_page_without_translation(page, visit, site):
     assert_accessible(page)
 
 
-def test_an_unsupported_language_gets_the_polish_not_found_page(page, visit, about):
+def an_unsupported_language_gets_the_polish_not_found_page(page, visit):
+    """/de/… is not found, in Polish."""
     visit(page, "/de/o-projekcie/", expect_status=404)
     expect(page.locator("html")).to_have_attribute("lang", "pl")
     expect(page.get_by_role("heading", level=1)).to_have_text("Nie znaleziono strony")
