@@ -2,7 +2,11 @@
 moderator and the public results page in Polish and English have no axe violation, show
 their charts' numbers as tables, and print without navigation or filters and with the whole
 table on the paper. One page load per screen; the print view is the same page re-rendered
-for print media."""
+for print media.
+
+One test builds the data once and checks each screen in a subtest of its own (a failure
+names it): building it and resetting the database after a live-server test cost more than
+the page loads. The visitor's pages come first, the moderator signs in last."""
 
 import datetime
 
@@ -61,9 +65,25 @@ def printed_whole(page, selector):
     return page.eval_on_selector(selector, "node => node.scrollWidth <= node.clientWidth + 1")
 
 
-def test_the_report_for_a_moderator_is_accessible_and_prints_its_tables_and_charts(
-    page, live_server, project
-):
+def test_the_indicators_in_a_browser(page, visit, live_server, project, subtests):
+    """The behaviours below, one subtest each, on one project's data."""
+    for language, heading, attendees in [
+        ("pl", "Projekt w liczbach", "9"),
+        ("en", "The project in numbers", "9"),
+    ]:
+        with subtests.test(
+            "the results page is accessible and prints its figures", language=language
+        ):
+            the_results_page_is_accessible_and_prints_its_figures(
+                page, visit, project, language, heading, attendees
+            )
+    with subtests.test("the report for a moderator is accessible and prints its tables and charts"):
+        the_report_for_a_moderator_is_accessible_and_prints_its_tables_and_charts(page, live_server)
+
+
+def the_report_for_a_moderator_is_accessible_and_prints_its_tables_and_charts(page, live_server):
+    """The admin report shows each chart with its table, and prints without the admin's
+    menu and filters, the whole table on A4."""
     set_up_editing()
     moderator = get_user_model().objects.create_user(username="moderacja", password="x")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
@@ -93,13 +113,10 @@ def test_the_report_for_a_moderator_is_accessible_and_prints_its_tables_and_char
     expect(page.locator("figure.bar-chart svg").first).to_be_visible()
 
 
-@pytest.mark.parametrize(
-    ("language", "heading", "attendees"),
-    [("pl", "Projekt w liczbach", "9"), ("en", "The project in numbers", "9")],
-)
-def test_the_results_page_is_accessible_and_prints_its_figures(
+def the_results_page_is_accessible_and_prints_its_figures(
     page, visit, project, language, heading, attendees
 ):
+    """The public figures, small numbers hidden, printed without the site's furniture."""
     visit(page, project[language].url)
     furniture = [page.locator(found) for found in [".reader-bar", ".site-search", ".subscribe"]]
     for navigation in furniture:
@@ -114,3 +131,4 @@ def test_the_results_page_is_accessible_and_prints_its_figures(
         expect(navigation).to_be_hidden()
     expect(page.locator("dd[data-figure=attendees]")).to_be_visible()
     assert printed_whole(page, ".results-figures")
+    page.emulate_media(media="screen")
