@@ -1,7 +1,11 @@
 """The statutory pages in a real browser: the privacy policy passes axe-core in both
 languages, and the footer leads a visitor to the accessibility statement, which passes it too.
 (The `site` fixture's statement is the statutory page type, so test_site.py's axe run over the
-frame's pages checks it in Polish and English as well.)"""
+frame's pages checks it in Polish and English as well.)
+
+One test builds the pages once and checks both behaviours in a subtest each (a failure names
+the behaviour): building the site and resetting the database after a live-server test cost
+more than the page loads."""
 
 import json
 import re
@@ -34,7 +38,18 @@ def privacy(site):
     return page
 
 
-def test_statutory_pages_pass_axe_and_the_footer_leads_to_them(page, visit, privacy):
+def test_statutory_and_easy_read_pages_in_a_browser(
+    page, visit, live_server, privacy, easy_read, subtests
+):
+    """The behaviours below, one subtest each, on one site."""
+    with subtests.test("statutory pages pass axe and the footer leads to them"):
+        statutory_pages_pass_axe_and_the_footer_leads_to_them(page, visit)
+    with subtests.test("statutory and easy-to-read pages pass pa11y in both languages"):
+        statutory_and_easy_read_pages_pass_pa11y_in_both_languages(live_server)
+
+
+def statutory_pages_pass_axe_and_the_footer_leads_to_them(page, visit):
+    """The privacy policy in both languages, and the footer's link to the statement."""
     visit(page, "/pl/polityka-prywatnosci/")
     visit(page, "/en/privacy-policy/")
     page.locator(".site-footer__links").get_by_role("link", name="Accessibility statement").click()
@@ -53,9 +68,7 @@ def easy_read(site):
     return section
 
 
-def test_statutory_and_easy_read_pages_pass_pa11y_in_both_languages(
-    live_server, privacy, easy_read
-):
+def statutory_and_easy_read_pages_pass_pa11y_in_both_languages(live_server):
     """pa11y's HTML_CodeSniffer rules (WCAG 2 AA), a second opinion beside axe, on Debian's
     Chromium, over the page types issue 18 added: the statement, the privacy policy, an
     easy-to-read page and the sign language page. npm's pa11y is installed with the lint
