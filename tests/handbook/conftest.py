@@ -30,6 +30,11 @@ def publish_child(parent, page):
 @pytest.fixture
 def handbook(home):
     """The model's page with twelve steps, the first acting zone being `zone` when given."""
+    return make_handbook(home)
+
+
+def make_handbook(home):
+    """The `handbook` fixture's page, for a TestCase's setUpTestData too."""
     page = HandbookPage(title="Model", slug="model", intro="Jak działa model.")
     page.steps = [
         HandbookStep(
@@ -42,6 +47,11 @@ def handbook(home):
 
 @pytest.fixture
 def sub_models(handbook):
+    return make_sub_models(handbook)
+
+
+def make_sub_models(handbook):
+    """The sub-models' index below the model, with three sub-models A, B and C."""
     index = publish_child(handbook, SubModelIndexPage(title="Podmodele", slug="podmodele"))
     pages = [
         publish_child(

@@ -1,14 +1,19 @@
-"""The sub-models and their comparison table, built from the pages' own attributes."""
+"""The sub-models and their comparison table, built from the pages' own attributes.
+
+The model, its twelve steps and the three sub-models are built once for the module
+(setUpTestData); each test's changes are rolled back."""
 
 import re
 
 import pytest
 
+from django.contrib.auth import get_user_model
+from django.test import Client, TestCase
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from tests.handbook.conftest import ATTRIBUTES
-
-pytestmark = pytest.mark.django_db
+from tests.conftest import make_home, make_locales
+from tests.handbook.conftest import ATTRIBUTES, make_handbook, make_sub_models
 
 
 def table_columns(html):
@@ -18,21 +23,6 @@ def table_columns(html):
 def table_row(html, label):
     row = re.search(rf'<th scope="row">{label}</th>(.*?)</tr>', html, re.S)
     return re.findall(r"<td>(.*?)</td>", row.group(1), re.S)
-
-
-@pytest.mark.smoke
-def test_the_comparison_has_one_column_per_sub_model(client, sub_models):
-    index, pages = sub_models
-    html = client.get(index.url).content.decode()
-    assert table_columns(html) == ["Podmodel A", "Podmodel B", "Podmodel C"]
-    assert table_row(html, "Ryzyka") == ["Ryzyko rynkowe A", "Ryzyko rynkowe B", "Ryzyko rynkowe C"]
-    assert len(re.findall(r'<th scope="row">', html)) == len(ATTRIBUTES)
-
-
-def test_an_unpublished_sub_model_leaves_the_table(client, sub_models):
-    index, pages = sub_models
-    pages[1].unpublish()
-    assert table_columns(client.get(index.url).content.decode()) == ["Podmodel A", "Podmodel C"]
 
 
 def edit_form(page, **changes):
@@ -50,30 +40,57 @@ def edit_form(page, **changes):
     return nested_form_data(data)
 
 
-def test_an_attribute_edited_in_the_admin_shows_in_the_table(admin_client, client, sub_models):
-    index, pages = sub_models
-    response = admin_client.post(
-        f"/admin/pages/{pages[2].pk}/edit/",
-        edit_form(pages[2], local_government_role="Gmina zamawia usługi"),
-    )
-    assert response.status_code == 302
-    html = client.get(index.url).content.decode()
-    assert table_row(html, "Rola samorządu") == ["Partner A", "Partner B", "Gmina zamawia usługi"]
+class SubModelTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_locales()
+        cls.index, cls.pages = make_sub_models(make_handbook(make_home()))
+        cls.admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
 
+    def setUp(self):
+        self.visitor = Client()
+        self.client.force_login(self.admin)
 
-def test_an_empty_attribute_is_refused_next_to_its_field(admin_client, sub_models):
-    _index, pages = sub_models
-    response = admin_client.post(f"/admin/pages/{pages[0].pk}/edit/", edit_form(pages[0], risks=""))
-    assert response.status_code == 200
-    assert response.context["form"].errors["risks"]
-    pages[0].refresh_from_db()
-    assert pages[0].risks == "Ryzyko rynkowe A"
+    @pytest.mark.smoke
+    def test_the_comparison_has_one_column_per_sub_model(self):
+        html = self.visitor.get(self.index.url).content.decode()
+        assert table_columns(html) == ["Podmodel A", "Podmodel B", "Podmodel C"]
+        assert table_row(html, "Ryzyka") == [
+            "Ryzyko rynkowe A",
+            "Ryzyko rynkowe B",
+            "Ryzyko rynkowe C",
+        ]
+        assert len(re.findall(r'<th scope="row">', html)) == len(ATTRIBUTES)
 
+    def test_an_unpublished_sub_model_leaves_the_table(self):
+        self.pages[1].unpublish()
+        html = self.visitor.get(self.index.url).content.decode()
+        assert table_columns(html) == ["Podmodel A", "Podmodel C"]
 
-def test_a_sub_model_page_lists_its_attributes_and_the_others(client, sub_models):
-    index, pages = sub_models
-    html = client.get(pages[0].url).content.decode()
-    assert "<dt>Kto zakłada spółdzielnię</dt>" in html
-    assert "Organizacja prowadząca WTZ A" in html
-    assert 'href="/pl/model/podmodele/podmodel-b/"' in html
-    assert 'href="/pl/model/podmodele/podmodel-a/"' not in html.split("others-heading")[1]
+    def test_an_attribute_edited_in_the_admin_shows_in_the_table(self):
+        response = self.client.post(
+            f"/admin/pages/{self.pages[2].pk}/edit/",
+            edit_form(self.pages[2], local_government_role="Gmina zamawia usługi"),
+        )
+        assert response.status_code == 302
+        html = self.visitor.get(self.index.url).content.decode()
+        assert table_row(html, "Rola samorządu") == [
+            "Partner A",
+            "Partner B",
+            "Gmina zamawia usługi",
+        ]
+
+    def test_an_empty_attribute_is_refused_next_to_its_field(self):
+        page = self.pages[0]
+        response = self.client.post(f"/admin/pages/{page.pk}/edit/", edit_form(page, risks=""))
+        assert response.status_code == 200
+        assert response.context["form"].errors["risks"]
+        page.refresh_from_db()
+        assert page.risks == "Ryzyko rynkowe A"
+
+    def test_a_sub_model_page_lists_its_attributes_and_the_others(self):
+        html = self.visitor.get(self.pages[0].url).content.decode()
+        assert "<dt>Kto zakłada spółdzielnię</dt>" in html
+        assert "Organizacja prowadząca WTZ A" in html
+        assert 'href="/pl/model/podmodele/podmodel-b/"' in html
+        assert 'href="/pl/model/podmodele/podmodel-a/"' not in html.split("others-heading")[1]
