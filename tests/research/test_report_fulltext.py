@@ -16,10 +16,10 @@ from wagtail.models import Page
 from portal.core.demo_content import demo_pdf
 from portal.research.models import ReportPage
 from portal.research.search import PostgresReportSearch, ReportQuery, database_report_search
-from tests.conftest import query_counts
 from tests.factories import pdf_document
 from tests.html import texts
 from tests.research.conftest import listed_report, report
+from tests.zones.conftest import listing_query_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +35,6 @@ def found(library, text="", sort="newest", **filters):
         ReportQuery(locale=library.locale, text=text, sort=sort, **filters), limit=50
     )
     return [hit.report.title for hit in results.hits]
-
-
-def counts_of(client, urls):
-    """The queries (cold, warm) of each listing, after a first request that makes what is
-    made once for good (content types a process keeps, renditions of new images)."""
-    for url in urls:
-        client.get(url)
-    return {url: query_counts(client, url) for url in urls}
 
 
 def titles(response):
@@ -129,10 +121,10 @@ def test_the_listing_costs_the_same_queries_for_2_and_12_reports(client, library
     urls.append(library.url + "?q=raport")
     for number in range(2):
         listed_report(library, f"Raport pierwszy {number}", [zones["wtz"]], publication_date=day)
-    before = counts_of(client, urls)
+    before = listing_query_counts(client, urls)
     for number in range(10):
         listed_report(library, f"Raport {number}", [zones["wtz"]], publication_date=day)
-    after = counts_of(client, urls)
+    after = listing_query_counts(client, urls)
     assert after == before, f"queries (cold, warm) went from {before} to {after}"
     for url in urls:
         assert len(titles(client.get(url))) == 10, url  # a full page now, more on the next
