@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.events import booking, emails
 from portal.events.registrations import Registration
+from tests.events.conftest import meeting_of
 from tests.factories import EventPageFactory, warsaw
 from tests.html import one, parse, select, text_of
 
@@ -57,8 +58,9 @@ def register_url(event):
     return event.url + "zapis/"
 
 
-def test_21st_person_goes_to_the_waiting_list(client, meeting):
-    for number in range(20):
+def test_the_person_after_the_last_seat_goes_to_the_waiting_list(client, small_meeting):
+    meeting = small_meeting
+    for number in range(meeting.capacity):
         booking.book_seat(meeting, **person(number))
     response = client.post(register_url(meeting), form_data())
     assert response.status_code == 302
@@ -66,7 +68,7 @@ def test_21st_person_goes_to_the_waiting_list(client, meeting):
     assert "Jesteś na liście oczekujących" in page
     registration = Registration.objects.get(email="anna@example.org")
     assert registration.status == Registration.Status.WAITING
-    assert Registration.objects.filter(event=meeting).seats_taken() == 20
+    assert Registration.objects.filter(event=meeting).seats_taken() == 2
 
 
 def test_a_group_of_nobody_is_refused_and_a_valid_one_costs_no_check_query(meeting):
@@ -88,9 +90,10 @@ def test_seats_are_counted_per_person(meeting):
 
 
 def test_cancellation_promotes_the_first_waiting_person_that_fits_and_tells_them(
-    meeting, django_capture_on_commit_callbacks
+    events_index, django_capture_on_commit_callbacks
 ):
-    confirmed = [booking.book_seat(meeting, **person(number)) for number in range(20)]
+    meeting = meeting_of(events_index, 5)
+    confirmed = [booking.book_seat(meeting, **person(number)) for number in range(5)]
     group = booking.book_seat(meeting, **person("grupa", people=3))
     single = booking.book_seat(meeting, **person("pojedyncza"))
     later = booking.book_seat(meeting, **person("późniejsza"))
@@ -411,11 +414,12 @@ def test_nobody_is_promoted_to_a_cancelled_meeting(meeting):
     assert waiting.status == "waiting"
 
 
-def test_more_seats_go_to_the_waiting_list_first(meeting, django_capture_on_commit_callbacks):
-    for number in range(20):
+def test_more_seats_go_to_the_waiting_list_first(small_meeting, django_capture_on_commit_callbacks):
+    meeting = small_meeting
+    for number in range(2):
         booking.book_seat(meeting, **person(number))
     waiting = booking.book_seat(meeting, **person("czeka"))
-    meeting.capacity = 21
+    meeting.capacity = 3
     with django_capture_on_commit_callbacks(execute=True):
         meeting.save_revision().publish()
     waiting.refresh_from_db()
