@@ -28,18 +28,29 @@ def moderator(django_user_model, events_index):
     return user
 
 
-@pytest.fixture
-def meeting(events_index):
-    """A 20-seat meeting next week with registration open."""
+def meeting_of(events_index, capacity):
+    """The meeting next week in Poznań with registration open and this many seats."""
     return EventPageFactory(
         parent=events_index,
         title="Spotkanie w Poznaniu",
         slug="spotkanie-w-poznaniu",
-        capacity=20,
+        capacity=capacity,
         registration_opens=warsaw(days=-10),
         registration_closes=warsaw(days=5),
         organiser_email="organizator@example.org",
     )
+
+
+@pytest.fixture
+def meeting(events_index):
+    """A 20-seat meeting next week with registration open."""
+    return meeting_of(events_index, 20)
+
+
+@pytest.fixture
+def small_meeting(events_index):
+    """The same meeting with 2 seats: what happens once it is full needs few bookings."""
+    return meeting_of(events_index, 2)
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from django.core import mail
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
@@ -16,7 +17,9 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.events import booking, emails
 from portal.events.registrations import Registration
-from tests.factories import EventPageFactory, warsaw
+from tests.conftest import OwnMediaTestCase, make_home, make_locales
+from tests.events.conftest import meeting_of
+from tests.factories import EventIndexPageFactory, EventPageFactory, warsaw
 from tests.html import one, parse, select, text_of
 
 pytestmark = pytest.mark.django_db
@@ -57,8 +60,9 @@ def register_url(event):
     return event.url + "zapis/"
 
 
-def test_21st_person_goes_to_the_waiting_list(client, meeting):
-    for number in range(20):
+def test_the_person_after_the_last_seat_goes_to_the_waiting_list(client, small_meeting):
+    meeting = small_meeting
+    for number in range(meeting.capacity):
         booking.book_seat(meeting, **person(number))
     response = client.post(register_url(meeting), form_data())
     assert response.status_code == 302
@@ -66,7 +70,7 @@ def test_21st_person_goes_to_the_waiting_list(client, meeting):
     assert "Jesteś na liście oczekujących" in page
     registration = Registration.objects.get(email="anna@example.org")
     assert registration.status == Registration.Status.WAITING
-    assert Registration.objects.filter(event=meeting).seats_taken() == 20
+    assert Registration.objects.filter(event=meeting).seats_taken() == 2
 
 
 def test_a_group_of_nobody_is_refused_and_a_valid_one_costs_no_check_query(meeting):
@@ -88,9 +92,10 @@ def test_seats_are_counted_per_person(meeting):
 
 
 def test_cancellation_promotes_the_first_waiting_person_that_fits_and_tells_them(
-    meeting, django_capture_on_commit_callbacks
+    events_index, django_capture_on_commit_callbacks
 ):
-    confirmed = [booking.book_seat(meeting, **person(number)) for number in range(20)]
+    meeting = meeting_of(events_index, 5)
+    confirmed = [booking.book_seat(meeting, **person(number)) for number in range(5)]
     group = booking.book_seat(meeting, **person("grupa", people=3))
     single = booking.book_seat(meeting, **person("pojedyncza"))
     later = booking.book_seat(meeting, **person("późniejsza"))
@@ -185,29 +190,48 @@ def test_cancel_link_works_once_and_a_tampered_one_is_refused(client, meeting):
     assert client.get(meeting.url + "rezygnacja/").status_code == 400
 
 
-@pytest.mark.parametrize(
-    ("changes", "field", "message"),
-    [
-        ({"name": ""}, "name", "To pole jest wymagane."),
-        ({"email": "nie-email"}, "email", "Wprowadź poprawny adres email."),
-        ({"name": "x" * 10_000}, "name", "co najwyżej 120"),
-        ({"people": "0"}, "people", "Podaj liczbę od 1 do 10."),
-        ({"people": "999"}, "people", "Podaj liczbę od 1 do 10."),
-        ({"people": "2"}, "companions", "Podaj imiona i nazwiska 1 pozostałych osób"),
-        ({"consent": None}, "consent", "Nie możemy Cię zapisać bez tej zgody."),
-        ({"institution_type": "kosmos"}, "institution_type", "Wybierz poprawną wartość."),
-    ],
-)
-def test_bad_input_is_explained_next_to_the_field_and_nothing_is_stored(
-    client, meeting, changes, field, message
-):
-    response = client.post(register_url(meeting), form_data(**changes))
-    assert response.status_code == 400
-    page = parse(response)
-    assert message in text_of(one(page, f"p.field__error#id_{field}-error"))
-    assert one(page, "#error-summary")
-    assert one(page, "input[name=institution]")["value"] == "WTZ w Kaliszu"  # kept
-    assert not Registration.objects.exists()
+BAD_INPUT = [
+    ({"name": ""}, "name", "To pole jest wymagane."),
+    ({"email": "nie-email"}, "email", "Wprowadź poprawny adres email."),
+    ({"name": "x" * 10_000}, "name", "co najwyżej 120"),
+    ({"people": "0"}, "people", "Podaj liczbę od 1 do 10."),
+    ({"people": "999"}, "people", "Podaj liczbę od 1 do 10."),
+    ({"people": "2"}, "companions", "Podaj imiona i nazwiska 1 pozostałych osób"),
+    ({"consent": None}, "consent", "Nie możemy Cię zapisać bez tej zgody."),
+    ({"institution_type": "kosmos"}, "institution_type", "Wybierz poprawną wartość."),
+]
+
+
+class BadInputTests(OwnMediaTestCase):
+    """Refused posts of the registration form, on one meeting built for the class."""
+
+    @classmethod
+    def setUpTestData(cls):
+        make_locales()
+        cls.meeting = meeting_of(EventIndexPageFactory(parent=make_home()), 20)
+
+    def test_bad_input_is_explained_next_to_the_field_and_nothing_is_stored(self):
+        for changes, field, message in BAD_INPUT:
+            with self.subTest(field=field, changes=str(changes)[:60]):
+                cache.clear()  # each a first attempt: the rate limit is tested on its own
+                response = self.client.post(register_url(self.meeting), form_data(**changes))
+                assert response.status_code == 400
+                page = parse(response)
+                assert message in text_of(one(page, f"p.field__error#id_{field}-error"))
+                assert one(page, "#error-summary")
+                assert one(page, "input[name=institution]")["value"] == "WTZ w Kaliszu"  # kept
+                assert not Registration.objects.exists()
+
+    def test_honeypot_filled_by_a_bot_is_refused(self):
+        data = form_data(website="http://spam.example")
+        response = self.client.post(register_url(self.meeting), data)
+        assert response.status_code == 400
+        assert not Registration.objects.exists()
+
+    def test_companions_error_keeps_the_help_text_described(self):
+        response = self.client.post(register_url(self.meeting), form_data(people="2"))
+        described_by = one(response, "[name=companions]")["aria-describedby"]
+        assert described_by == "id_companions-error id_companions_helptext"
 
 
 def test_same_email_cannot_register_twice_whatever_the_case(client, meeting):
@@ -245,12 +269,6 @@ def test_closed_event_shows_no_form_and_refuses_a_post(client, events_index, cha
 
 def test_post_to_an_unknown_event_is_404(client, events_index):
     assert client.post(events_index.url + "nie-ma/zapis/", form_data()).status_code == 404
-
-
-def test_honeypot_filled_by_a_bot_is_refused(client, meeting):
-    response = client.post(register_url(meeting), form_data(website="http://spam.example"))
-    assert response.status_code == 400
-    assert not Registration.objects.exists()
 
 
 @override_settings(REGISTRATION_RATE_LIMIT=(3, 600))
@@ -367,12 +385,6 @@ def test_email_links_lead_to_the_site_address_whatever_host_the_booking_came_fro
     assert Registration.objects.get(email="anna@example.org").status == "cancelled"
 
 
-def test_companions_error_keeps_the_help_text_described(client, meeting):
-    response = client.post(register_url(meeting), form_data(people="2"))
-    described_by = one(response, "[name=companions]")["aria-describedby"]
-    assert described_by == "id_companions-error id_companions_helptext"
-
-
 def test_cancel_link_in_the_email_is_absolute_and_works(
     client, meeting, django_capture_on_commit_callbacks
 ):
@@ -411,11 +423,12 @@ def test_nobody_is_promoted_to_a_cancelled_meeting(meeting):
     assert waiting.status == "waiting"
 
 
-def test_more_seats_go_to_the_waiting_list_first(meeting, django_capture_on_commit_callbacks):
-    for number in range(20):
+def test_more_seats_go_to_the_waiting_list_first(small_meeting, django_capture_on_commit_callbacks):
+    meeting = small_meeting
+    for number in range(2):
         booking.book_seat(meeting, **person(number))
     waiting = booking.book_seat(meeting, **person("czeka"))
-    meeting.capacity = 21
+    meeting.capacity = 3
     with django_capture_on_commit_callbacks(execute=True):
         meeting.save_revision().publish()
     waiting.refresh_from_db()

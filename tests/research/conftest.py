@@ -3,6 +3,7 @@ import pytest
 from django.utils import translation
 
 from tests.factories import ReportPageFactory, ResearchIndexPageFactory, ZoneFactory
+from tests.zones.conftest import add_tagged_page
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +31,9 @@ def report(library, title, zones=(), files=(), **fields):
     page.zones = list(zones)
     page.save_revision().publish()
     return page
+
+
+def listed_report(library, title, zones=(), files=(), **fields):
+    """A live report in `library` made the cheapest way (`add_tagged_page`)."""
+    files = [("document", document) for document in files]
+    return add_tagged_page(library, ReportPageFactory, zones, title=title, files=files, **fields)

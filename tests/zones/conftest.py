@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from tests.conftest import OwnMediaTestCase, make_home, make_locales
+from tests.conftest import OwnMediaTestCase, make_home, make_locales, query_counts
 from tests.factories import DocumentFactory, ZoneFactory, ZonePageFactory
 from zones.editing import MODERATORS, set_up_editing
 
@@ -17,6 +17,26 @@ ZONES = [
     ("biznes", "Strefa Biznesu"),
     ("wspolpraca", "Strefa Współpracy Międzynarodowej"),
 ]
+
+
+def add_tagged_page(parent, factory, zones=(), **fields):
+    """A live page of `factory` added straight below `parent`, tagged with `zones`, in one
+    save (no revision, no publish action: the factories' own `zones=` publishes again):
+    the cheapest path to an item a listing shows, for tests that count a listing's
+    queries at two lengths and so build many items."""
+    page = factory.build(parent=None, **fields)
+    page.zones = list(zones)
+    parent.add_child(instance=page)
+    return page
+
+
+def listing_query_counts(client, urls):
+    """The queries (cold, warm) of each of `urls`, after a first request that makes what is
+    made once for good (content types a process keeps, renditions of new images): several
+    listings counted before and after one growth of their items."""
+    for url in urls:
+        client.get(url)
+    return {url: query_counts(client, url) for url in urls}
 
 
 def zone_page_form(**fields):

@@ -104,76 +104,188 @@ class ZoneEditorReachTests(ZoneSiteTestCase):
                 assert denied(self.client.get(f"/admin/pages/{articles[None].pk}/edit/"))
 
 
-def test_a_group_right_on_the_whole_tree_does_not_open_another_zone(client, zone_site, home):
-    """The zone rule sits in Wagtail's permission layer, not only in the group's scope: a
-    zone editor given edit rights on the home page still cannot edit another zone."""
-    editor = zone_site.editors["wtz"]
-    GroupPagePermission.objects.create(
-        group=zone_site.zones["wtz"].editor_group,
-        page=home,
-        permission=GroupPagePermission.objects.filter(permission__codename="change_page")
-        .first()
-        .permission,
-    )
-    other = Page.objects.get(pk=zone_site.pages["biznes"].pk)
-    assert not other.permissions_for_user(editor).can_edit()
-    assert isinstance(other.permissions_for_user(editor), ZonePermissionTester)
-    assert home.permissions_for_user(editor).can_edit()
+class ZoneEditingTests(ZoneSiteTestCase):
+    """What zone editors and the moderator may do in the admin, each test on the class's
+    zone site (built once; each test's changes are rolled back)."""
 
+    def test_a_group_right_on_the_whole_tree_does_not_open_another_zone(self):
+        """The zone rule sits in Wagtail's permission layer, not only in the group's scope: a
+        zone editor given edit rights on the home page still cannot edit another zone."""
+        editor = self.zone_site.editors["wtz"]
+        GroupPagePermission.objects.create(
+            group=self.zone_site.zones["wtz"].editor_group,
+            page=self.home,
+            permission=GroupPagePermission.objects.filter(permission__codename="change_page")
+            .first()
+            .permission,
+        )
+        other = Page.objects.get(pk=self.zone_site.pages["biznes"].pk)
+        assert not other.permissions_for_user(editor).can_edit()
+        assert isinstance(other.permissions_for_user(editor), ZonePermissionTester)
+        assert self.home.permissions_for_user(editor).can_edit()
 
-def test_zone_editor_cannot_publish(client, zone_site):
-    client.force_login(zone_site.editors["wtz"])
-    page = zone_site.pages["wtz"]
-    client.post(
-        f"/admin/pages/{page.pk}/edit/",
-        edit_form(page, intro="Nowy wstęp redakcji", **{"action-publish": "publish"}),
-    )
-    page.refresh_from_db()
-    assert page.intro != "Nowy wstęp redakcji"
-    assert page.get_latest_revision_as_object().intro == "Nowy wstęp redakcji"  # a draft
-    assert "Nowy wstęp redakcji" not in client.get(page.url).content.decode()
+    def test_zone_editor_cannot_publish(self):
+        self.client.force_login(self.zone_site.editors["wtz"])
+        page = self.zone_site.pages["wtz"]
+        self.client.post(
+            f"/admin/pages/{page.pk}/edit/",
+            edit_form(page, intro="Nowy wstęp redakcji", **{"action-publish": "publish"}),
+        )
+        page.refresh_from_db()
+        assert page.intro != "Nowy wstęp redakcji"
+        assert page.get_latest_revision_as_object().intro == "Nowy wstęp redakcji"  # a draft
+        assert "Nowy wstęp redakcji" not in self.client.get(page.url).content.decode()
 
+    def test_moderator_can_publish_any_zone(self):
+        self.client.force_login(self.zone_site.moderator)
+        page = self.zone_site.pages["biznes"]
+        response = self.client.post(
+            f"/admin/pages/{page.pk}/edit/",
+            edit_form(page, intro="Wstęp po moderacji", **{"action-publish": "publish"}),
+        )
+        assert response.status_code == 302
+        page.refresh_from_db()
+        assert page.intro == "Wstęp po moderacji"
 
-def test_moderator_can_publish_any_zone(client, zone_site):
-    client.force_login(zone_site.moderator)
-    page = zone_site.pages["biznes"]
-    response = client.post(
-        f"/admin/pages/{page.pk}/edit/",
-        edit_form(page, intro="Wstęp po moderacji", **{"action-publish": "publish"}),
-    )
-    assert response.status_code == 302
-    page.refresh_from_db()
-    assert page.intro == "Wstęp po moderacji"
+    def test_zone_editors_change_goes_live_only_after_moderator_approval(self):
+        page = self.zone_site.pages["wtz"]
+        self.client.force_login(self.zone_site.editors["wtz"])
+        response = self.client.post(
+            f"/admin/pages/{page.pk}/edit/",
+            edit_form(page, intro="Wstęp do akceptacji", **{"action-submit": "submit"}),
+        )
+        assert response.status_code == 302
+        state = page.workflow_states.get()
+        assert state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert state.workflow.name == "Akceptacja moderacji"
+        assert "Wstęp do akceptacji" not in self.client.get(page.url).content.decode()
 
+        # The editor cannot approve their own change.
+        task_state = state.current_task_state
+        approve = f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/"
+        self.client.post(approve, {"comment": ""})
+        page.refresh_from_db()
+        assert page.intro != "Wstęp do akceptacji"
 
-def test_zone_editors_change_goes_live_only_after_moderator_approval(client, zone_site):
-    page = zone_site.pages["wtz"]
-    client.force_login(zone_site.editors["wtz"])
-    response = client.post(
-        f"/admin/pages/{page.pk}/edit/",
-        edit_form(page, intro="Wstęp do akceptacji", **{"action-submit": "submit"}),
-    )
-    assert response.status_code == 302
-    state = page.workflow_states.get()
-    assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == "Akceptacja moderacji"
-    assert "Wstęp do akceptacji" not in client.get(page.url).content.decode()
+        self.client.force_login(self.zone_site.moderator)
+        response = self.client.post(approve, {"comment": ""})
+        assert response.status_code in (200, 302)
+        page.refresh_from_db()
+        assert page.intro == "Wstęp do akceptacji"
+        state.refresh_from_db()
+        assert state.status == WorkflowState.STATUS_APPROVED
+        assert "Wstęp do akceptacji" in self.client.get(page.url).content.decode()
 
-    # The editor cannot approve their own change.
-    task_state = state.current_task_state
-    approve = f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/"
-    client.post(approve, {"comment": ""})
-    page.refresh_from_db()
-    assert page.intro != "Wstęp do akceptacji"
+    def test_zone_editor_sees_only_their_zone_in_the_document_library(self):
+        self.client.force_login(self.zone_site.editors["wtz"])
+        DocumentFactory(title="Dokument bez strefy")
+        listed = text_of(one(self.client.get("/admin/documents/"), "main"))
+        assert "Materiał wtz" in listed
+        assert "Materiał biznes" not in listed
+        assert "Dokument bez strefy" not in listed
 
-    client.force_login(zone_site.moderator)
-    response = client.post(approve, {"comment": ""})
-    assert response.status_code in (200, 302)
-    page.refresh_from_db()
-    assert page.intro == "Wstęp do akceptacji"
-    state.refresh_from_db()
-    assert state.status == WorkflowState.STATUS_APPROVED
-    assert "Wstęp do akceptacji" in client.get(page.url).content.decode()
+    def test_zone_editor_cannot_change_which_zone_a_page_belongs_to(self):
+        self.client.force_login(self.zone_site.editors["wtz"])
+        page = self.zone_site.pages["wtz"]
+        zone_field = one(self.client.get(f"/admin/pages/{page.pk}/edit/"), '[name="zone"]')
+        assert zone_field.has_attr("disabled")
+        response = self.client.post(
+            f"/admin/pages/{page.pk}/edit/",
+            edit_form(page, zone=self.zone_site.zones["biznes"].pk, intro="Wstęp z inną strefą"),
+        )
+        assert response.status_code == 302  # saved as a draft…
+        page.refresh_from_db()
+        latest = page.get_latest_revision_as_object()
+        assert latest.intro == "Wstęp z inną strefą"
+        assert latest.zone == self.zone_site.zones["wtz"]  # …but still in its own zone
+
+    def test_zone_editor_adds_a_page_below_their_own_zone_only(self):
+        self.client.force_login(self.zone_site.editors["wtz"])
+        data = nested_form_data(
+            {"title": "Dla kadry", "slug": "dla-kadry", "intro": "", "body": streamfield([])}
+            | {"comments": inline_formset([])}
+        )
+        own = self.zone_site.pages["wtz"]
+        response = self.client.post(f"/admin/pages/add/core/standardpage/{own.pk}/", data)
+        assert response.status_code == 302
+        assert Page.objects.child_of(own).filter(slug="dla-kadry", live=False).exists()
+        other = self.zone_site.pages["biznes"]
+        response = self.client.post(f"/admin/pages/add/core/standardpage/{other.pk}/", data)
+        assert denied(response)
+        assert not Page.objects.child_of(other).exists()
+
+    def test_zone_editor_tags_documents_with_their_own_zone_only(self):
+        document = self.zone_site.documents["wtz"]
+        document.zones.add(self.zone_site.zones["samorzady"])  # set by a moderator
+        self.client.force_login(self.zone_site.editors["wtz"])
+        url = f"/admin/documents/edit/{document.pk}/"
+        html = self.client.get(url).content.decode()
+        assert "Strefa WTZ" in html
+        assert "Strefa Biznesu" not in html
+        response = self.client.post(
+            url,
+            {
+                "title": document.title,
+                "collection": document.collection_id,
+                "language": "pl",
+                "kind": "guide",
+                "zones": [self.zone_site.zones["wtz"].pk, self.zone_site.zones["biznes"].pk],
+                "tags": "",
+            },
+        )
+        assert response.status_code in (200, 302)
+        slugs = set(document.zones.values_list("slug", flat=True))
+        assert slugs == {"wtz", "samorzady"}  # biznes refused, the moderator's tag kept
+
+    def test_zone_pages_cannot_be_copied(self):
+        self.client.force_login(self.zone_site.moderator)
+        page = self.zone_site.pages["wtz"]
+        response = self.client.get(f"/admin/pages/{page.pk}/copy/", follow=True)
+        assert "Strony strefy nie można skopiować" in response.content.decode()
+        response = self.client.post(
+            f"/admin/pages/{page.pk}/copy/",
+            {"new_title": "Kopia", "new_slug": "kopia", "new_parent_page": self.home.pk},
+        )
+        assert not Page.objects.filter(slug="kopia").exists()
+
+    def test_moving_a_zone_page_to_another_zone_moves_the_editors_rights(self):
+        page = self.zone_site.pages["wtz"]
+        self.zone_site.pages["biznes"].delete()
+        page.zone = self.zone_site.zones["biznes"]
+        page.save_revision().publish()
+        self.client.force_login(self.zone_site.editors["biznes"])
+        assert self.client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+        self.client.force_login(self.zone_site.editors["wtz"])
+        assert denied(self.client.get(f"/admin/pages/{page.pk}/edit/"))
+
+    def test_zone_editor_writes_news_for_their_own_zone_only(self):
+        index, _articles = make_news(self.zone_site, self.home)
+        self.client.force_login(self.zone_site.editors["wtz"])
+        url = f"/admin/pages/add/news/newspage/{index.pk}/"
+        form = self.client.get(url).content.decode()
+        assert "Strefa WTZ" in form
+        assert "Strefa Biznesu" not in form
+        data = nested_form_data(
+            {
+                "title": "Nowość",
+                "slug": "nowosc",
+                "date": "2026-11-20",
+                "lead": "Zajawka",
+                "image_alt": "",
+                "body": streamfield([]),
+                "attachments": streamfield([]),
+                "comments": inline_formset([]),
+            }
+        )
+        response = self.client.post(url, {**data, "zones": [self.zone_site.zones["biznes"].pk]})
+        assert response.status_code == 200  # refused: not one of their zones
+        response = self.client.post(url, data)
+        assert response.status_code == 200  # refused: no zone at all
+        response = self.client.post(url, {**data, "zones": [self.zone_site.zones["wtz"].pk]})
+        assert response.status_code == 302
+        created = Page.objects.get(slug="nowosc").specific
+        assert [zone.slug for zone in created.zones.all()] == ["wtz"]
+        assert not created.live
 
 
 @pytest.mark.parametrize("mail_server", [refusing_smtp, hanging_smtp])
@@ -207,47 +319,6 @@ def test_moderation_goes_through_while_the_mail_server_fails(
     assert page.intro == "Wstęp mimo awarii poczty"
 
 
-def test_zone_editor_sees_only_their_zone_in_the_document_library(client, zone_site):
-    client.force_login(zone_site.editors["wtz"])
-    DocumentFactory(title="Dokument bez strefy")
-    listed = text_of(one(client.get("/admin/documents/"), "main"))
-    assert "Materiał wtz" in listed
-    assert "Materiał biznes" not in listed
-    assert "Dokument bez strefy" not in listed
-
-
-def test_zone_editor_cannot_change_which_zone_a_page_belongs_to(client, zone_site):
-    client.force_login(zone_site.editors["wtz"])
-    page = zone_site.pages["wtz"]
-    zone_field = one(client.get(f"/admin/pages/{page.pk}/edit/"), '[name="zone"]')
-    assert zone_field.has_attr("disabled")
-    response = client.post(
-        f"/admin/pages/{page.pk}/edit/",
-        edit_form(page, zone=zone_site.zones["biznes"].pk, intro="Wstęp z inną strefą"),
-    )
-    assert response.status_code == 302  # saved as a draft…
-    page.refresh_from_db()
-    latest = page.get_latest_revision_as_object()
-    assert latest.intro == "Wstęp z inną strefą"
-    assert latest.zone == zone_site.zones["wtz"]  # …but still in its own zone
-
-
-def test_zone_editor_adds_a_page_below_their_own_zone_only(client, zone_site):
-    client.force_login(zone_site.editors["wtz"])
-    data = nested_form_data(
-        {"title": "Dla kadry", "slug": "dla-kadry", "intro": "", "body": streamfield([])}
-        | {"comments": inline_formset([])}
-    )
-    own = zone_site.pages["wtz"]
-    response = client.post(f"/admin/pages/add/core/standardpage/{own.pk}/", data)
-    assert response.status_code == 302
-    assert Page.objects.child_of(own).filter(slug="dla-kadry", live=False).exists()
-    other = zone_site.pages["biznes"]
-    response = client.post(f"/admin/pages/add/core/standardpage/{other.pk}/", data)
-    assert denied(response)
-    assert not Page.objects.child_of(other).exists()
-
-
 def test_moderator_adds_a_zone_page_without_a_server_error(client, page_tests, zone_site, home):
     zone_site.pages["wtz"].delete()
     client.force_login(zone_site.moderator)
@@ -256,42 +327,6 @@ def test_moderator_adds_a_zone_page_without_a_server_error(client, page_tests, z
     )
     page_tests.assertCanCreate(home, ZonePage, data, publish=False)
     assert Page.objects.child_of(home).filter(slug="strefa-wtz-nowa").exists()
-
-
-def test_zone_editor_tags_documents_with_their_own_zone_only(client, zone_site):
-    document = zone_site.documents["wtz"]
-    document.zones.add(zone_site.zones["samorzady"])  # set by a moderator
-    client.force_login(zone_site.editors["wtz"])
-    url = f"/admin/documents/edit/{document.pk}/"
-    html = client.get(url).content.decode()
-    assert "Strefa WTZ" in html
-    assert "Strefa Biznesu" not in html
-    response = client.post(
-        url,
-        {
-            "title": document.title,
-            "collection": document.collection_id,
-            "language": "pl",
-            "kind": "guide",
-            "zones": [zone_site.zones["wtz"].pk, zone_site.zones["biznes"].pk],
-            "tags": "",
-        },
-    )
-    assert response.status_code in (200, 302)
-    slugs = set(document.zones.values_list("slug", flat=True))
-    assert slugs == {"wtz", "samorzady"}  # biznes refused, the moderator's tag kept
-
-
-def test_zone_pages_cannot_be_copied(client, zone_site, home):
-    client.force_login(zone_site.moderator)
-    page = zone_site.pages["wtz"]
-    response = client.get(f"/admin/pages/{page.pk}/copy/", follow=True)
-    assert "Strony strefy nie można skopiować" in response.content.decode()
-    response = client.post(
-        f"/admin/pages/{page.pk}/copy/",
-        {"new_title": "Kopia", "new_slug": "kopia", "new_parent_page": home.pk},
-    )
-    assert not Page.objects.filter(slug="kopia").exists()
 
 
 def test_editor_cannot_turn_a_translation_into_an_alias_without_publish_rights(
@@ -306,22 +341,6 @@ def test_editor_cannot_turn_a_translation_into_an_alias_without_publish_rights(
     assert english.alias_of_id is None
 
 
-def test_moving_a_zone_page_to_another_zone_moves_the_editors_rights(client, zone_site):
-    page = zone_site.pages["wtz"]
-    zone_site.pages["biznes"].delete()
-    page.zone = zone_site.zones["biznes"]
-    page.save_revision().publish()
-    client.force_login(zone_site.editors["biznes"])
-    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
-    client.force_login(zone_site.editors["wtz"])
-    assert denied(client.get(f"/admin/pages/{page.pk}/edit/"))
-
-
-@pytest.fixture
-def news(zone_site, home):
-    return make_news(zone_site, home)
-
-
 def make_news(zone_site, home):
     """A news index (zone editors get their rights there from the editing set-up) and one
     article per zone, plus one with no zone."""
@@ -333,33 +352,3 @@ def make_news(zone_site, home):
     }
     articles[None] = NewsPageFactory(parent=index, title="Artykuł bez strefy")
     return index, articles
-
-
-def test_zone_editor_writes_news_for_their_own_zone_only(client, news, zone_site):
-    index, _articles = news
-    client.force_login(zone_site.editors["wtz"])
-    url = f"/admin/pages/add/news/newspage/{index.pk}/"
-    form = client.get(url).content.decode()
-    assert "Strefa WTZ" in form
-    assert "Strefa Biznesu" not in form
-    data = nested_form_data(
-        {
-            "title": "Nowość",
-            "slug": "nowosc",
-            "date": "2026-11-20",
-            "lead": "Zajawka",
-            "image_alt": "",
-            "body": streamfield([]),
-            "attachments": streamfield([]),
-            "comments": inline_formset([]),
-        }
-    )
-    response = client.post(url, {**data, "zones": [zone_site.zones["biznes"].pk]})
-    assert response.status_code == 200  # refused: not one of their zones
-    response = client.post(url, data)
-    assert response.status_code == 200  # refused: no zone at all
-    response = client.post(url, {**data, "zones": [zone_site.zones["wtz"].pk]})
-    assert response.status_code == 302
-    created = Page.objects.get(slug="nowosc").specific
-    assert [zone.slug for zone in created.zones.all()] == ["wtz"]
-    assert not created.live
