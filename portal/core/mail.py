@@ -56,8 +56,9 @@ def enqueue_all_with_the_change(calls):
     for task, args in calls:
         backend.validate_task(task)
         rows.append(
+            # The id comes from the model's own default (a new UUID), as the backend's
+            # enqueue gives it when no `id_function` is configured (none is here).
             DBTaskResult(
-                id=backend._get_id(),
                 args_kwargs=normalize_json({"args": args, "kwargs": {}}),
                 priority=task.priority,
                 task_path=task.module_path,

@@ -17,7 +17,7 @@ import logging
 import redis
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 from .outages import Outage
 
@@ -38,6 +38,27 @@ outage = Outage(logger, "Redis unreachable, pages are built without the cache")
 _MISSING = object()
 
 
+class RedisClientKept(RedisCacheClient):
+    """Django's Redis cache client, keeping one redis-py client per connection pool.
+
+    Django builds a new `redis.Redis` for every cache call, and redis-py's constructor fills
+    a table of some 150 reply handlers each time: with the nine cache calls of a request that
+    was a tenth of a booking's CPU (README "A rush of bookings"). A redis-py client holds no
+    connection of its own (each command takes one from the pool and gives it back), so one
+    client serves every thread."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class RedisCacheSkippedWhenDown(RedisCache):
     """`RedisCache` whose calls behave as misses while Redis is unreachable.
 
@@ -48,6 +69,7 @@ class RedisCacheSkippedWhenDown(RedisCache):
         options = dict(params.get("OPTIONS", {}))
         self.retry_after = options.pop("RETRY_AFTER", 5)
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = RedisClientKept
 
     def _or_miss(self, miss, call, *args):
         """The result of `call`, or `miss` when Redis is down (or failed a moment ago)."""

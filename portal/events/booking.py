@@ -9,7 +9,7 @@ registration that fits in the free seats is confirmed; a group that does not fit
 place at the head of the queue while a smaller one behind it may go ahead.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -57,17 +57,26 @@ def registration_closed_reason(event, now=None):
 LOCKED_FIELDS = ["capacity", "status", "end", "registration_opens", "registration_closes"]
 
 
-def _lock(event):
-    """Lock every language version of the event, in a fixed order (no deadlocks), and bring
-    `event`'s booking fields up to date from its locked row (what another booking or an
-    editor changed before the lock was ours)."""
-    rows = list(
+def _locking(event):
+    """The query that locks every language version of the event, in a fixed order (no
+    deadlocks), and reads the booking fields."""
+    return (
         type(event)
         .objects.select_for_update()
         .filter(translation_key=event.translation_key)
         .order_by("pk")
         .values("pk", *LOCKED_FIELDS)
     )
+
+
+def _lock(event):
+    """Lock the event's rows and bring `event`'s booking fields up to date from its locked
+    row (what another booking or an editor changed before the lock was ours)."""
+    return _read_locked(event, list(_locking(event)))
+
+
+def _read_locked(event, rows):
+    """Copy the booking fields of `event`'s locked row onto it; the locked rows' keys."""
     for row in rows:
         if row["pk"] == event.pk:
             for name in LOCKED_FIELDS:
@@ -81,14 +90,52 @@ def free_seats(event):
     return max(event.capacity - Registration.objects.filter(event=event).seats_taken(), 0)
 
 
-def _seats_and_queue(event):
-    """Seats left and whether anyone waits, in one query (None seats: no limit)."""
-    counts = Registration.objects.filter(event=event).aggregate(
-        taken=Coalesce(Sum("people", filter=Q(status=Registration.Status.CONFIRMED)), 0),
-        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+def _counting(event):
+    """The query of the seats taken and the people waiting (no row: no registration yet)."""
+    return (
+        Registration.objects.filter(event=event)
+        .order_by()
+        .values("event")
+        .annotate(
+            taken=Coalesce(Sum("people", filter=Q(status=Registration.Status.CONFIRMED)), 0),
+            waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        )
+        .values_list("taken", "waiting")
     )
-    seats = None if event.capacity is None else max(event.capacity - counts["taken"], 0)
-    return seats, counts["waiting"] > 0
+
+
+def _seats_left(event, counts):
+    """Seats left and whether anyone waits, from the counts (None seats: no limit)."""
+    taken, waiting = counts or (0, 0)
+    seats = None if event.capacity is None else max(event.capacity - taken, 0)
+    return seats, waiting > 0
+
+
+def _lock_and_count(event):
+    """Lock the event and count its seats and queue: the lock's wait, then the count.
+
+    Every other booking of the event waits while this one holds the lock, and after each
+    statement the request's thread must wait for the interpreter's lock (GIL) before it can
+    send the next one, while the other threads of a gthread worker render. So on PostgreSQL
+    both statements go in one round trip: with client-side binding (Django's default with
+    psycopg 3) one execute carries several statements, and PostgreSQL gives each its own
+    snapshot in READ COMMITTED, so the count, which starts once the lock is granted, sees
+    the booking committed just before. (It could not be part of the locking SELECT itself,
+    whose snapshot is taken before the wait.)"""
+    locking, counting = _locking(event), _counting(event)
+    if connection.vendor != "postgresql" or connection.settings_dict["OPTIONS"].get(
+        "server_side_binding"
+    ):
+        _read_locked(event, list(locking))
+        return _seats_left(event, next(iter(counting), None))
+    lock_sql, lock_params = locking.query.sql_with_params()
+    count_sql, count_params = counting.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"{lock_sql}; {count_sql}", (*lock_params, *count_params))
+        names = [column.name for column in cursor.description]
+        _read_locked(event, [dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
+        cursor.nextset()
+        return _seats_left(event, cursor.fetchone())
 
 
 def book_seat(event, notify=True, **data):
@@ -103,11 +150,10 @@ def book_seat(event, notify=True, **data):
     happen outside it (`notify=False` for imported data)."""
     event = source_event(event)
     with transaction.atomic():
-        _lock(event)
+        seats, anyone_waiting = _lock_and_count(event)
         reason = registration_closed_reason(event)
         if reason:
             raise RegistrationRefused(reason)
-        seats, anyone_waiting = _seats_and_queue(event)
         if anyone_waiting and seats != 0:
             # Seats added since (a larger room) go to those waiting first.
             promote_waiting(event)
