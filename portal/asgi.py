@@ -9,3 +9,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 # Django's get_asgi_application(), with the site's handler (see portal/core/http.py).
 django.setup(set_prefix=False)
 application = PortalASGIHandler()
+
+# Once the models are loaded: every routable page type's URL resolver, built before the first
+# request (the function says why threaded workers need it).
+from portal.core.routes import build_routable_page_resolvers  # noqa: E402
+
+build_routable_page_resolvers()

@@ -22,6 +22,7 @@ A view is called like a route method: `view(page, request, *args, **kwargs)`.
 import itertools
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.utils import translation
 
 from wagtail import hooks
@@ -44,6 +45,19 @@ def registered_routes(page_type):
     return tuple(
         route for entry in found if issubclass(page_type, entry.page_type) for route in entry.routes
     )
+
+
+def build_routable_page_resolvers():
+    """Build every routable page type's URL resolver now, before a worker takes requests.
+
+    Wagtail builds it on a page type's first request and stores it on the class: in a
+    threaded worker (gunicorn's gthread, as `make bench` runs the booking burst) one thread
+    can walk the class's attributes for its routes while another stores the resolver there,
+    and the first gets "dictionary changed size during iteration", a 500. Built once up front,
+    the resolver is only read afterwards."""
+    for model in apps.get_models():
+        if issubclass(model, RoutablePageMixin):
+            model.get_resolver()
 
 
 class CachedSubviewsMixin(RoutablePageMixin):
