@@ -198,6 +198,8 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Illustration, Page):
         related_name="pages",
         limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
     )
+    # Every view of the page (its sub-views too) shows its zone: fetched with the page.
+    route_select_related = ["zone"]
     intro = models.TextField(_("introduction"), max_length=1500)
     benefits_heading = models.CharField(
         _("benefits heading"),

@@ -246,6 +246,7 @@ OVER_COLD_BUDGET = {name for name, _address, _grow in PAGE_TYPES} - {
     "research_listing",
     "zone_resources",
     "zone_stories",
+    "zone_reports",
 }
 
 
