@@ -58,11 +58,7 @@ class LanguageSitemap(Sitemap):
         for root in roots:
             below_a_root |= Q(path__startswith=root.path)
         pages = (
-            Page.objects.filter(below_a_root)
-            .live()
-            .public()
-            .order_by("path")
-            .specific(defer=True)
+            Page.objects.filter(below_a_root).live().public().order_by("path").specific(defer=True)
         )
         locales = {locale.pk: locale for locale in locales_by_language().values()}
         found = {}
