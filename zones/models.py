@@ -198,6 +198,8 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Illustration, Page):
         related_name="pages",
         limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
     )
+    # Every view of the page (its sub-views too) shows its zone: fetched with the page.
+    route_select_related = ["zone"]
     intro = models.TextField(_("introduction"), max_length=1500)
     benefits_heading = models.CharField(
         _("benefits heading"),
@@ -384,12 +386,13 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Illustration, Page):
 
 def zone_cards(home):
     """The zones in `home`'s language and editorial order, each with its landing page below
-    `home` (None until there is one): the way into the site from the home page."""
+    `home` (None until there is one): the way into the site from the home page. The zones
+    come from the cache that the listed items' zone marks read them from."""
     pages = {
         page.zone.translation_key: page
         for page in ZonePage.objects.child_of(home).live().select_related("zone")
     }
-    zones = Zone.objects.for_locale(home.locale).order_by("sort_order")
+    zones = sorted(localized_zones(home.locale), key=lambda zone: zone.sort_order)
     return [{"zone": zone, "page": pages.get(zone.translation_key)} for zone in zones]
 
 

@@ -4,7 +4,8 @@ private (page view restrictions). Kept in Django's cache under the fragment vers
 (portal/core/fragments.py), so a new locale, a new or removed restriction, a moved page or
 a new alias is seen on the next request, on every app server sharing the cache. Wagtail's
 own cached answer, the sites' root paths that every page address is made from, is built
-in one query instead of one plus one per site.
+in one query instead of one plus one per site. The three answers are fetched together, in
+one query (`frame_lookups`), since a page that needs one of them needs all three.
 """
 
 from django.conf import settings
@@ -23,7 +24,7 @@ from wagtail.models.sites import (
 )
 from wagtail.query import PageQuerySet
 
-from .fragments import cached_value, invalidate_fragments, versioned_key
+from .fragments import cached_value, fragment_timeout, invalidate_fragments, versioned_key
 
 _wagtail_get_for_language = LocaleManager.get_for_language
 _wagtail_site_root_paths = Site.get_site_root_paths
@@ -36,9 +37,7 @@ def cached(name, build):
 
 def locales_by_language():
     """Every Locale by its language code."""
-    return cached(
-        "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
-    )
+    return cached("locales", lambda: frame_lookups()["locales"])
 
 
 def get_for_language(manager, language_code):
@@ -60,10 +59,7 @@ def attach_locale(page, request, serve_args, serve_kwargs):
 
 def restricted_paths():
     """The tree paths of the pages carrying a view restriction (their subtrees are private)."""
-    return cached(
-        "restricted-paths",
-        lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    return cached("restricted-paths", lambda: frame_lookups()["restricted-paths"])
 
 
 def protected_paths():
@@ -113,31 +109,62 @@ def site_root_paths():
     if result is not None:
         # Some cache backends (Redis) do not keep named tuples.
         return [SiteRootPath(*each) for each in result]
-    result = [
-        SiteRootPath(site_id, url_path, Site(hostname=hostname, port=port).root_url, language)
-        for site_id, hostname, port, url_path, language in _root_path_rows()
-    ]
-    cache.set(SITE_ROOT_PATHS_CACHE_KEY, result, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
-    return result
+    return frame_lookups()["root-paths"]
 
 
-def _root_path_rows():
-    """(site id, hostname, port, url path, language code) of every translation of every
-    site's root page: a self-join on the translation key, which the ORM cannot express."""
-    site, page, locale = (
-        connection.ops.quote_name(model._meta.db_table) for model in (Site, Page, Locale)
+def frame_lookups():
+    """The locales, the sites' root paths and the restricted paths, from ONE query, each
+    stored in the cache where its own look-up reads it (whichever of them is missing, all
+    three are fetched: they are asked for together, on every page)."""
+    found = {"locales": {}, "root-paths": [], "restricted-paths": []}
+    for kind, number, text, hostname, port, url_path in _frame_lookup_rows():
+        if kind == "locale":
+            locale = Locale.from_db(connection.alias, ["id", "language_code"], (number, text))
+            found["locales"][text] = locale
+        elif kind == "root":
+            root_url = Site(hostname=hostname, port=port).root_url
+            found["root-paths"].append(SiteRootPath(number, url_path, root_url, text))
+        else:
+            found["restricted-paths"].append(text)
+    found["restricted-paths"].sort()
+    for name in ("locales", "restricted-paths"):
+        cache.set(versioned_key("lookup", name), found[name], fragment_timeout())
+    cache.set(
+        SITE_ROOT_PATHS_CACHE_KEY,
+        found["root-paths"],
+        3600,
+        version=SITE_ROOT_PATHS_CACHE_VERSION,
     )
-    # The models' own table names, quoted; nothing from a visitor.
+    return found
+
+
+def _frame_lookup_rows():
+    """(kind, number, text, hostname, port, url path) rows: every locale (id, language
+    code); every translation of every site's root page (site id, language code, the
+    site's address, the page's url path: a self-join on the translation key, which the ORM
+    cannot express), in Wagtail's order, most specific root path first; the tree path of
+    every page with a view restriction."""
+    site, page, locale, restriction = (
+        connection.ops.quote_name(model._meta.db_table)
+        for model in (Site, Page, Locale, PageViewRestriction)
+    )
+    # The models' own table names, quoted; nothing from a visitor. The last three columns
+    # only order the root paths.
     sql = (
-        f"SELECT s.id, s.hostname, s.port, p.url_path, l.language_code FROM {site} s "  # noqa: S608
+        "SELECT 'locale', l.id, l.language_code, NULL, NULL, NULL, NULL, NULL, NULL "  # noqa: S608
+        f"FROM {locale} l "
+        "UNION ALL SELECT 'root', s.id, l.language_code, s.hostname, s.port, p.url_path, "
+        f"r.url_path, s.is_default_site, p.path FROM {site} s "
         f"JOIN {page} r ON r.id = s.root_page_id "
         f"JOIN {page} p ON p.translation_key = r.translation_key "
         f"JOIN {locale} l ON l.id = p.locale_id "
-        "ORDER BY r.url_path DESC, s.is_default_site DESC, s.hostname ASC, s.id, p.path"
+        "UNION ALL SELECT 'restricted', NULL, p.path, NULL, NULL, NULL, NULL, NULL, NULL "
+        f"FROM {restriction} v JOIN {page} p ON p.id = v.page_id "
+        "ORDER BY 1, 7 DESC, 8 DESC, 4 ASC, 2, 9"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        return cursor.fetchall()
+        return [row[:6] for row in cursor.fetchall()]
 
 
 def _alias_saved(sender, instance, **kwargs):

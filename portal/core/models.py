@@ -365,11 +365,25 @@ class ProjectSettings(ClusterableModel, BaseSiteSetting):
     # The footer shows the statement's translation: its source page comes with the settings.
     select_related = ["accessibility_page"]
 
-    def localized_accessibility_page(self):
+    def localized_accessibility_page(self, translations=None):
+        """The statement in the active language (or as written), if live. `translations`:
+        pages among which its translation is, when the caller has them (the header's
+        query brings them to the footer, see wagtail_hooks), instead of a query."""
         page = self.accessibility_page
         if page is None:
             return None
-        page = page.localized
+        if translations is None:
+            page = page.localized
+        else:
+            locale = Locale.get_active()
+            page = next(
+                (
+                    each
+                    for each in translations
+                    if each.translation_key == page.translation_key and each.locale_id == locale.pk
+                ),
+                page,
+            )
         return page if page.live else None
 
 

@@ -50,18 +50,15 @@ class LanguageSitemap(Sitemap):
     @cached_property
     def translations(self):
         """Every live public page of the site in any language, specific, by translation key
-        and language: a page's alternates are found here, without a query per page."""
+        and language: a page's alternates are found here, without a query per page. The
+        pages are of their specific classes (for their sub-views) with only the fields
+        every page has (which the entries need): one query, not one per page type."""
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         below_a_root = Q()
         for root in roots:
             below_a_root |= Q(path__startswith=root.path)
         pages = (
-            Page.objects.filter(below_a_root)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
+            Page.objects.filter(below_a_root).live().public().order_by("path").specific(defer=True)
         )
         locales = {locale.pk: locale for locale in locales_by_language().values()}
         found = {}
@@ -76,7 +73,7 @@ class LanguageSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         """The entries of one page of the sitemap, kept in the fragment cache: building them
-        asks for every page type apart (`.specific()`), and they change only when a page is
+        asks for every page and the handbook's steps, and they change only when a page is
         published, unpublished, moved or deleted, which stores a new fragment version."""
 
         def build():

@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import path
@@ -12,7 +13,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views import convert
 
 from .lookups import attach_locale, skip_view_restriction_lookup
-from .models import FundingNotice
+from .models import FundingNotice, ProjectSettings
+from .navigation import FRAME_PAGES_HOOK, FramePages
 
 
 class FundingNoticeViewSet(SnippetViewSet):
@@ -28,6 +30,20 @@ register_snippet(FundingNoticeViewSet)
 
 hooks.register("before_serve_page", attach_locale)
 hooks.register("before_serve_page", skip_view_restriction_lookup)
+
+
+@hooks.register(FRAME_PAGES_HOOK)
+def accessibility_statement_pages():
+    """The accessibility statements (every translation, live or not: a draft translation
+    hides the link as before), which every page's footer links to in its language."""
+    return FramePages(
+        "accessibility_statement",
+        lambda: Q(
+            translation_key__in=ProjectSettings.objects.values(
+                "accessibility_page__translation_key"
+            )
+        ),
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -41,7 +41,12 @@ def upcoming_events(locale):
 
 
 def zone_calendar(zone_page, request):
-    index = EventIndexPage.objects.live().filter(locale=zone_page.locale).first()
+    index = (
+        EventIndexPage.objects.live()
+        .filter(locale=zone_page.locale)
+        .select_related("locale")
+        .first()
+    )
     return {"calendar_url": index.calendar_url(zone_page.zone.slug) if index else ""}
 
 

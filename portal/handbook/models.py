@@ -25,21 +25,28 @@ from portal.core.blocks import BaseStreamBlock
 from portal.core.images import image_with_alt, prefetch_renditions
 from portal.core.routes import CachedSubviewsMixin
 from portal.core.translatable import PAGE_TEXT_FIELDS
-from zones.models import Zone, ZonePage, ZoneTaggedMixin, attach_localized_zones
+from zones.models import (
+    Zone,
+    ZonePage,
+    ZoneTaggedMixin,
+    attach_localized_zones,
+    localized_zones,
+)
 
 from .blocks import BeneficiaryBlock
 
 
 def zones_with_pages(locale):
     """{zone translation key: (zone in `locale`, its live zone page in `locale` or None)},
-    in two queries, for linking groups and steps to the zones written for them."""
+    in two queries (the zones from the cache the page's other parts read them from), for
+    linking groups and steps to the zones written for them."""
     pages = {
         page.zone.translation_key: page
         for page in ZonePage.objects.live().filter(locale=locale).select_related("zone")
     }
     return {
         zone.translation_key: (zone, pages.get(zone.translation_key))
-        for zone in Zone.objects.for_locale(locale)
+        for zone in localized_zones(locale)
     }
 
 

@@ -17,7 +17,12 @@ ZONE_NEWS = "news"
 
 
 def news_feeds(zone_page, request):
-    index = NewsIndexPage.objects.live().filter(locale=zone_page.locale).first()
+    index = (
+        NewsIndexPage.objects.live()
+        .filter(locale=zone_page.locale)
+        .select_related("locale")
+        .first()
+    )
     return {"feeds": feed_links(index, zone_page.zone.slug, request) if index else []}
 
 

@@ -2,18 +2,22 @@
 15 SQL queries with every cache empty and at most 8 once the fragment caches (header, menu,
 footer, language links, partners) are warm, whatever the number of items it lists.
 
-One site with every page type in both languages is built once for the module
-(setUpTestData); each test starts with an empty cache (tests/conftest.py).
+One site with every page type in both languages is built once for the class
+(setUpTestData), and every page type's counts are taken there too: each page is asked for
+once (what is made once for good, such as the renditions of new images), then cold and
+warm; every page type then gets more items (and the frame a bigger menu and more
+partners), all at once, and each page is counted again. Each test checks one page type's
+counts: the same before and after, and within the budget.
 """
 
 import pytest
 from wagtail_factories import ImageFactory
 
-from django.test import TestCase
+from django.test import Client, TestCase
 
 from portal.core.models import Partner, ProjectSettings
 from portal.polls.models import PollChoice
-from tests.conftest import queries_do_not_grow
+from tests.conftest import query_counts
 from tests.factories import (
     ContactPageFactory,
     DocumentFactory,
@@ -206,36 +210,17 @@ PAGE_TYPES = [
     ("not_found", lambda case: "/pl/nie-ma-takiej-strony/", nothing_more),
 ]
 
-# Page types still over the budget (their counts are in the report of issue 21), cold and
-# warm apart, so that a page within one budget keeps it. Warm, the frame, the route and the
-# home and zone sections come from the cache; what is left over is each listing's own
-# search and facets, whose counts are cached too. Cold, the frame still costs ~12 queries
-# (site, locales, restrictions, route 2, Wagtail's site root paths, the header's pages
-# with those every page links to, settings, partners, funding notice, the logos' images
-# with their renditions, zones). Growth is asserted for them all the same; one that comes
-# within a budget fails until it is taken off its list.
+# Page types still over the budget, cold and warm apart, so that a page within one budget
+# keeps it. Warm, the frame, the route and the home and zone sections come from the cache;
+# what is left over is each listing's own search and facets, whose counts are cached too.
+# Cold, the frame costs 10 queries (site; locales, root paths and restrictions in one;
+# route 2; the header's pages with those every page links to; settings, partners, funding
+# notice, the logos' images with their renditions; zones), and the home page and a zone
+# page add each section's items and their zones (two queries a section). Growth is
+# asserted for them all the same; one that comes within a budget fails until it is taken
+# off its list.
 OVER_WARM_BUDGET = set()
-OVER_COLD_BUDGET = {name for name, _address, _grow in PAGE_TYPES} - {
-    "news_rss",
-    "news_atom",
-    "events_ical",
-    "event_ical",
-    "standard_page",
-    "standard_page_en",
-    "sub_models",
-    "success_stories",
-    "success_story",
-    "projects",
-    "contact",
-    "poll_page",
-    "not_found",
-    "event_with_registration_form",
-    "partnership",
-    "project",
-    "sub_model",
-    "handbook_step",
-    "report",
-}
+OVER_COLD_BUDGET = {"home", "zone_page"}
 
 
 @pytest.mark.django_db
@@ -243,14 +228,31 @@ class TestEveryPageTypeKeepsItsBudget(SiteOfEveryPageType):
     """For each page type: the same queries cold and warm with more items (and a bigger
     menu and more partners), and within the budget."""
 
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        case = cls()
+        cls.counts_before = cls.count_every_page_type(case)
+        case.grow_frame()
+        for grow in dict.fromkeys(grow for _name, _address, grow in PAGE_TYPES):
+            grow(case)
+        cls.counts_after = cls.count_every_page_type(case)
 
-def budget_test(name, address, grow):
+    @classmethod
+    def count_every_page_type(cls, case):
+        """{name: (cold, warm)} of every page type, each asked for once first."""
+        client = Client()
+        counts = {}
+        for name, address, _grow in PAGE_TYPES:
+            client.get(address(case))
+            counts[name] = query_counts(client, address(case))
+        return counts
+
+
+def budget_test(name):
     def test(self):
-        def more():
-            self.grow_frame()
-            grow(self)
-
-        cold, warm = queries_do_not_grow(self.client, address(self), more)
+        before, (cold, warm) = self.counts_before[name], self.counts_after[name]
+        assert before == (cold, warm), f"{name}: queries (cold, warm) went from {before}"
         counts = f"{name}: {cold} queries cold (budget {COLD_BUDGET}), {warm} warm ({WARM_BUDGET})"
         over = {"cold": cold > COLD_BUDGET, "warm": warm > WARM_BUDGET}
         expected = {"cold": name in OVER_COLD_BUDGET, "warm": name in OVER_WARM_BUDGET}
@@ -266,5 +268,5 @@ def budget_test(name, address, grow):
 
 
 for _name, _address, _grow in PAGE_TYPES:
-    _test = budget_test(_name, _address, _grow)
+    _test = budget_test(_name)
     setattr(TestEveryPageTypeKeepsItsBudget, _test.__name__, _test)

@@ -60,6 +60,15 @@ def site_footer(context):
     return mark_safe(html)  # noqa: S308 -- rendered by the footer template, escaped there
 
 
+@register.simple_tag(takes_context=True)
+def accessibility_statement(context, project):
+    """The footer's accessibility statement in the visitor's language, among the pages the
+    header's query brings along (see core.wagtail_hooks): no query of its own."""
+    request = context.get("request")
+    translations = navigation.frame_pages(request, "accessibility_statement") if request else None
+    return project.localized_accessibility_page(translations)
+
+
 class FragmentNode(template.Node):
     """The rendered body of a {% fragment %} block, from the fragment cache."""
 
