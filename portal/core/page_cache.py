@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.utils import translation
 from django.middleware.gzip import GZipMiddleware
+from django.utils import translation
 from django.utils.cache import (
     add_never_cache_headers,
     patch_cache_control,
@@ -48,7 +48,7 @@ PERSONAL_COOKIE_PREFIXES = tuple(getattr(settings, "PAGE_CACHE_PERSONAL_COOKIE_P
 NOT_KEPT = {"set-cookie", "age", "date"}
 # A browser that accepts gzip gets the copy compressed when the page was kept (as Django's
 # GZipMiddleware, outside, would compress it, random padding against BREACH included; a kept
-# page holds no secret such a attack could guess, no CSRF token and nothing of a visitor's).
+# page holds no secret such an attack could guess, no CSRF token and nothing of a visitor's).
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 GZIP_PADDING = GZipMiddleware.max_random_bytes
 SMALLEST_COMPRESSED = 200
