@@ -93,10 +93,13 @@ def fragment(parser, token):
 class ItemFragmentNode(template.Node):
     """The rendered body of an {% item_fragment %} block, from the fragment cache."""
 
-    def __init__(self, item, vary_on, nodelist):
+    def __init__(self, item, vary_on, nodelist, condition=None):
         self.item, self.vary_on, self.nodelist = item, vary_on, nodelist
+        self.condition = condition
 
     def render(self, context):
+        if self.condition is not None and not self.condition.resolve(context):
+            return self.nodelist.render(context)
         item = self.item.resolve(context)
         parts = [
             "item",
@@ -131,14 +134,19 @@ def item_fragment(parser, token):
     listing's address and language and the values named (what else it shows that changes
     on its own, such as an event becoming past). A listing renders its items from the cache
     instead of running each item's tags (URL, picture, dates, zone mark) again; publishing
-    anything stores a new fragment version, and a preview renders afresh."""
+    anything stores a new fragment version, and a preview renders afresh.
+    `… when condition` keeps it only while the condition holds (a filter form nobody filled)."""
     bits = token.split_contents()
+    condition = None
+    if len(bits) > 3 and bits[-2] == "when":
+        condition = parser.compile_filter(bits[-1])
+        bits = bits[:-2]
     if len(bits) < 2:
         raise template.TemplateSyntaxError("{% item_fragment %} takes the item")
     nodelist = parser.parse(("enditem_fragment",))
     parser.delete_first_token()
     values = [parser.compile_filter(bit) for bit in bits[1:]]
-    return ItemFragmentNode(values[0], values[1:], nodelist)
+    return ItemFragmentNode(values[0], values[1:], nodelist, condition)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
