@@ -38,6 +38,13 @@ class ListingFilterForm(AccessibleErrorsMixin, forms.Form):
         return urlencode(values)
 
     @property
+    def is_blank(self):
+        """Whether the visitor gave none of its fields a value: the form then looks the same
+        to everyone on that listing (so its rendering may be kept; a filled one is not, or
+        every query string would keep one)."""
+        return not any(self.data.get(name) for name in self.fields)
+
+    @property
     def is_filtered(self):
         return self.is_valid() and any(
             value not in (None, "") for value in self.cleaned_data.values()

@@ -21,9 +21,17 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
+from django.utils.cache import (
+    add_never_cache_headers,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 from django.utils.http import http_date
+from django.utils.regex_helper import _lazy_re_compile
+from django.utils.text import compress_string
 
 PAGE_CACHE = "pages"
 # Paths that are never kept: the admin (and its previews) and the document downloads, which
@@ -38,6 +46,12 @@ PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 PERSONAL_COOKIE_PREFIXES = tuple(getattr(settings, "PAGE_CACHE_PERSONAL_COOKIE_PREFIXES", ()))
 # Headers a cached response does not keep (the next visitor gets them fresh or not at all).
 NOT_KEPT = {"set-cookie", "age", "date"}
+# A browser that accepts gzip gets the copy compressed when the page was kept (as Django's
+# GZipMiddleware, outside, would compress it, random padding against BREACH included; a kept
+# page holds no secret such an attack could guess, no CSRF token and nothing of a visitor's).
+ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+GZIP_PADDING = GZipMiddleware.max_random_bytes
+SMALLEST_COMPRESSED = 200
 
 
 def page_cache():
@@ -47,7 +61,8 @@ def page_cache():
 def page_key(host, path, language):
     """The cache key of one address in one language."""
     address = f"{host}{path}|{language}".encode()
-    return f"page:{hashlib.sha256(address).hexdigest()}"
+    # "v2": entries keep the headers as Django stores them, and a compressed copy.
+    return f"page:v2:{hashlib.sha256(address).hexdigest()}"
 
 
 def may_be_cached(request):
@@ -94,16 +109,39 @@ def request_key(request):
 
 
 def keep(response):
-    """What the cache stores of a response: status, headers, body."""
-    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_KEPT]
-    return (response.status_code, headers, response.content)
+    """What the cache stores of a response: status, headers (as Django holds them, checked
+    and encoded already, so a hit sets them without checking each again), body, and the body
+    compressed when that is shorter (a hit then compresses nothing)."""
+    headers = {
+        lowered: header
+        for lowered, header in response.headers._store.items()
+        if lowered not in NOT_KEPT
+    }
+    content = response.content
+    compressed = None
+    if len(content) >= SMALLEST_COMPRESSED and not response.has_header("Content-Encoding"):
+        compressed = compress_string(content, max_random_bytes=GZIP_PADDING)
+        if len(compressed) >= len(content):
+            compressed = None
+    return (response.status_code, headers, content, compressed)
 
 
-def restore(kept):
-    status, headers, content = kept
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
+def restore(kept, request):
+    """The kept response, compressed for a browser that accepts gzip: what GZipMiddleware
+    would make of it (Content-Encoding, Content-Length, Vary: Accept-Encoding, a weak ETag)."""
+    status, headers, content, compressed = kept
+    accepts_gzip = compressed is not None and ACCEPTS_GZIP.search(
+        request.META.get("HTTP_ACCEPT_ENCODING", "")
+    )
+    response = HttpResponse(compressed if accepts_gzip else content, status=status)
+    response.headers._store.update(headers)
+    if accepts_gzip:
+        patch_vary_headers(response, ("Accept-Encoding",))
+        response["Content-Length"] = str(len(compressed))
+        response["Content-Encoding"] = "gzip"
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response["ETag"] = "W/" + etag
     return response
 
 
@@ -152,7 +190,7 @@ class PageCacheMiddleware:
         key = request_key(request)
         kept = page_cache().get(key)
         if kept is not None:
-            return restore(kept)
+            return restore(kept, request)
         response = self.get_response(request)
         if is_shared(request, response):
             mark_public(response)
