@@ -123,15 +123,16 @@ pytest-sqlite: install-test messages
 	DATABASE_URL="sqlite:///$(CURDIR)/.tmp/smoke.sqlite3" $(BIN)/pytest -p no:xdist \
 		--durations=10 -m "demo or sqlite" -p no:cacheprovider $(PYTEST_ARGS)
 
-# The stages on one PostgreSQL server; the SQLite run (one process) beside the PostgreSQL
-# run, whose two processes leave a core idle while their last file ends, then the cluster's.
+# The stages on one PostgreSQL server; the SQLite run (one process) and then the cluster's
+# beside the PostgreSQL run, whose two processes leave a core idle while their last file
+# ends (the cluster waits for the migrated template the PostgreSQL run builds).
 # --output-sync prints each stage's output whole when it ends.
 test: lint check
 	@pg_dir=$$(mktemp -d /tmp/portal-wtz-pg.XXXXXX); \
 	.ci/postgres start "$$pg_dir" $(PG_PORT) || exit 1; \
 	status=0; \
-	$(MAKE) --no-print-directory -j2 --output-sync=target pytest pytest-sqlite PG_DIR="$$pg_dir" \
-		&& $(MAKE) --no-print-directory pytest-cluster PG_DIR="$$pg_dir" || status=$$?; \
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest pytest-sqlite-then-cluster \
+		PG_DIR="$$pg_dir" || status=$$?; \
 	.ci/postgres stop "$$pg_dir"; \
 	exit $$status
 
@@ -195,6 +196,14 @@ cluster-stop:
 CLUSTER_TEST_PORTS ?= 8090,8091,8092
 CLUSTER_TEST_REDIS_PORT ?= 6390
 pytest-cluster: install-test system-deps messages
-	@$(call with_postgres,CLUSTER_TEST_PORTS=$(CLUSTER_TEST_PORTS) \
-		CLUSTER_TEST_REDIS_PORT=$(CLUSTER_TEST_REDIS_PORT) \
-		$(BIN)/pytest -p no:xdist --durations=10 -m cluster tests/cluster $(PYTEST_ARGS))
+	@$(cluster_tests)
+
+cluster_tests = $(call with_postgres,CLUSTER_TEST_PORTS=$(CLUSTER_TEST_PORTS) \
+	CLUSTER_TEST_REDIS_PORT=$(CLUSTER_TEST_REDIS_PORT) \
+	$(BIN)/pytest -p no:xdist --durations=10 -m cluster tests/cluster $(PYTEST_ARGS))
+
+# `make test`'s second line of stages: the cluster's once the SQLite run is over, beside the
+# PostgreSQL run (same make, so `messages` is not written again under the running tests).
+.PHONY: pytest-sqlite-then-cluster
+pytest-sqlite-then-cluster: pytest-sqlite
+	@$(cluster_tests)
