@@ -163,9 +163,10 @@ class DatabaseReportSearch:
         delete signals (and report, document and zone saves) replace at once: the listing
         and every filter of it share one entry, and a query asked again (a visitor paging
         or filtering its results) does not scan its matches again."""
-        key = versioned_key("report-groups", str(query.locale.pk), *query_words)
         reports = self.match(base, query_words) if query_words else base
-        return cached_value(key, lambda: ReportGroups.count(reports))
+        return cached_value(
+            groups_key(query.locale, query_words), lambda: ReportGroups.count(reports)
+        )
 
     def search(self, query, offset=0, limit=10):
         query_words = words(query.text)
@@ -287,6 +288,11 @@ class ReportGroups:
         """The number of reports that meet every filter."""
         filters = query.filters()
         return sum(group.count for group in self.groups if group.passes(filters))
+
+
+def groups_key(locale, query_words):
+    """The cache key of the counts of the reports of `locale` that match `query_words`."""
+    return versioned_key("report-groups", str(locale.pk), *query_words)
 
 
 def total_from_kinds(kind_counts, kind):
