@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, IntegerField, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    When,
+)
 from django.db.models.functions import Cast, Substr
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -172,17 +179,25 @@ class DatabaseReportSearch:
         query_words = words(query.text)
         # One base for all: public() reads the view restrictions when it is called.
         base = self.base(query)
+        facets, total = self.facets(base, query, query_words)
+        reports = self.matching(base, query, query_words, offset + limit, total)
+        page = self.page(reports, offset, limit) if total > offset else []
+        return ReportResults(total=total, hits=self.hits(page, query, query_words), facets=facets)
+
+    def matching(self, base, query, query_words, wanted, total):
+        """The reports that meet the query, in the order asked for (`wanted` of the
+        `total` will be read)."""
         reports = self.apply(base, query.filters(), query_words)
         if query_words and query.sort == "relevance":
-            reports = self.by_relevance(reports, query_words)
-        else:
-            reports = reports.order_by("-publication_date", "-page_ptr_id")
-        facets, total = self.facets(base, query, query_words)
+            return self.by_relevance(reports, query_words)
+        return reports.order_by("-publication_date", "-page_ptr_id")
+
+    def page(self, reports, offset, limit):
+        """The reports of one page of results, in order, with their zones."""
         # The search text (up to a million characters per file) and its vector are for
         # matching only: leaving them out keeps the sorted rows narrow.
         reports = reports.defer("search_text", "search_vector").prefetch_related("zones")
-        page = list(reports[offset : offset + limit]) if total > offset else []
-        return ReportResults(total=total, hits=self.hits(page, query, query_words), facets=facets)
+        return list(reports[offset : offset + limit])
 
     def hits(self, reports, query, query_words):
         return make_hits(reports, query, query_words)
@@ -191,7 +206,25 @@ class DatabaseReportSearch:
 class PostgresReportSearch(DatabaseReportSearch):
     """On PostgreSQL: full-text search over each report's unaccented tsvector (GIN index,
     see models.report_vector), every query word a prefix of a word of the report, ranked
-    by ts_rank with the title weighing most."""
+    by ts_rank with the title weighing most. The live reports of a language are found by
+    the copy of `live` and `locale_id` on the report's own row (kept by triggers, migration
+    research.0005), so neither the counts nor the page of hits join the page table for
+    all the reports they go through."""
+
+    def base(self, query):
+        listed = ReportPage.objects.filter(listed_live=True, listed_locale_id=query.locale.pk)
+        return listed.public()
+
+    def page(self, reports, offset, limit):
+        """The page's report ids are chosen from the report rows alone (newest first: the
+        partial index `report_listed_newest`; a text query: its matches), and only those
+        ten rows are joined to their pages."""
+        ordering = reports.query.order_by
+        chosen = reports.order_by(*ordering).values("pk")[offset : offset + limit]
+        page = reports.model.objects.filter(pk__in=chosen)
+        if "score" in reports.query.annotations:
+            page = page.annotate(score=reports.query.annotations["score"])
+        return super().page(page.order_by(*ordering), 0, limit)
 
     def text_query(self, query_words):
         # The words are letters and digits only (text.words), so no tsquery operator can
@@ -254,7 +287,7 @@ class ReportGroups:
             reports.order_by()
             .annotate(year=Substr(Cast("publication_date", CharField()), 1, 4))
             .values_list("kind", "year", "languages", "zone_ids")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("*"))
         )
         slugs = zone_slugs()
         return cls(
