@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     Count,
@@ -40,6 +41,9 @@ from .text import excerpt, fold, words
 logger = logging.getLogger(__name__)
 
 FACETS = ("zone", "kind", "year", "language")
+# How many of the newest reports a text query sorted by date may test one by one (on
+# PostgreSQL) rather than fetch every match from the index: see PostgresReportSearch.
+WALKED_AT_MOST = 1_000
 LANGUAGE_CODES = frozenset(code for code, _label in settings.LANGUAGES)
 
 
@@ -227,6 +231,37 @@ class PostgresReportSearch(DatabaseReportSearch):
         if "score" in reports.query.annotations:
             page = page.annotate(score=reports.query.annotations["score"])
         return super().page(page.order_by(*ordering), 0, limit)
+
+    def matching(self, base, query, query_words, wanted, total):
+        """Newest first, words that many reports contain are tested report by report down
+        the newest (`report_listed_newest`), which stops at the page's last match, instead
+        of fetching and sorting every match from the GIN index: PostgreSQL estimates a
+        prefix query at a few dozen rows whatever it matches, so it takes the index itself.
+        Rare words keep the index."""
+        if query_words and query.sort != "relevance" and self.common(wanted, total):
+            reports = self.apply(base, query.filters(), []).filter(self.tested(query_words))
+            return reports.order_by("-publication_date", "-page_ptr_id")
+        return super().matching(base, query, query_words, wanted, total)
+
+    def common(self, wanted, total):
+        """True when the first `wanted` of `total` matches are found within the newest
+        WALKED_AT_MOST reports (by the table's row estimate), as matches are spread."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
+                [ReportPage._meta.db_table],
+            )
+            rows = cursor.fetchone()[0]
+        return rows > 0 and total > 0 and wanted * rows / total <= WALKED_AT_MOST
+
+    def tested(self, query_words):
+        """The match as a function call, which no index answers: each report is tested."""
+        return Func(
+            F("search_vector"),
+            self.text_query(query_words),
+            function="ts_match_vq",
+            output_field=BooleanField(),
+        )
 
     def text_query(self, query_words):
         # The words are letters and digits only (text.words), so no tsquery operator can
