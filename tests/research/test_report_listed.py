@@ -30,4 +30,4 @@ def test_a_report_taken_offline_by_a_bulk_update_leaves_and_comes_back(library):
     assert found(library, "kooperatywa") == (["Raport zostaje"], 1)
 
     Page.objects.filter(pk=leaving.pk).update(live=True)
-    assert found(library, "wspolne kooperatywa") == (["Raport zostaje", "Raport znika"], 2)
+    assert found(library, "wspolne kooperatywa") == (["Raport znika", "Raport zostaje"], 2)
