@@ -171,6 +171,12 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     zone_ids = models.CharField(max_length=200, editable=False, default="")
     # On PostgreSQL: `report_vector()` of the above, behind a GIN index (migration 0002).
     search_vector = SearchVectorField(null=True, editable=False)
+    # On PostgreSQL: the page's `live` and `locale_id`, copied onto the report's own row by
+    # triggers (migration 0005) whatever changes them (a publish, an unpublish, a bulk
+    # update), so the search filters, sorts and counts the reports of one language without
+    # joining the page table (with partial indexes of the live reports). Unused on SQLite.
+    listed_live = models.BooleanField(default=False, editable=False)
+    listed_locale_id = models.IntegerField(null=True, editable=False)
     # The cover shown on the page and in lists: the editor's cover image, else the first
     # page of the first file that has one (drawn by the document library). Kept on save and
     # when a file's cover is drawn, so that a listing reads every row's cover in one query.
