@@ -61,8 +61,9 @@ def page_cache():
 def page_key(host, path, language):
     """The cache key of one address in one language."""
     address = f"{host}{path}|{language}".encode()
-    # "v2": entries keep the headers as Django stores them, and a compressed copy.
-    return f"page:v2:{hashlib.sha256(address).hexdigest()}"
+    # "v3": entries keep the headers by name, and a compressed copy (v2 kept Django's private
+    # header store; an older entry is never read).
+    return f"page:v3:{hashlib.sha256(address).hexdigest()}"
 
 
 def may_be_cached(request):
@@ -109,14 +110,9 @@ def request_key(request):
 
 
 def keep(response):
-    """What the cache stores of a response: status, headers (as Django holds them, checked
-    and encoded already, so a hit sets them without checking each again), body, and the body
-    compressed when that is shorter (a hit then compresses nothing)."""
-    headers = {
-        lowered: header
-        for lowered, header in response.headers._store.items()
-        if lowered not in NOT_KEPT
-    }
+    """What the cache stores of a response: status, headers, body, and the body compressed
+    when that is shorter (a hit then compresses nothing)."""
+    headers = {name: value for name, value in response.items() if name.lower() not in NOT_KEPT}
     content = response.content
     compressed = None
     if len(content) >= SMALLEST_COMPRESSED and not response.has_header("Content-Encoding"):
@@ -133,8 +129,7 @@ def restore(kept, request):
     accepts_gzip = compressed is not None and ACCEPTS_GZIP.search(
         request.META.get("HTTP_ACCEPT_ENCODING", "")
     )
-    response = HttpResponse(compressed if accepts_gzip else content, status=status)
-    response.headers._store.update(headers)
+    response = HttpResponse(compressed if accepts_gzip else content, status=status, headers=headers)
     if accepts_gzip:
         patch_vary_headers(response, ("Accept-Encoding",))
         response["Content-Length"] = str(len(compressed))
