@@ -291,8 +291,11 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Illustration, Page):
 
     @cached_property
     def localized_zone(self):
-        """The zone in this page's language (the Polish zone where not yet translated)."""
-        return self.zone.get_translation_or_none(self.locale) or self.zone
+        """The zone in this page's language (the Polish zone where not yet translated),
+        from the cached zones of the language that the items' zone marks read."""
+        key = self.zone.translation_key
+        zones = localized_zones(self.locale)
+        return next((zone for zone in zones if zone.translation_key == key), self.zone)
 
     @classmethod
     def get_subpage_urls(cls):
