@@ -2,7 +2,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Aggregate, CharField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -290,8 +291,11 @@ class ZonePage(ZoneContentMixin, CachedSubviewsMixin, Illustration, Page):
 
     @cached_property
     def localized_zone(self):
-        """The zone in this page's language (the Polish zone where not yet translated)."""
-        return self.zone.get_translation_or_none(self.locale) or self.zone
+        """The zone in this page's language (the Polish zone where not yet translated),
+        from the cached zones of the language that the items' zone marks read."""
+        key = self.zone.translation_key
+        zones = localized_zones(self.locale)
+        return next((zone for zone in zones if zone.translation_key == key), self.zone)
 
     @classmethod
     def get_subpage_urls(cls):
@@ -405,15 +409,77 @@ def localized_zones(locale):
     )
 
 
+# The attribute that `with_zone_ids` gives each listed item: its zones' ids, comma-separated.
+LISTED_ZONE_IDS = "listed_zone_ids"
+
+
+class ZoneIdList(Aggregate):
+    """The ids of a group's zones as one comma-separated text: GROUP_CONCAT on SQLite,
+    STRING_AGG on PostgreSQL (Django 5.2 has no database-neutral string aggregate)."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(%(expressions)s::text, ',')",
+            **extra_context,
+        )
+
+
+def with_zone_ids(items):
+    """`items` (a queryset of zone-tagged pages or documents) with each one's zone ids in
+    its own row (a subquery on the tags): a listing names its items' zones from the cached
+    zones of the language (attach_localized_zones) with no query for them."""
+    tags = items.model._meta.get_field("zones")
+    item, zone = tags.m2m_field_name(), tags.m2m_reverse_field_name()
+    ids = (
+        tags.remote_field.through.objects.filter(**{item: OuterRef("pk")})
+        .values(item)
+        .annotate(ids=ZoneIdList(zone))
+        .values("ids")
+    )
+    # An item without zones has no tags to aggregate: "" (no zones), not None (not fetched).
+    return items.annotate(**{LISTED_ZONE_IDS: Coalesce(Subquery(ids), Value(""))})
+
+
+def zone_keys_by_id():
+    """Every zone's translation key by its id, cached like the zones: the tags point at the
+    Polish zones, which a page in another language names by their translations."""
+    return cached_value(
+        versioned_key("zone-keys"), lambda: dict(Zone.objects.values_list("pk", "translation_key"))
+    )
+
+
+def tagged_zones(page, by_key):
+    """`page`'s zones as named in `by_key`'s language: from the ids `with_zone_ids` gave it
+    where it has them, else from its (prefetched) `zones`."""
+    ids = getattr(page, LISTED_ZONE_IDS, None)
+    if ids is None:
+        return [by_key.get(zone.translation_key, zone) for zone in page.zones.all()]
+    by_id = {zone.pk: zone for zone in by_key.values()}
+    ids = {int(pk) for pk in ids.split(",") if pk}
+    if not ids <= by_id.keys():
+        # Zones named by their translations: in the Polish zones' order, as `zones.all()`.
+        keys = zone_keys_by_id()
+        by_id = {pk: by_key[key] for pk, key in keys.items() if key in by_key}
+    return [zone for pk, zone in by_id.items() if pk in ids]
+
+
 def attach_localized_zones(pages, locale, first_slug=None):
     """Give each page a `zone_list`: its zones as named in `locale`, in editorial order,
     except that the zone with `first_slug` (the zone the visitor is looking at) leads: a
     listed item shows one zone mark, its first zone's (templates/zones/includes/zone_mark.html).
-    The caller prefetches `zones`; this adds one query for the zones of the language."""
+    The caller fetches the items `with_zone_ids` (or prefetches `zones`); the zones of the
+    language come from the cache."""
     by_key = {zone.translation_key: zone for zone in localized_zones(locale)}
     for page in pages:
-        zones = (by_key.get(zone.translation_key, zone) for zone in page.zones.all())
-        page.zone_list = sorted(zones, key=lambda zone: (zone.slug != first_slug, zone.sort_order))
+        page.zone_list = sorted(
+            tagged_zones(page, by_key), key=lambda zone: (zone.slug != first_slug, zone.sort_order)
+        )
     return pages
 
 

@@ -31,6 +31,17 @@ class HomeSection:
         return (self.heading(home) if self.heading else "") or self.title
 
 
+def listing_url(home, page_type):
+    """The URL of the first live child of `home` of `page_type` (a section's full
+    listing), or "": the sections share one query of `home`'s live children, kept on
+    `home` for the request."""
+    children = home.__dict__.get("_live_children")
+    if children is None:
+        children = home.__dict__["_live_children"] = list(home.get_children().live())
+    index = next((page for page in children if issubclass(page.specific_class, page_type)), None)
+    return index.url if index is not None else ""
+
+
 def home_sections(home, limit=3):
     sections = []
     for section in sorted(

@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 
 from portal.core.filters import ListingFilterSet
 from portal.core.pagination import page_of
+from zones.models import with_zone_ids
 
 RESOURCES_PER_PAGE = 10
 
@@ -17,9 +18,11 @@ def resources_for_zone(zone_page):
     """The documents tagged with the page's zone, newest first, with their zones (one
     query for the documents, one for their zones)."""
     return (
-        get_document_model()
-        .objects.filter(zones__translation_key=zone_page.zone.translation_key)
-        .prefetch_related("zones")
+        with_zone_ids(
+            get_document_model().objects.filter(
+                zones__translation_key=zone_page.zone.translation_key
+            )
+        )
         .order_by("-created_at", "title")
         .distinct()
     )

@@ -19,7 +19,7 @@ from portal.core.navigation import subpage_url
 from portal.core.routes import CachedSubviewsMixin, registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.filters import ZoneFilterSet
-from zones.models import Zone, ZoneTaggedIndexPage, ZoneTaggedMixin
+from zones.models import Zone, ZoneTaggedIndexPage, ZoneTaggedMixin, with_zone_ids
 
 from . import calendar
 from .admin_forms import EventIndexPageForm
@@ -52,12 +52,8 @@ class SpeakerBlock(blocks.StructBlock):
 
 def events_of(locale):
     """The live, public events of one language, with their zones, for a listing."""
-    return (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .select_related("locale")
-        .prefetch_related("zones")
+    return with_zone_ids(
+        EventPage.objects.live().public().filter(locale=locale).select_related("locale")
     )
 
 

@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.core.robots import ROBOTS_DISALLOW_HOOK
 from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
-from portal.core.sections import HomeSection
+from portal.core.sections import HomeSection, listing_url
 from portal.core.spreadsheets import PolishSpreadsheetExportMixin
 from zones.dashboard import is_zone_editor
 from zones.listings import tagged_listing
@@ -75,9 +75,7 @@ def next_events_section():
         items=lambda home, limit: attach_localized_zones(
             list(upcoming_events(home.locale)[:limit]), home.locale
         ),
-        url=lambda home: (
-            index.url if (index := EventIndexPage.objects.child_of(home).live().first()) else ""
-        ),
+        url=lambda home: listing_url(home, EventIndexPage),
         template="events/includes/event_list.html",
         order=20,
     )

@@ -31,6 +31,7 @@ from zones.models import (
     ZoneTaggedMixin,
     attach_localized_zones,
     localized_zones,
+    with_zone_ids,
 )
 
 from .blocks import BeneficiaryBlock
@@ -395,11 +396,9 @@ def published_stories(locale):
     """The live, public success stories of one language, the youngest cooperative first,
     with their photos' card renditions (no query per card)."""
     return (
-        SuccessStoryPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        with_zone_ids(SuccessStoryPage.objects.live().public().filter(locale=locale))
         .select_related("photo")
-        .prefetch_related("zones", prefetch_renditions("photo", "story_card"))
+        .prefetch_related(prefetch_renditions("photo", "story_card"))
         .order_by("-founded", "title")
     )
 

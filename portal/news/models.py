@@ -24,7 +24,7 @@ from portal.core.blocks import BaseStreamBlock
 from portal.core.images import PLACEMENTS, image_with_alt
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.filters import ZoneFilterSet
-from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin
+from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin, with_zone_ids
 
 from .feeds import NewsAtomFeed, NewsRssFeed, feed_links
 
@@ -35,12 +35,9 @@ def published_news(locale):
     """The live, public articles of one language, newest first, ready for a listing:
     zones, image and its listing rendition fetched in a fixed number of queries."""
     return (
-        NewsPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        with_zone_ids(NewsPage.objects.live().public().filter(locale=locale))
         .select_related("locale")
         .prefetch_related(
-            "zones",
             models.Prefetch(
                 "image",
                 queryset=get_image_model().objects.prefetch_renditions(

@@ -6,7 +6,7 @@ from wagtail import hooks
 
 from portal.core.head_links import HEAD_LINKS_HOOK, HeadLink
 from portal.core.navigation import FRAME_PAGES_HOOK, FramePages, frame_pages
-from portal.core.sections import HomeSection
+from portal.core.sections import HomeSection, listing_url
 from zones.listings import tagged_listing
 from zones.models import ZonePage, attach_localized_zones
 
@@ -42,10 +42,6 @@ def news_listing():
     )
 
 
-def _news_index(home):
-    return NewsIndexPage.objects.child_of(home).live().first()
-
-
 @hooks.register("register_home_section")
 def latest_news_section():
     return HomeSection(
@@ -55,7 +51,7 @@ def latest_news_section():
         items=lambda home, limit: attach_localized_zones(
             list(published_news(home.locale)[:limit]), home.locale
         ),
-        url=lambda home: index.url if (index := _news_index(home)) else "",
+        url=lambda home: listing_url(home, NewsIndexPage),
         template="news/includes/news_list.html",
         order=10,
     )

@@ -30,7 +30,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from portal.core.images import image_reference, image_with_alt
 from portal.core.routes import CachedSubviewsMixin, registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
-from zones.models import ZoneTaggedIndexPage, ZoneTaggedMixin, attach_localized_zones
+from zones.models import (
+    LISTED_ZONE_IDS,
+    ZoneTaggedIndexPage,
+    ZoneTaggedMixin,
+    attach_localized_zones,
+)
 
 from . import citation
 from .text import fold
@@ -86,7 +91,8 @@ def listed_reports(reports, locale, zone_slug=None):
     """`reports` (a list) ready for research/includes/report_list.html: each with its cover
     and its zone mark (the zone `zone_slug` first), in a fixed number of queries however
     many reports."""
-    prefetch_related_objects(reports, "zones")
+    for report in reports:
+        setattr(report, LISTED_ZONE_IDS, report.zone_ids)
     return attach_localized_zones(attach_covers(reports), locale, first_slug=zone_slug)
 
 

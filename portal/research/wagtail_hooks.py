@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
-from portal.core.sections import HomeSection
+from portal.core.sections import HomeSection, listing_url
 from zones.listings import ZoneListing
 
 from .models import ResearchIndexPage, listed_reports, published_reports
@@ -57,9 +57,7 @@ def latest_reports_section():
         title=_("New reports"),
         all_label=_("All research and analyses"),
         items=lambda home, limit: latest_reports(home.locale, limit=limit),
-        url=lambda home: (
-            index.url if (index := ResearchIndexPage.objects.child_of(home).live().first()) else ""
-        ),
+        url=lambda home: listing_url(home, ResearchIndexPage),
         template="research/includes/report_list.html",
         order=30,
     )
