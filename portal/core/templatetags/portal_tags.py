@@ -340,3 +340,12 @@ def in_source_language(value):
     if get_language() == settings.LANGUAGE_CODE:
         return value
     return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+
+
+@register.filter
+def elided_page_range(page):
+    """The page numbers a listing links to: the first and the last, two either side of the
+    current one, and the paginator's ELLIPSIS between (Django's get_elided_page_range). A
+    link to every page made the research listing at 100,000 reports write 10,000 links, most
+    of its rendering time and of no use to a visitor."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
