@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.db.models import Sum
+from django.test import Client
 from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
@@ -98,14 +99,24 @@ def counts():
 @pytest.mark.smoke
 @pytest.mark.demo
 class DemoContentTests(OwnMediaTestCase):
-    # {language: {path: HTML}} of the sitemaps' pages, rendered once for the scans that read
-    # them (a plain class attribute: setUpTestData's would be copied for every test).
+    # {language: {path: (status, HTML)}} of the sitemaps' pages, rendered once for the scans that
+    # read them (a plain class attribute: setUpTestData's would be copied for every test).
     rendered = {}
 
     @classmethod
     def setUpTestData(cls):
         Locale.objects.get_or_create(language_code="en")
         load_demo_content()
+        # Every page of both sitemaps rendered here, inside the class's transaction: the
+        # image renditions the pages make on the way (most of a first render's CPU) stay for
+        # every test, where a test's own would be rolled back and made again by the next.
+        client = Client()
+        for language in ("pl", "en"):
+            responses = {path: client.get(path) for path in sitemap_paths(client, language)}
+            cls.rendered[language] = {
+                path: (response.status_code, response.content.decode())
+                for path, response in responses.items()
+            }
 
     def get(self, url):
         response = self.client.get(url)
@@ -113,15 +124,11 @@ class DemoContentTests(OwnMediaTestCase):
         return parse(response)
 
     def sitemap_pages(self, language):
-        """{path: HTML} of every page the `language` sitemap lists, rendered once per run."""
-        if language not in self.rendered:
-            paths = sitemap_paths(self.client, language)
-            responses = {path: self.client.get(path) for path in paths}
-            self.assertEqual({response.status_code for response in responses.values()}, {200})
-            self.rendered[language] = {
-                path: response.content.decode() for path, response in responses.items()
-            }
-        return self.rendered[language]
+        """{path: HTML} of every page the `language` sitemap lists, rendered once per run
+        (setUpTestData)."""
+        rendered = self.rendered[language]
+        self.assertEqual({status for status, _html in rendered.values()}, {200})
+        return {path: html for path, (_status, html) in rendered.items()}
 
     def test_home_is_the_polish_site_root_with_an_english_translation(self):
         site = Site.objects.get(is_default_site=True)
