@@ -9,6 +9,7 @@ editor's change.
 """
 
 import logging
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -20,10 +21,14 @@ from fpdf.enums import XPos, YPos
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
+from django.db.models.signals import post_save
 from django.utils.module_loading import autodiscover_modules
 
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
+from wagtail.search import index as search_index
+from wagtail.search.signal_handlers import post_save_signal_handler
+from wagtail.search.tasks import insert_or_update_object_task
 from wagtail_localize.models import Translation, TranslationSource
 
 logger = logging.getLogger(__name__)
@@ -33,6 +38,9 @@ PDF_FONT = Path(__file__).with_name("fonts") / "DejaVuSans-Latin.ttf"
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _steps = []
+# {step: a context manager factory}: work kept up to date on every save that the step redoes
+# in full, paused from the start of a run until the step runs (see `demo_step`).
+_pauses = {}
 
 
 class DemoDataError(CommandError):
@@ -96,12 +104,17 @@ def _wrap(value, source, place):
     )
 
 
-def demo_step(order):
-    """Register a function `step(demo: DemoContext)` to run at position `order`."""
+def demo_step(order, pauses=None):
+    """Register a function `step(demo: DemoContext)` to run at position `order`. `pauses`
+    is a context manager factory for work the step redoes in full (an index it rebuilds from
+    everything the earlier steps made): when the step is part of a run, that work is paused
+    from the run's start until the step, instead of being done after every save."""
 
     def register(func):
         if func not in [registered for _, registered in _steps]:
             _steps.append((order, func))
+        if pauses is not None:
+            _pauses[func] = pauses
         return func
 
     return register
@@ -128,11 +141,64 @@ def load_all(stdout=None, apps=None):
     source_locale, _ = Locale.objects.get_or_create(language_code="pl")
     english, _ = Locale.objects.get_or_create(language_code="en")
     demo = DemoContext(source_locale=source_locale, translation_locales=[english])
-    for _order, step in sorted(_steps, key=lambda item: item[0]):
-        app = step.__module__.rpartition(".")[0]
-        if apps is None or app in apps or f"{app}.{step.__name__}" in apps:
-            step(demo)
+    steps = [step for _order, step in sorted(_steps, key=lambda item: item[0])]
+    steps = [step for step in steps if apps is None or is_selected(step, apps)]
+    with search_index_updates_once():
+        paused = {step: pause(_pauses[step]) for step in steps if step in _pauses}
+        try:
+            for step in steps:
+                if step in paused:
+                    paused.pop(step).close()
+                step(demo)
+        finally:
+            for stack in paused.values():
+                stack.close()
     return demo
+
+
+def is_selected(step, apps):
+    """Whether `--apps` names the step's app ("portal.events") or the step itself."""
+    app = step.__module__.rpartition(".")[0]
+    return app in apps or f"{app}.{step.__name__}" in apps
+
+
+def pause(factory):
+    """The context of `factory` entered, in a stack its caller closes when the pause ends."""
+    stack = ExitStack()
+    stack.enter_context(factory())
+    return stack
+
+
+@contextmanager
+def search_index_updates_once():
+    """Wagtail's search index entry of an object follows each of its saves, and the demo
+    saves a page three times or more (added, revised, published; its translation as often):
+    while the steps run, the saved objects are noted instead, and once they are done each is
+    indexed once, as it is then, by the task the save would have enqueued. Deletions still
+    leave the index at once."""
+    saved = {}  # in the order of their first save, the order the index entries were made in
+
+    def note(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved.setdefault((type(instance), str(instance.pk)), None)
+
+    models = [
+        model
+        for model in search_index.get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    for model in models:
+        post_save.connect(note, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.disconnect(note, sender=model)
+            post_save.connect(post_save_signal_handler, sender=model)
+    for model, pk in saved:
+        if model.objects.filter(pk=pk).exists():
+            meta = model._meta
+            insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, pk)
 
 
 def translate(instance, locale, strings, publish=True):
