@@ -1,20 +1,50 @@
 """Demo content of the site search: the index built from everything the other steps made,
 and a result editors pinned for a common query in each language (demo.yaml)."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.apps import apps
+from django.db.models.signals import post_save
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.signals import page_published, post_page_move
 
 from portal.core.demo_content import demo_step, read_demo_data
+from portal.documents.signals import document_text_changed
 
+from . import signals
 from .entries import rebuild
 
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
+# The receivers that keep the site index up to date after each save (signals.py), with the
+# sender each listens to.
+FOLLOWERS = (
+    (page_published, signals.follow_page, None),
+    (post_page_move, signals.follow_moved_pages, None),
+    (post_save, signals.follow_document, signals.Document),
+    (document_text_changed, signals.follow_document_text, signals.Document),
+)
 
-@demo_step(order=99)
+
+@contextmanager
+def site_index_paused():
+    """No index entries for each page published and document saved or read while the demo
+    is built: `build_search_index` deletes them all and indexes everything once."""
+    paused = [
+        (signal, receiver, sender)
+        for signal, receiver, sender in FOLLOWERS
+        if signal.disconnect(receiver, sender=sender)
+    ]
+    try:
+        yield
+    finally:
+        for signal, receiver, sender in paused:
+            signal.connect(receiver, sender=sender)
+
+
+@demo_step(order=99, pauses=site_index_paused)
 def build_search_index(demo):
     """Last of all: every page and document the demo made, in the index."""
     demo.note(f"search index ({rebuild()} entries)")
