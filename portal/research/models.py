@@ -56,6 +56,11 @@ class AuthorBlock(blocks.StructBlock):
 SEARCH_CONFIG = "portal_unaccent"
 
 
+# The columns only the search reads (long: a report's whole text and its vectors), left
+# out of the rows a page shows.
+SEARCH_ONLY = ("search_text", "search_vector", "rank_vector")
+
+
 def report_vector():
     """The report's words for PostgreSQL's full-text search: the title weighs most (A), so a
     title match ranks before a match in the abstract, findings or PDFs (B). The title is
@@ -66,11 +71,25 @@ def report_vector():
     )
 
 
+def report_rank_vector():
+    """The few words best match first ranks by: the title (A) and the abstract (B). The
+    search vector, with a report's PDFs, finds the reports; ranking every match by it read
+    each report's whole text (TOASTed, megabytes for a long PDF), so a query that many
+    reports match ranks them by this small vector, kept beside it (migration 0006). A
+    report found only in its files or other text ranks after those that name the words in
+    the title or abstract."""
+    title = Subquery(Page.objects.filter(pk=OuterRef("pk")).values("title")[:1])
+    return SearchVector(title, weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "abstract", weight="B", config=SEARCH_CONFIG
+    )
+
+
 def refresh_search_vectors(reports):
-    """Recompute the tsvector of `reports` (a queryset) from their title and search text, in
-    one UPDATE. Only PostgreSQL has the column's type; SQLite searches the folded text."""
+    """Recompute the tsvectors of `reports` (a queryset) from their title, abstract and
+    search text, in one UPDATE. Only PostgreSQL has the column's type; SQLite searches the
+    folded text."""
     if connection.vendor == "postgresql":
-        reports.update(search_vector=report_vector())
+        reports.update(search_vector=report_vector(), rank_vector=report_rank_vector())
 
 
 # How many related reports a report page offers.
@@ -177,6 +196,9 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     zone_ids = models.CharField(max_length=200, editable=False, default="")
     # On PostgreSQL: `report_vector()` of the above, behind a GIN index (migration 0002).
     search_vector = SearchVectorField(null=True, editable=False)
+    # On PostgreSQL: `report_rank_vector()`, the title and abstract only, which best match
+    # first ranks the matches by (migration 0006); unused on SQLite.
+    rank_vector = SearchVectorField(null=True, editable=False)
     # On PostgreSQL: the page's `live` and `locale_id`, copied onto the report's own row by
     # triggers (migration 0005) whatever changes them (a publish, an unpublish, a bulk
     # update), so the search filters, sorts and counts the reports of one language without
@@ -300,7 +322,7 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
             .filter(locale_id=self.locale_id)
             .exclude(translation_key=self.translation_key)
             .filter(Q(translation_key__in=keys) | Q(shares_zone))
-            .defer("search_text", "search_vector")
+            .defer(*SEARCH_ONLY)
             .order_by(chosen, "-publication_date", "-pk")
         )
         return listed_reports(list(reports[:count]), self.locale)

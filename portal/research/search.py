@@ -35,7 +35,7 @@ from wagtail.documents import get_document_model
 from portal.core.fragments import cached_value, versioned_key
 from zones.models import Zone, attach_localized_zones
 
-from .models import SEARCH_CONFIG, ReportPage, attach_covers
+from .models import SEARCH_CONFIG, SEARCH_ONLY, ReportPage, attach_covers
 from .text import excerpt, fold, words
 
 logger = logging.getLogger(__name__)
@@ -200,9 +200,9 @@ class DatabaseReportSearch:
 
     def page(self, reports, offset, limit):
         """The reports of one page of results, in order, with their zones."""
-        # The search text (up to a million characters per file) and its vector are for
-        # matching only: leaving them out keeps the sorted rows narrow.
-        reports = reports.defer("search_text", "search_vector").prefetch_related("zones")
+        # The search text (up to a million characters per file) and its vectors are for
+        # matching and ranking only: leaving them out keeps the sorted rows narrow.
+        reports = reports.defer(*SEARCH_ONLY).prefetch_related("zones")
         return list(reports[offset : offset + limit])
 
     def hits(self, reports, query, query_words):
@@ -212,8 +212,9 @@ class DatabaseReportSearch:
 class PostgresReportSearch(DatabaseReportSearch):
     """On PostgreSQL: full-text search over each report's unaccented tsvector (GIN index,
     see models.report_vector), every query word a prefix of a word of the report, ranked
-    by ts_rank with the title weighing most. The live reports of a language are found by
-    the copy of `live` and `locale_id` on the report's own row (kept by triggers, migration
+    by ts_rank of a small vector of the title (weighing most) and the abstract
+    (models.report_rank_vector). The live reports of a language are found by the copy of
+    `live` and `locale_id` on the report's own row (kept by triggers, migration
     research.0005), so neither the counts nor the page of hits join the page table for
     all the reports they go through."""
 
@@ -275,9 +276,80 @@ class PostgresReportSearch(DatabaseReportSearch):
     def match(self, reports, query_words):
         return reports.filter(search_vector=self.text_query(query_words))
 
+    def rank(self, query_words):
+        """ts_rank of the small vector (title and abstract, models.report_rank_vector): the
+        search vector finds the matches, but ranking by it read each one's whole text."""
+        return SearchRank(F("rank_vector"), self.text_query(query_words))
+
     def by_relevance(self, reports, query_words):
-        rank = SearchRank(F("search_vector"), self.text_query(query_words))
-        return reports.annotate(score=rank).order_by("-score", "-publication_date", "-pk")
+        return reports.annotate(score=self.rank(query_words)).order_by(
+            "-score", "-publication_date", "-pk"
+        )
+
+    def search(self, query, offset=0, limit=10):
+        """Best match first, without filters and with its counts not yet in the cache (a
+        visitor's first search for these words): the counts and the best matches come from
+        one scan of the matches (count_and_rank), not from two, each of which looked every
+        match up in the GIN index and read its row. Otherwise as for any search: the page
+        of a search whose counts are cached is ranked by one query."""
+        query_words = words(query.text)
+        if not query_words or query.sort != "relevance" or query.filters():
+            return super().search(query, offset, limit)
+        base = self.base(query)
+        best = []
+        groups = cached_value(
+            groups_key(query.locale, query_words),
+            lambda: self.count_and_rank(base, query_words, offset + limit, best),
+        )
+        total = groups.total(query)
+        if best:
+            page = self.reports_in_order(best[offset : offset + limit])
+        else:
+            reports = self.matching(base, query, query_words, offset + limit, total)
+            page = self.page(reports, offset, limit) if total > offset else []
+        hits = self.hits(page, query, query_words)
+        return ReportResults(total=total, hits=hits, facets=groups.facets(query))
+
+    def count_and_rank(self, base, query_words, wanted, best):
+        """The matches' groups (ReportGroups), and the ids of the `wanted` best matches
+        appended to `best`, from one query: the matches are found once (a MATERIALIZED
+        common table expression) and both grouped and ranked from it."""
+        matches = (
+            self.match(base, query_words)
+            .order_by()
+            .annotate(year=publication_year(), score=self.rank(query_words))
+            .values_list("kind", "year", "languages", "zone_ids", "pk", "publication_date", "score")
+        )
+        sql, params = matches.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(COUNT_AND_RANK_SQL.format(matches=sql), [*params, wanted])
+            rows = cursor.fetchall()
+        # A group row has its count; a ranked row its score, date and id (fifth column NULL).
+        ranked = sorted((row[5:] for row in rows if row[4] is None), reverse=True)
+        best.extend(pk for _score, _date, pk in ranked)
+        return ReportGroups.from_rows(row[:5] for row in rows if row[4] is not None)
+
+    def reports_in_order(self, ids):
+        """The reports of `ids`, in that order, as a page of results is read."""
+        reports = super().page(ReportPage.objects.filter(pk__in=ids), 0, len(ids))
+        position = {pk: place for place, pk in enumerate(ids)}
+        return sorted(reports, key=lambda report: position[report.pk])
+
+
+# The matches of a text query (columns named by position: kind, year, languages, zone ids,
+# id, date, score) grouped as ReportGroups counts them and, in the same statement, the
+# best of them by score, then newest (as by_relevance orders them).
+COUNT_AND_RANK_SQL = """
+WITH matches (kind, year, languages, zone_ids, id, published, score) AS MATERIALIZED (
+    {matches}
+)
+SELECT kind, year, languages, zone_ids, count(*), NULL::real, NULL::date, NULL::integer
+FROM matches GROUP BY kind, year, languages, zone_ids
+UNION ALL (
+    SELECT NULL, NULL, NULL, NULL, NULL, score, published, id
+    FROM matches ORDER BY score DESC, published DESC, id DESC LIMIT %s
+)
+"""
 
 
 @dataclass(frozen=True)
@@ -326,6 +398,11 @@ class ReportGroups:
             .values_list("kind", "year", "languages", "zone_ids")
             .annotate(count=Count("*"))
         )
+        return cls.from_rows(rows)
+
+    @classmethod
+    def from_rows(cls, rows):
+        """The groups of (kind, year, languages, zone ids, count) rows."""
         slugs = zone_slugs()
         return cls(
             [
