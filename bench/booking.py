@@ -87,10 +87,10 @@ print(confirmed, waiting, max(confirmed - {SEATS}, 0), emails)
 """
 
 
-# Run with `--profile`: where one registration POST's time goes, in-process (Django's test
+# Run with `--profile`: where one registration POST's CPU goes, in-process (Django's test
 # client, the same settings, database and Redis), by cProfile's cumulative times.
 PROFILE_POSTS = """
-import cProfile, pstats
+import cProfile, pstats, time
 import django
 django.setup()
 from django.test import Client
@@ -100,10 +100,9 @@ PARTS = [
     ("rate limit (Redis)", "portal/core/ratelimit.py", "retry_after"),
     ("form validation", "django/forms/forms.py", "is_valid"),
     ("booking transaction (book_seat)", "portal/events/booking.py", "book_seat"),
-    ("  lock the event, read its state", "portal/events/booking.py", "_lock"),
-    ("  count seats and the queue", "portal/events/booking.py", "_seats_and_queue"),
-    ("  insert the registration", "django/db/models/query.py", "create"),
-    ("  queue the two e-mail tasks", "portal/events/tasks.py", "queue_booking_emails"),
+    ("  lock, count, the new id (one round trip)", "portal/events/booking.py", "_lock_and_count"),
+    ("  the registration and its two e-mail tasks (one round trip)",
+     "portal/events/booking.py", "_insert"),
     ("  commit", "django/db/transaction.py", "__exit__"),
     ("redirect to the result page", "portal/core/navigation.py", "subpage_url"),
     ("result cookie", "django/http/response.py", "set_signed_cookie"),
@@ -119,7 +118,7 @@ def post(number):
     assert response.status_code == 302, response.status_code
 for number in range(5):
     post(number)  # warm-up: imports, templates, connections
-profile = cProfile.Profile()
+profile = cProfile.Profile(time.process_time)  # CPU, not wall time, on a shared machine
 rounds = {rounds}
 profile.enable()
 for number in range(5, 5 + rounds):

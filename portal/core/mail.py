@@ -47,11 +47,22 @@ def enqueue_all_with_the_change(calls):
     """Like `enqueue_with_the_change` for several `(task, args)` at once: the database
     backend writes them in one INSERT (django-tasks has no bulk enqueue), so a booking's two
     e-mails cost one statement inside its lock instead of two."""
-    backend = calls[0][0].get_backend()
-    if not isinstance(backend, DatabaseBackend):
+    rows = database_task_rows(calls)
+    if rows is None:
         for task, args in calls:
             enqueue_with_the_change(task, *args)
         return
+    DBTaskResult.objects.bulk_create(rows)
+    announce_enqueued(calls, rows)
+
+
+def database_task_rows(calls):
+    """The database backend's rows for `(task, args)` calls, not yet saved, for a caller
+    that writes them in a statement of its own; None when the tasks' backend is not the
+    database (the caller then enqueues them with `enqueue_with_the_change`)."""
+    backend = calls[0][0].get_backend()
+    if not isinstance(backend, DatabaseBackend):
+        return None
     rows = []
     for task, args in calls:
         backend.validate_task(task)
@@ -68,9 +79,15 @@ def enqueue_all_with_the_change(calls):
                 backend_name=backend.alias,
             )
         )
-    DBTaskResult.objects.bulk_create(rows)
+    return rows
+
+
+def announce_enqueued(calls, rows):
+    """django-tasks' `task_enqueued` signal for the rows of `calls` once written, as the
+    backend's own enqueue sends it."""
+    sender = type(calls[0][0].get_backend())
     for row in rows:
-        task_enqueued.send(type(backend), task_result=row.task_result)
+        task_enqueued.send(sender, task_result=row.task_result)
 
 
 def deliver(task, what, attempt, send, task_args):

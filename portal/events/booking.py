@@ -9,13 +9,17 @@ registration that fits in the free seats is confirmed; a group that does not fit
 place at the head of the queue while a smaller one behind it may go ahead.
 """
 
+import functools
+
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+
+from portal.core import mail
 
 from . import tasks
 from .registrations import Registration
@@ -112,30 +116,123 @@ def _seats_left(event, counts):
 
 
 def _lock_and_count(event):
-    """Lock the event and count its seats and queue: the lock's wait, then the count.
+    """Lock the event and count its seats and queue: (seats left, anyone waiting, the new
+    registration's id or None).
 
     Every other booking of the event waits while this one holds the lock, and after each
     statement the request's thread must wait for the interpreter's lock (GIL) before it can
     send the next one, while the other threads of a gthread worker render. So on PostgreSQL
-    both statements go in one round trip: with client-side binding (Django's default with
-    psycopg 3) one execute carries several statements, and PostgreSQL gives each its own
-    snapshot in READ COMMITTED, so the count, which starts once the lock is granted, sees
-    the booking committed just before. (It could not be part of the locking SELECT itself,
-    whose snapshot is taken before the wait.)"""
-    locking, counting = _locking(event), _counting(event)
-    if connection.vendor != "postgresql" or connection.settings_dict["OPTIONS"].get(
-        "server_side_binding"
-    ):
-        _read_locked(event, list(locking))
-        return _seats_left(event, next(iter(counting), None))
-    lock_sql, lock_params = locking.query.sql_with_params()
-    count_sql, count_params = counting.query.sql_with_params()
+    the lock, the count and the new registration's id (its sequence's next value, so the
+    registration and its e-mail tasks, whose arguments name it, go in one round trip too)
+    are one execute (`_lock_count_and_number_sql`); with client-side binding
+    (Django's default with psycopg 3) one execute carries several statements, and
+    PostgreSQL gives each its own snapshot in READ COMMITTED, so the count, which starts
+    once the lock is granted, sees the booking committed just before. (It could not be
+    part of the locking SELECT itself, whose snapshot is taken before the wait.)"""
+    if not _one_round_trip():
+        _read_locked(event, list(_locking(event)))
+        return (*_seats_left(event, next(iter(_counting(event)), None)), None)
     with connection.cursor() as cursor:
-        cursor.execute(f"{lock_sql}; {count_sql}", (*lock_params, *count_params))
-        names = [column.name for column in cursor.description]
-        _read_locked(event, [dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
+        cursor.execute(
+            _lock_count_and_number_sql(type(event)),
+            {
+                "key": event.translation_key,
+                "event": event.pk,
+                "confirmed": Registration.Status.CONFIRMED.value,
+                "waiting": Registration.Status.WAITING.value,
+            },
+        )
+        _read_locked(event, [dict(zip(["pk", *LOCKED_FIELDS], row, strict=True)) for row in cursor])
         cursor.nextset()
-        return _seats_left(event, cursor.fetchone())
+        seats, anyone_waiting = _seats_left(event, cursor.fetchone())
+        cursor.nextset()
+        return seats, anyone_waiting, cursor.fetchone()[0]
+
+
+def _one_round_trip():
+    """Whether the connection takes several statements in one execute (PostgreSQL with
+    psycopg's client-side binding)."""
+    return connection.vendor == "postgresql" and not connection.settings_dict["OPTIONS"].get(
+        "server_side_binding"
+    )
+
+
+@functools.cache
+def _lock_count_and_number_sql(event_model):
+    """The booking's first statements, written once per process instead of compiled by the
+    ORM on every booking (building them was the largest part of a booking's CPU): the lock
+    of every language version of the event in a fixed order (no deadlocks), which reads
+    the booking fields (`LOCKED_FIELDS`, as `_locking` does), the count of seats taken and
+    people waiting (as `_counting`), and the next registration id."""
+    quote = connection.ops.quote_name
+    page, event_table = Page._meta, event_model._meta
+    pointer = quote(event_table.pk.column)
+    fields = ", ".join(f"e.{quote(event_table.get_field(name).column)}" for name in LOCKED_FIELDS)
+    registrations = Registration._meta
+    column = {name: quote(registrations.get_field(name).column) for name in ("event", "status")}
+    sequence = f"pg_get_serial_sequence('{registrations.db_table}', '{registrations.pk.column}')"
+    return (
+        # Names from the models' _meta, values as parameters.
+        f"SELECT e.{pointer}, {fields} FROM {quote(event_table.db_table)} e "  # noqa: S608
+        f"JOIN {quote(page.db_table)} p ON p.{quote(page.pk.column)} = e.{pointer} "
+        f"WHERE p.{quote(page.get_field('translation_key').column)} = %(key)s "
+        "ORDER BY 1 FOR UPDATE; "
+        f"SELECT COALESCE(SUM({quote(registrations.get_field('people').column)}) "
+        f"FILTER (WHERE {column['status']} = %(confirmed)s), 0), "
+        f"COUNT(*) FILTER (WHERE {column['status']} = %(waiting)s) "
+        f"FROM {quote(registrations.db_table)} WHERE {column['event']} = %(event)s; "
+        f"SELECT nextval({sequence})"
+    )
+
+
+@functools.cache
+def _insert_statement(model, rows):
+    """`INSERT` of `rows` new rows of `model`, every concrete column given, and those
+    columns' fields in order."""
+    quote = connection.ops.quote_name
+    fields = model._meta.concrete_fields
+    values = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    columns = ", ".join(quote(field.column) for field in fields)
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "  # noqa: S608
+    return sql + ", ".join([values] * rows), fields
+
+
+def _insert(*groups):
+    """Write groups of new model instances (primary keys set) in one execute, a statement
+    per group; each field's value prepared as the ORM's insert does (`pre_save` fills
+    `auto_now_add`). Model signals are not sent, as with `bulk_create`."""
+    statements, params = [], []
+    for instances in groups:
+        sql, fields = _insert_statement(type(instances[0]), len(instances))
+        statements.append(sql)
+        for instance in instances:
+            params += [
+                field.get_db_prep_save(field.pre_save(instance, True), connection)
+                for field in fields
+            ]
+    with connection.cursor() as cursor:
+        cursor.execute("; ".join(statements), params)
+    for instances in groups:
+        for instance in instances:
+            instance._state.adding, instance._state.db = False, connection.alias
+
+
+def _register(event, number, notify, fields):
+    """Write the registration and, with `notify`, queue its two e-mails: with `number`
+    (its id, from `_lock_and_count`) and the database task queue, all in one round trip;
+    otherwise through the ORM."""
+    registration = Registration(pk=number, event=event, **fields)
+    emails = tasks.booking_emails(registration)
+    rows = mail.database_task_rows(emails) if notify else []
+    if number is None or rows is None:
+        registration.save(force_insert=True)
+        if notify:
+            tasks.queue_booking_emails(registration)
+        return registration
+    _insert([registration], *([rows] if rows else []))
+    if rows:
+        mail.announce_enqueued(emails, rows)
+    return registration
 
 
 def book_seat(event, notify=True, **data):
@@ -144,13 +241,14 @@ def book_seat(event, notify=True, **data):
 
     The event's lock is held from the first query to the commit, so everything in it waits
     for every other booking of the event: it holds only the lock itself (which reads the
-    event's state), one count, the insert and the queueing of the e-mails (rows written in
-    the same transaction, sent later by a worker, so a failing mail server can neither undo
-    nor slow a booking). Form validation, the rate limit, the session and the redirect all
-    happen outside it (`notify=False` for imported data)."""
+    event's state and counts the seats), then the insert of the registration with its two
+    e-mail tasks (rows written in the same transaction, sent later by a worker, so a
+    failing mail server can neither undo nor slow a booking), then the commit. Form
+    validation, the rate limit, the session and the redirect all happen outside it
+    (`notify=False` for imported data)."""
     event = source_event(event)
     with transaction.atomic():
-        seats, anyone_waiting = _lock_and_count(event)
+        seats, anyone_waiting, number = _lock_and_count(event)
         reason = registration_closed_reason(event)
         if reason:
             raise RegistrationRefused(reason)
@@ -164,16 +262,14 @@ def book_seat(event, notify=True, **data):
         if notify:
             data |= {"email_kind": kind, "email_status": Registration.EmailStatus.PENDING}
         try:
-            registration = Registration.objects.create(
-                event=event, status=status, consented_at=timezone.now(), **data
+            registration = _register(
+                event, number, notify, {"status": status, "consented_at": timezone.now(), **data}
             )
         except IntegrityError as error:
             # Raised at once, so the whole transaction rolls back: no savepoint needed.
             raise AlreadyRegistered(
                 _("This e-mail address is already registered for this event.")
             ) from error
-        if notify:
-            tasks.queue_booking_emails(registration)
     return registration
 
 

@@ -53,12 +53,15 @@ def queue_booking_emails(registration):
     """A new booking's two messages: the confirmation or waiting-list notice (the
     registration was created with that kind, pending, so no UPDATE is needed) and the
     organiser's notice."""
-    mail.enqueue_all_with_the_change(
-        [
-            (send_registration_email, (registration.pk, str(registration.email_kind))),
-            (notify_organiser, (registration.pk,)),
-        ]
-    )
+    mail.enqueue_all_with_the_change(booking_emails(registration))
+
+
+def booking_emails(registration):
+    """The `(task, args)` of a new booking's two messages (`queue_booking_emails`)."""
+    return [
+        (send_registration_email, (registration.pk, str(registration.email_kind))),
+        (notify_organiser, (registration.pk,)),
+    ]
 
 
 def can_send_again(registration):
