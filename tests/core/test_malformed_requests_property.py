@@ -13,6 +13,7 @@ test client with the request class the site's WSGI handler uses (see `portal_req
 the forms are posted the way a browser does: with the CSRF cookie and token, checked.
 """
 
+import functools
 import itertools
 import logging
 from dataclasses import dataclass
@@ -97,8 +98,11 @@ def mostly(usual, *odd):
     )
 
 
+@functools.cache
 def keys(names):
-    """The route's own parameter names, mostly, and some odd ones."""
+    """The route's own parameter names, mostly, and some odd ones. One strategy per tuple
+    of names, made once: a strategy made anew in every draw costs Hypothesis its set-up
+    (labels, emptiness) each time."""
     return st.one_of(
         st.sampled_from(names) if names else st.nothing(),
         st.sampled_from(["", "page", "page[]", "\x00", "q", "t", "csrfmiddlewaretoken"]),
@@ -112,6 +116,20 @@ def as_bytes(value, charset):
     return value.encode(charset, errors="replace")
 
 
+@functools.cache
+def fields_of(names, max_size):
+    """Up to `max_size` (key, value) pairs, keys among `names` mostly."""
+    return st.lists(st.tuples(keys(names), values), max_size=max_size)
+
+
+QUERY_CHARSETS = st.sampled_from(["utf-8", "utf-8", "latin-1", "utf-16"])
+SEPARATORS = st.sampled_from([b"&", b"&", b";", b"&&"])
+TOKEN_PLACES = st.sampled_from(["body", "header", "body", "header", "nowhere"])
+BODY_KINDS = st.sampled_from(["urlencoded", "urlencoded", "multipart", "bytes"])
+OTHER_CONTENT_TYPES = st.sampled_from(["", "text/plain", "application/json", "multipart/form-data"])
+RAW_BODIES = st.one_of(st.binary(max_size=200), st.just(TOO_BIG_BODY))
+
+
 @st.composite
 def query_bytes(draw, names):
     """A query string as the bytes a client sends: pairs with repeated and empty keys,
@@ -119,10 +137,10 @@ def query_bytes(draw, names):
     then more fields than Django accepts."""
     if draw(st.integers(0, 99)) == 0:
         return TOO_MANY_FIELDS
-    pairs = draw(st.lists(st.tuples(keys(names), values), max_size=5))
-    charset = draw(st.sampled_from(["utf-8", "utf-8", "latin-1", "utf-16"]))
+    pairs = draw(fields_of(names, 5))
+    charset = draw(QUERY_CHARSETS)
     raw = draw(st.booleans())
-    separator = draw(st.sampled_from([b"&", b"&", b";", b"&&"]))
+    separator = draw(SEPARATORS)
     parts = []
     for key, value in pairs:
         key, value = as_bytes(key, charset), as_bytes(value, charset)
@@ -137,29 +155,31 @@ def form_post(draw, names):
     """A form body, its Content-Type and headers: URL-encoded or multipart, in any
     declared charset, or bytes that are neither; the CSRF token in the body or in the
     header (now and then nowhere)."""
-    fields = draw(st.lists(st.tuples(keys(names), values), max_size=8))
-    token_in = draw(st.sampled_from(["body", "header", "body", "header", "nowhere"]))
+    fields = draw(fields_of(names, 8))
+    token_in = draw(TOKEN_PLACES)
     if token_in == "body":
         fields.insert(draw(st.integers(0, len(fields))), ("csrfmiddlewaretoken", CSRF_SECRET))
     headers = {"HTTP_X_CSRFTOKEN": CSRF_SECRET} if token_in == "header" else {}
-    kind = draw(st.sampled_from(["urlencoded", "urlencoded", "multipart", "bytes"]))
-    tail = draw(mostly("", *ODD_CONTENT_TYPE_TAILS))
+    kind = draw(BODY_KINDS)
+    tail = draw(CONTENT_TYPE_TAILS)
     if kind == "urlencoded":
-        charset = draw(st.sampled_from(["utf-8", "utf-8", "latin-1", "utf-16"]))
+        charset = draw(QUERY_CHARSETS)
         body = b"&".join(quote_bytes(key, charset) + b"=" + quote_bytes(value, charset)
                          for key, value in fields)  # fmt: skip
         return body, "application/x-www-form-urlencoded" + tail, headers
     if kind == "multipart":
-        boundary = draw(mostly("BoUnDaRy", "", "x" * 71, "ü", "a b"))
+        boundary = draw(BOUNDARIES)
         body = multipart(fields, boundary or "BoUnDaRy")
         if draw(st.integers(0, 9)) == 0:
             body = body[: draw(st.integers(0, len(body)))]  # cut short
         return body, f"multipart/form-data; boundary={boundary}" + tail, headers
-    body = draw(st.one_of(st.binary(max_size=200), st.just(TOO_BIG_BODY)))
-    content_type = draw(
-        st.sampled_from(["", "text/plain", "application/json", "multipart/form-data"])
-    )
+    body = draw(RAW_BODIES)
+    content_type = draw(OTHER_CONTENT_TYPES)
     return body, content_type + tail, headers
+
+
+CONTENT_TYPE_TAILS = mostly("", *ODD_CONTENT_TYPE_TAILS)
+BOUNDARIES = mostly("BoUnDaRy", "", "x" * 71, "ü", "a b")
 
 
 def quote_bytes(value, charset="utf-8"):
