@@ -1,10 +1,12 @@
-"""Playwright (pytest-playwright's fixtures) drives Debian's headless Chromium against pytest-django's
-live server; each test builds the site it needs with the factories in tests/factories.py.
+"""Playwright (pytest-playwright's fixtures) drives Debian's headless Chromium against
+pytest-django's live server; each test builds the site it needs with the factories in
+tests/factories.py.
 
 `visit(page, path)` opens a public page and fails the test on any axe-core violation of
 WCAG 2.1 A/AA, so every public page a browser test looks at is also checked.
 """
 
+import inspect
 import os
 
 import pytest
@@ -103,6 +105,22 @@ def visit(live_server):
         return response
 
     return go
+
+
+@pytest.fixture
+def behaviours(request, subtests):
+    """`behaviours(check, ...)` runs each check in a subtest of its own, named after the
+    check, so one site built for a file serves all its checks and a failure names the
+    behaviour. A check asks for what it needs by its parameters' names (`page`, `visit`,
+    `phone`, `live_server`, any fixture), which are made when a check first asks for them."""
+
+    def check_each(*checks):
+        for check in checks:
+            needs = inspect.signature(check).parameters
+            with subtests.test(check.__name__.replace("_", " ")):
+                check(**{name: request.getfixturevalue(name) for name in needs})
+
+    return check_each
 
 
 @pytest.fixture

@@ -91,20 +91,14 @@ def test_no_page_type_shifts_its_layout_on_a_360px_phone(phone, live_server):
     expect(phone.locator("#main-nav-list")).to_be_visible()
 
 
-def test_easy_read_pages_and_reader_options_in_a_browser(
-    page, visit, browser, browser_context_args, live_server, about, easy_read, subtests
-):
+def test_easy_read_pages_and_reader_options_in_a_browser(about, easy_read, behaviours):
     """The behaviours below, one subtest each, on one site (the reader's choices last)."""
-    with subtests.test("without script the phone menu is open and has no button"):
-        without_script_the_phone_menu_is_open_and_has_no_button(
-            browser, browser_context_args, live_server
-        )
-    with subtests.test("the sign language video calls its host only when asked"):
-        the_sign_language_video_calls_its_host_only_when_asked(page, visit, live_server, easy_read)
-    with subtests.test("easy-to-read and sign language pages pass axe in both languages"):
-        easy_read_and_sign_language_pages_pass_axe_in_both_languages(page, visit, easy_read)
-    with subtests.test("reader picks high contrast and the largest text by their links"):
-        reader_picks_high_contrast_and_the_largest_text_by_their_links(page, visit, easy_read)
+    behaviours(
+        without_script_the_phone_menu_is_open_and_has_no_button,
+        the_sign_language_video_calls_its_host_only_when_asked,
+        easy_read_and_sign_language_pages_pass_axe_in_both_languages,
+        reader_picks_high_contrast_and_the_largest_text_by_their_links,
+    )
 
 
 def without_script_the_phone_menu_is_open_and_has_no_button(

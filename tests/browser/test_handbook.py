@@ -52,17 +52,16 @@ def model_pages(handbook, zones):
     return handbook
 
 
-def test_the_model_in_a_browser(page, phone, visit, live_server, model_pages, subtests):
+def test_the_model_in_a_browser(model_pages, behaviours):
     """The behaviours below, one subtest each, on one model: a desktop tab and a phone's."""
-    with subtests.test("visitor walks the twelve steps with the navigator"):
-        walks_the_twelve_steps_with_the_navigator(page, visit, live_server)
-    with subtests.test("the model's pages pass axe in both languages"):
-        the_models_pages_pass_axe_in_both_languages(page, visit)
-    with subtests.test("the comparison table scrolls on a phone and is reachable by keyboard"):
-        the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard(phone, visit)
+    behaviours(
+        visitor_walks_the_twelve_steps_with_the_navigator,
+        the_models_pages_pass_axe_in_both_languages,
+        the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard,
+    )
 
 
-def walks_the_twelve_steps_with_the_navigator(page, visit, live_server):
+def visitor_walks_the_twelve_steps_with_the_navigator(page, visit, live_server):
     """From the menu to step 1, along "next" to step 12 and back, then to the printable
     page of all steps at the one the visitor was on."""
     visit(page, "/pl/")

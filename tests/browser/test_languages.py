@@ -24,18 +24,17 @@ def switch_to(page, language):
     ).click()
 
 
-def test_languages_in_a_browser(page, visit, site, zones, handbook, about, subtests):
+def test_languages_in_a_browser(site, zones, handbook, about, behaviours):
     """The behaviours below, one subtest each, on one site."""
     StandardPageFactory(parent=site, title="Tylko po polsku", slug="tylko-po-polsku")
-    with subtests.test("visitor switches a zone page to English and back"):
-        switches_a_zone_page_to_english_and_back(page, visit)
-    with subtests.test("the switcher explains a page without translation"):
-        the_switcher_explains_a_page_without_translation(page, visit)
-    with subtests.test("an unsupported language gets the Polish not-found page"):
-        an_unsupported_language_gets_the_polish_not_found_page(page, visit)
+    behaviours(
+        visitor_switches_a_zone_page_to_english_and_back,
+        the_switcher_explains_a_page_without_translation,
+        an_unsupported_language_gets_the_polish_not_found_page,
+    )
 
 
-def switches_a_zone_page_to_english_and_back(page, visit):
+def visitor_switches_a_zone_page_to_english_and_back(page, visit):
     """A zone page and its sub-view to English and back, and a step of the model."""
     visit(page, "/pl/strefa-wtz/")
     switch_to(page, "English")

@@ -38,14 +38,12 @@ def privacy(site):
     return page
 
 
-def test_statutory_and_easy_read_pages_in_a_browser(
-    page, visit, live_server, privacy, easy_read, subtests
-):
+def test_statutory_and_easy_read_pages_in_a_browser(privacy, easy_read, behaviours):
     """The behaviours below, one subtest each, on one site."""
-    with subtests.test("statutory pages pass axe and the footer leads to them"):
-        statutory_pages_pass_axe_and_the_footer_leads_to_them(page, visit)
-    with subtests.test("statutory and easy-to-read pages pass pa11y in both languages"):
-        statutory_and_easy_read_pages_pass_pa11y_in_both_languages(live_server)
+    behaviours(
+        statutory_pages_pass_axe_and_the_footer_leads_to_them,
+        statutory_and_easy_read_pages_pass_pa11y_in_both_languages,
+    )
 
 
 def statutory_pages_pass_axe_and_the_footer_leads_to_them(page, visit):
