@@ -65,17 +65,16 @@ def contact(site, about):
     return page
 
 
-def test_the_association_in_a_browser(page, visit, projects, partnership, contact, subtests):
+def test_the_association_in_a_browser(projects, partnership, contact, behaviours):
     """The behaviours below, one subtest each, on one site (the contact form is sent last)."""
-    with subtests.test("visitor walks from about to the projects and along prev/next"):
-        walks_from_about_to_the_projects_and_along_prev_next(page, visit)
-    with subtests.test("association pages pass axe in both languages"):
-        association_pages_pass_axe_in_both_languages(page, visit)
-    with subtests.test("visitor corrects a mistake and sends the contact form"):
-        corrects_a_mistake_and_sends_the_contact_form(page, visit)
+    behaviours(
+        visitor_walks_from_about_to_the_projects_and_along_prev_next,
+        association_pages_pass_axe_in_both_languages,
+        visitor_corrects_a_mistake_and_sends_the_contact_form,
+    )
 
 
-def walks_from_about_to_the_projects_and_along_prev_next(page, visit):
+def visitor_walks_from_about_to_the_projects_and_along_prev_next(page, visit):
     """From "O projekcie" to the projects, newest first, and along previous/next."""
     visit(page, "/pl/o-projekcie/")
     page.locator(".section-pages").get_by_role("link", name="Projekty realizowane").click()
@@ -113,7 +112,7 @@ def association_pages_pass_axe_in_both_languages(page, visit):
         visit(page, path)
 
 
-def corrects_a_mistake_and_sends_the_contact_form(page, visit):
+def visitor_corrects_a_mistake_and_sends_the_contact_form(page, visit):
     """A wrong address is named next to its field, nothing typed is lost, and the corrected
     form is sent once."""
     visit(page, "/pl/kontakt/")  # axe on the empty form

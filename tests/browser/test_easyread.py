@@ -1,20 +1,32 @@
 """Issue 18 in a real browser: no layout shift on any page type at 360px, the sign language
 video that calls its host only when asked, the reader options (high contrast, largest text)
 chosen by clicking their links, and axe on the easy-to-read and sign language pages in both
-languages and in high contrast.
+languages and in high contrast. The statutory pages (issue 18 too): the privacy policy passes
+axe in both languages, the footer leads a visitor to the accessibility statement, which passes
+it too, and pa11y checks all these page types. (The `site` fixture's statement is the
+statutory page type, so test_site.py's axe run over the frame's pages checks it in Polish and
+English as well.)
 
 The CLS walk builds a site of every page type of its own; the other behaviours share one
 site, built once, each in a subtest of its own (a failure names the behaviour): building it
 and resetting the database after a live-server test cost more than the page loads."""
 
+import json
 import re
+import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import expect
 
 import tests.core.test_query_budget as budget
-from tests.factories import EasyReadPageFactory, SignLanguagePageFactory, translate
+from tests.factories import (
+    EasyReadPageFactory,
+    PrivacyPolicyPageFactory,
+    SignLanguagePageFactory,
+    translate,
+)
 
 from .conftest import assert_accessible
 
@@ -41,6 +53,9 @@ CUMULATIVE_LAYOUT_SHIFT = """() => new Promise((resolve) => {
 # Feeds and files are not pages; an English page is the same page type as its Polish one.
 NOT_PAGES = ("news_rss", "news_atom", "events_ical", "event_ical", "sitemap")
 YOUTUBE_PLAYER = "https://www.youtube-nocookie.com/embed/PJMdemo0001?autoplay=1"
+BASE_DIR = Path(__file__).resolve().parents[2]
+PA11Y = BASE_DIR / "node_modules" / "pa11y"
+SCRIPT = Path(__file__).with_name("pa11y.mjs")
 
 
 @pytest.fixture
@@ -54,6 +69,13 @@ def easy_read(site):
     sign = SignLanguagePageFactory(parent=section)
     translate(sign, title="Polish Sign Language", slug="polish-sign-language")
     return SimpleNamespace(section=section, sign=sign)
+
+
+@pytest.fixture
+def privacy(site):
+    page = PrivacyPolicyPageFactory(parent=site)
+    translate(page, title="Privacy policy", slug="privacy-policy")
+    return page
 
 
 def every_page_type():
@@ -91,20 +113,18 @@ def test_no_page_type_shifts_its_layout_on_a_360px_phone(phone, live_server):
     expect(phone.locator("#main-nav-list")).to_be_visible()
 
 
-def test_easy_read_pages_and_reader_options_in_a_browser(
-    page, visit, browser, browser_context_args, live_server, about, easy_read, subtests
+def test_easy_read_statutory_pages_and_reader_options_in_a_browser(
+    about, easy_read, privacy, behaviours
 ):
     """The behaviours below, one subtest each, on one site (the reader's choices last)."""
-    with subtests.test("without script the phone menu is open and has no button"):
-        without_script_the_phone_menu_is_open_and_has_no_button(
-            browser, browser_context_args, live_server
-        )
-    with subtests.test("the sign language video calls its host only when asked"):
-        the_sign_language_video_calls_its_host_only_when_asked(page, visit, live_server, easy_read)
-    with subtests.test("easy-to-read and sign language pages pass axe in both languages"):
-        easy_read_and_sign_language_pages_pass_axe_in_both_languages(page, visit, easy_read)
-    with subtests.test("reader picks high contrast and the largest text by their links"):
-        reader_picks_high_contrast_and_the_largest_text_by_their_links(page, visit, easy_read)
+    behaviours(
+        without_script_the_phone_menu_is_open_and_has_no_button,
+        the_sign_language_video_calls_its_host_only_when_asked,
+        easy_read_and_sign_language_pages_pass_axe_in_both_languages,
+        statutory_pages_pass_axe_and_the_footer_leads_to_them,
+        statutory_and_easy_read_pages_pass_pa11y_in_both_languages,
+        reader_picks_high_contrast_and_the_largest_text_by_their_links,
+    )
 
 
 def without_script_the_phone_menu_is_open_and_has_no_button(
@@ -150,6 +170,49 @@ def easy_read_and_sign_language_pages_pass_axe_in_both_languages(page, visit, ea
     expect(page.locator(".easy-read__line img").first).to_have_attribute("alt", "Work")
     visit(page, "/en/easy-to-read/polish-sign-language/")
     expect(page.get_by_role("button", name="Play the video: O portalu w PJM")).to_be_visible()
+
+
+def statutory_pages_pass_axe_and_the_footer_leads_to_them(page, visit):
+    """The privacy policy in both languages, and the footer's link to the statement."""
+    visit(page, "/pl/polityka-prywatnosci/")
+    visit(page, "/en/privacy-policy/")
+    page.locator(".site-footer__links").get_by_role("link", name="Accessibility statement").click()
+    expect(page).to_have_url(re.compile("/en/accessibility-statement/$"))
+    expect(page.locator("h1#a11y-deklaracja")).to_have_text("Accessibility statement")
+    assert_accessible(page)
+
+
+def statutory_and_easy_read_pages_pass_pa11y_in_both_languages(live_server):
+    """pa11y's HTML_CodeSniffer rules (WCAG 2 AA), a second opinion beside axe, on Debian's
+    Chromium, over the page types issue 18 added: the statement, the privacy policy, an
+    easy-to-read page and the sign language page. npm's pa11y is installed with the lint
+    tools (package.json)."""
+    if not PA11Y.exists():
+        pytest.fail("pa11y is missing: `make lint` installs it with `npm ci` (package.json).")
+    addresses = [
+        live_server.url + path
+        for path in (
+            "/pl/deklaracja-dostepnosci/",
+            "/en/accessibility-statement/",
+            "/pl/polityka-prywatnosci/",
+            "/en/privacy-policy/",
+            "/pl/etr/",
+            "/en/easy-to-read/",
+            "/pl/etr/polski-jezyk-migowy/",
+            "/en/easy-to-read/polish-sign-language/",
+        )
+    ]
+    run = subprocess.run(  # noqa: S603 -- our script, our addresses
+        ["node", str(SCRIPT), *addresses],  # noqa: S607 -- Node from the PATH, like npm
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=BASE_DIR,
+    )
+    assert run.returncode == 0, run.stderr
+    issues = json.loads(run.stdout)
+    assert issues == dict.fromkeys(addresses, [])
 
 
 def reader_picks_high_contrast_and_the_largest_text_by_their_links(page, visit, easy_read):

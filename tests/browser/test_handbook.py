@@ -1,9 +1,13 @@
 """The model in a real browser: walk the twelve steps with the navigator, every page type
-of the model passes axe in both languages, and the comparison table on a phone.
+of the model passes axe in both languages, and the comparison table on a phone. Switching
+language on the same site: the counterpart each way (a zone page, its sub-view, a step of the
+model), an explanation where there is no translation; English pages pass axe.
 
 One test builds the model once and checks each behaviour in a subtest of its own (a failure
 names the behaviour): building the twelve steps in two languages and resetting the database
 after a live-server test cost more than the page loads, so the module pays them once."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -52,17 +56,20 @@ def model_pages(handbook, zones):
     return handbook
 
 
-def test_the_model_in_a_browser(page, phone, visit, live_server, model_pages, subtests):
-    """The behaviours below, one subtest each, on one model: a desktop tab and a phone's."""
-    with subtests.test("visitor walks the twelve steps with the navigator"):
-        walks_the_twelve_steps_with_the_navigator(page, visit, live_server)
-    with subtests.test("the model's pages pass axe in both languages"):
-        the_models_pages_pass_axe_in_both_languages(page, visit)
-    with subtests.test("the comparison table scrolls on a phone and is reachable by keyboard"):
-        the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard(phone, visit)
+def test_the_model_and_the_language_switcher_in_a_browser(model_pages, about, behaviours):
+    """The behaviours below, one subtest each, on one site with the model and four zones: a
+    desktop tab and a phone's."""
+    behaviours(
+        visitor_walks_the_twelve_steps_with_the_navigator,
+        the_models_pages_pass_axe_in_both_languages,
+        the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard,
+        visitor_switches_a_zone_page_to_english_and_back,
+        the_switcher_explains_a_page_without_translation,
+        an_unsupported_language_gets_the_polish_not_found_page,
+    )
 
 
-def walks_the_twelve_steps_with_the_navigator(page, visit, live_server):
+def visitor_walks_the_twelve_steps_with_the_navigator(page, visit, live_server):
     """From the menu to step 1, along "next" to step 12 and back, then to the printable
     page of all steps at the one the visitor was on."""
     visit(page, "/pl/")
@@ -122,3 +129,58 @@ def the_comparison_table_scrolls_on_a_phone_and_is_reachable_by_keyboard(phone, 
         phone.goto(phone.url.split("/pl/")[0] + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} scrolls sideways: {width}px"
+
+
+def switch_to(page, language):
+    page.get_by_role("navigation", name=re.compile("Język|Language")).get_by_role(
+        "link", name=re.compile(f"^{language}")
+    ).click()
+
+
+def visitor_switches_a_zone_page_to_english_and_back(page, visit):
+    """A zone page and its sub-view to English and back, and a step of the model."""
+    visit(page, "/pl/strefa-wtz/")
+    switch_to(page, "English")
+    expect(page).to_have_url(re.compile("/en/wtz-zone/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert_accessible(page)
+    page.get_by_role("navigation", name="In this zone").get_by_role(
+        "link", name="Resources"
+    ).click()
+    expect(page).to_have_url(re.compile("/en/wtz-zone/resources/$"))
+    assert_accessible(page)
+    switch_to(page, "Polski")
+    expect(page).to_have_url(re.compile("/pl/strefa-wtz/materialy/$"))
+    page.get_by_role("navigation", name="W tej strefie").get_by_role(
+        "link", name="Przegląd"
+    ).click()
+    switch_to(page, "English")
+    switch_to(page, "Polski")
+    expect(page).to_have_url(re.compile("/pl/strefa-wtz/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+
+    visit(page, "/pl/model/krok-7/")
+    switch_to(page, "English")
+    expect(page).to_have_url(re.compile("/en/model/step-7/$"))
+    assert_accessible(page)
+
+
+def the_switcher_explains_a_page_without_translation(page, visit, site):
+    """A page with no English version: the switcher says so and the home page explains."""
+    StandardPageFactory(parent=site, title="Tylko po polsku", slug="tylko-po-polsku")
+    visit(page, "/pl/tylko-po-polsku/")
+    link = page.get_by_role("link", name=re.compile("^English"))
+    expect(link).to_contain_text("strona główna; ta strona nie ma tłumaczenia")
+    link.click()
+    expect(page).to_have_url(re.compile(r"/en/\?untranslated=1$"))
+    expect(page.locator("main").get_by_role("status")).to_contain_text(
+        "is not available in English"
+    )
+    assert_accessible(page)
+
+
+def an_unsupported_language_gets_the_polish_not_found_page(page, visit):
+    """/de/… is not found, in Polish."""
+    visit(page, "/de/o-projekcie/", expect_status=404)
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nie znaleziono strony")

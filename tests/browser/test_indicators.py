@@ -65,20 +65,12 @@ def printed_whole(page, selector):
     return page.eval_on_selector(selector, "node => node.scrollWidth <= node.clientWidth + 1")
 
 
-def test_the_indicators_in_a_browser(page, visit, live_server, project, subtests):
+def test_the_indicators_in_a_browser(project, behaviours):
     """The behaviours below, one subtest each, on one project's data."""
-    for language, heading, attendees in [
-        ("pl", "Projekt w liczbach", "9"),
-        ("en", "The project in numbers", "9"),
-    ]:
-        with subtests.test(
-            "the results page is accessible and prints its figures", language=language
-        ):
-            the_results_page_is_accessible_and_prints_its_figures(
-                page, visit, project, language, heading, attendees
-            )
-    with subtests.test("the report for a moderator is accessible and prints its tables and charts"):
-        the_report_for_a_moderator_is_accessible_and_prints_its_tables_and_charts(page, live_server)
+    behaviours(
+        the_results_page_is_accessible_and_prints_its_figures_in_both_languages,
+        the_report_for_a_moderator_is_accessible_and_prints_its_tables_and_charts,
+    )
 
 
 def the_report_for_a_moderator_is_accessible_and_prints_its_tables_and_charts(page, live_server):
@@ -113,22 +105,25 @@ def the_report_for_a_moderator_is_accessible_and_prints_its_tables_and_charts(pa
     expect(page.locator("figure.bar-chart svg").first).to_be_visible()
 
 
-def the_results_page_is_accessible_and_prints_its_figures(
-    page, visit, project, language, heading, attendees
-):
-    """The public figures, small numbers hidden, printed without the site's furniture."""
-    visit(page, project[language].url)
-    furniture = [page.locator(found) for found in [".reader-bar", ".site-search", ".subscribe"]]
-    for navigation in furniture:
-        expect(navigation).to_be_visible()
+RESULTS_HEADINGS = {"pl": "Projekt w liczbach", "en": "The project in numbers"}
 
-    expect(page.get_by_role("heading", name=heading)).to_be_visible()
-    expect(page.locator("dd[data-figure=attendees]")).to_have_text(attendees)
-    expect(page.locator("dd[data-figure=institutions]")).to_have_text("< 5")
 
-    page.emulate_media(media="print")
-    for navigation in [*furniture, page.locator(".main-nav")]:
-        expect(navigation).to_be_hidden()
-    expect(page.locator("dd[data-figure=attendees]")).to_be_visible()
-    assert printed_whole(page, ".results-figures")
-    page.emulate_media(media="screen")
+def the_results_page_is_accessible_and_prints_its_figures_in_both_languages(page, visit, project):
+    """The public figures (nine attendees; institutions, fewer than five, hidden), printed
+    without the site's furniture, in Polish and English."""
+    for language, heading in RESULTS_HEADINGS.items():
+        visit(page, project[language].url)
+        furniture = [page.locator(found) for found in [".reader-bar", ".site-search", ".subscribe"]]
+        for navigation in furniture:
+            expect(navigation).to_be_visible()
+
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+        expect(page.locator("dd[data-figure=attendees]")).to_have_text("9")
+        expect(page.locator("dd[data-figure=institutions]")).to_have_text("< 5")
+
+        page.emulate_media(media="print")
+        for navigation in [*furniture, page.locator(".main-nav")]:
+            expect(navigation).to_be_hidden()
+        expect(page.locator("dd[data-figure=attendees]")).to_be_visible()
+        assert printed_whole(page, ".results-figures"), language
+        page.emulate_media(media="screen")

@@ -80,21 +80,18 @@ def news(site, zones):
     return index
 
 
-def test_news_and_events_in_a_browser(page, visit, live_server, site, news, events, subtests):
+def test_news_and_events_in_a_browser(news, events, behaviours):
     """The behaviours below, one subtest each, on one site and one browser tab."""
-    with subtests.test("visitor filters events by zone, opens one and downloads its .ics"):
-        filters_events_by_zone_opens_one_and_downloads_its_ics(page, visit)
-    with subtests.test("news and event pages pass axe and reflow"):
-        pages_pass_axe_and_reflow(page, visit)
-    with subtests.test("a printed event shows date, place and address without menu or form"):
-        printed_event_shows_date_place_and_address_without_menu_or_form(page, live_server)
-    with subtests.test("visitor reads the archive of a year"):
-        reads_the_archive_of_a_year(page, visit)
-    with subtests.test("home page with zones, news and events passes axe in both languages"):
-        home_page_with_zones_news_and_events_passes_axe_in_both_languages(page, visit, site)
+    behaviours(
+        visitor_filters_events_by_zone_opens_one_and_downloads_its_ics,
+        news_and_event_pages_pass_axe_and_reflow,
+        a_printed_event_shows_date_place_and_address_without_menu_or_form,
+        visitor_reads_the_archive_of_a_year,
+        home_page_with_zones_news_and_events_passes_axe_in_both_languages,
+    )
 
 
-def filters_events_by_zone_opens_one_and_downloads_its_ics(page, visit):
+def visitor_filters_events_by_zone_opens_one_and_downloads_its_ics(page, visit):
     """The webinar and the conference are the business zone's; the webinar's calendar file
     does not give away its join link."""
     visit(page, "/pl/wydarzenia/")
@@ -142,7 +139,7 @@ ONE_PAGE_OF_EACH_TYPE = {
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 320, "height": 900}
 
 
-def pages_pass_axe_and_reflow(page, visit):
+def news_and_event_pages_pass_axe_and_reflow(page, visit):
     """Each page passes axe at 1280 px, then, narrowed to 320 px as WCAG's reflow has it
     (the same load), does not scroll sideways; one page of each type passes axe there too."""
     for path in NEWS_AND_EVENT_PAGES:
@@ -158,7 +155,7 @@ def pages_pass_axe_and_reflow(page, visit):
     page.set_viewport_size(DESKTOP)
 
 
-def printed_event_shows_date_place_and_address_without_menu_or_form(page, live_server):
+def a_printed_event_shows_date_place_and_address_without_menu_or_form(page, live_server):
     """On paper, an event keeps its facts and drops the menu, the search and the form."""
     page.goto(live_server.url + "/pl/wydarzenia/spotkanie-poznan/")
     expect(page.locator(".registration__form")).to_be_visible()  # on screen, the form is there
@@ -172,7 +169,7 @@ def printed_event_shows_date_place_and_address_without_menu_or_form(page, live_s
     page.emulate_media(media="screen")
 
 
-def reads_the_archive_of_a_year(page, visit):
+def visitor_reads_the_archive_of_a_year(page, visit):
     """The archive's year link lists that year's news only."""
     visit(page, "/pl/aktualnosci/")
     archive = page.locator(".archive a").first

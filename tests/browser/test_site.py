@@ -15,18 +15,15 @@ from .conftest import assert_accessible
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_frame_in_a_browser(page, phone, visit, about, subtests):
+def test_the_frame_in_a_browser(about, behaviours):
     """The behaviours below, one subtest each, on one site: a desktop tab and a phone's."""
-    with subtests.test("site pages pass axe in both languages"):
-        site_pages_pass_axe_in_both_languages(page, visit)
-    with subtests.test("visitor switches language on the same page"):
-        switches_language_on_the_same_page(page, visit)
-    with subtests.test("skip link moves focus to main content"):
-        skip_link_moves_focus_to_main_content(page, visit)
-    with subtests.test("menu button is only shown on small screens"):
-        menu_button_is_only_shown_on_small_screens(page, visit)
-    with subtests.test("site works on a 320px phone"):
-        works_on_a_320px_phone(phone, visit)
+    behaviours(
+        site_pages_pass_axe_in_both_languages,
+        visitor_switches_language_on_the_same_page,
+        skip_link_moves_focus_to_main_content,
+        menu_button_is_only_shown_on_small_screens,
+        site_works_on_a_320px_phone,
+    )
 
 
 SITE_PAGES = [
@@ -49,7 +46,7 @@ def site_pages_pass_axe_in_both_languages(page, visit):
         expect(page.locator("footer")).to_contain_text("ul. Chłapowskiego 15/1")
 
 
-def switches_language_on_the_same_page(page, visit):
+def visitor_switches_language_on_the_same_page(page, visit):
     """The switcher leads to the same page in the other language and back."""
     visit(page, "/pl/o-projekcie/")
     page.get_by_role("link", name="English").click()
@@ -70,7 +67,7 @@ def skip_link_moves_focus_to_main_content(page, visit):
     expect(page).to_have_url(re.compile("#main$"))
 
 
-def works_on_a_320px_phone(phone, visit):
+def site_works_on_a_320px_phone(phone, visit):
     """At 320 px, no sideways scroll and a menu behind its button, closed by Escape."""
     visit(phone, "/pl/")
     width = phone.evaluate("document.documentElement.scrollWidth")

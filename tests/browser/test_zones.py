@@ -44,16 +44,14 @@ def faq(zones):
     return page
 
 
-def test_zones_in_a_browser(page, visit, about, resources, faq, subtests):
+def test_zones_in_a_browser(about, resources, faq, behaviours):
     """The behaviours below, one subtest each, on one site with four zones."""
-    with subtests.test("zone pages and resources pass axe"):
-        zone_pages_and_resources_pass_axe(page, visit)
-    with subtests.test("FAQ answer opens by keyboard and passes axe"):
-        faq_answer_opens_by_keyboard_and_passes_axe(page, visit)
-    with subtests.test("visitor reaches a zone from the menu in two clicks"):
-        reaches_a_zone_from_the_menu_in_two_clicks(page, visit)
-    with subtests.test("visitor filters resources by kind"):
-        filters_resources_by_kind(page, visit)
+    behaviours(
+        zone_pages_and_resources_pass_axe,
+        faq_answer_opens_by_keyboard_and_passes_axe,
+        visitor_reaches_a_zone_from_the_menu_in_two_clicks,
+        visitor_filters_resources_by_kind,
+    )
 
 
 def zone_pages_and_resources_pass_axe(page, visit):
@@ -81,7 +79,7 @@ def faq_answer_opens_by_keyboard_and_passes_axe(page, visit):
     assert_accessible(page)
 
 
-def reaches_a_zone_from_the_menu_in_two_clicks(page, visit):
+def visitor_reaches_a_zone_from_the_menu_in_two_clicks(page, visit):
     """The menu's "Strefy" opens (its chevron turned), closes by Escape, and leads to a zone."""
     visit(page, "/pl/o-projekcie/")
     zones = page.locator(".main-nav summary", has_text="Strefy")
@@ -104,7 +102,7 @@ def reaches_a_zone_from_the_menu_in_two_clicks(page, visit):
     expect(page.get_by_role("heading", level=1)).to_have_text("Strefa Biznesu")
 
 
-def filters_resources_by_kind(page, visit):
+def visitor_filters_resources_by_kind(page, visit):
     """The resources filtered to templates: one, and the filter keeps its choice."""
     visit(page, "/pl/strefa-wtz/materialy/")
     page.select_option("#id_kind", "template")
