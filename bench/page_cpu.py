@@ -11,7 +11,8 @@ rounds of REQUESTS requests) and, with BENCH_PROFILE=1, a cProfile top list.
 
     python -m bench.page_cpu [LABEL ...]      # the pages whose label contains a LABEL
 
-BENCH_SITE_DIR: where the site is built (kept and used again; default /tmp/page-cpu-site).
+BENCH_SITE_DIR: where the site is built (kept and used again; default: page-cpu-site in
+the temporary directory).
 BENCH_CPU_ROUNDS (5), BENCH_CPU_REQUESTS (40): how many requests are timed.
 BENCH_PROFILE=1: a profile per page, BENCH_PROFILE_LINES (25) lines sorted by
 BENCH_PROFILE_SORT (cumulative).
@@ -23,6 +24,7 @@ import os
 import pstats
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,7 +49,8 @@ MEASURED = (
 
 def site_directory():
     """The directory the demo site is built in, built there first when it is not yet."""
-    workdir = Path(os.environ.get("BENCH_SITE_DIR") or "/tmp/page-cpu-site")
+    default = Path(tempfile.gettempdir()) / "page-cpu-site"
+    workdir = Path(os.environ.get("BENCH_SITE_DIR") or default)
     env = portal_environment(workdir, PORT)
     if not (workdir / "bench.sqlite3").exists():
         workdir.mkdir(parents=True, exist_ok=True)

@@ -39,5 +39,7 @@ def production_conn_max_age(database_url):
         ("postgres://portal@/portal?host=/run/postgresql&conn_max_age=300", 300),
     ],
 )
-def test_production_keeps_connections_unless_database_url_says_otherwise(database_url, kept_seconds):
+def test_production_keeps_connections_unless_database_url_says_otherwise(
+    database_url, kept_seconds
+):
     assert production_conn_max_age(database_url) == kept_seconds
