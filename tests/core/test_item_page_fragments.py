@@ -105,3 +105,18 @@ def test_each_visitor_of_an_event_gets_a_form_with_their_own_token(home):
     assert first_page.cookies["csrftoken"].value != second_page.cookies["csrftoken"].value
     # The part above the form did come from the fragment the first visitor's request kept.
     assert texts(second_page, "h1") == texts(first_page, "h1") == [event.title]
+
+
+def test_a_kept_listing_page_answers_neither_another_page_nor_a_filter(client, home):
+    zone = ZoneFactory()
+    index = NewsIndexPageFactory(parent=home)
+    articles = [NewsPageFactory(parent=index, title=f"Wiadomość {n:02}") for n in range(12)]
+    articles[0].zones = [zone]
+    articles[0].save_revision().publish()
+    first = texts(fresh(client, index), ".news-item__title")
+    assert first == [f"Wiadomość {n:02}" for n in range(11, 1, -1)]
+    second = client.get(f"{index.url}?page=2&_visit={next(_requests)}")
+    assert texts(second, ".news-item__title") == ["Wiadomość 01", "Wiadomość 00"]
+    filtered = client.get(f"{index.url}?zone={zone.slug}&_visit={next(_requests)}")
+    assert texts(filtered, ".news-item__title") == ["Wiadomość 00"]
+    assert client.get(f"{index.url}?page=3&_visit={next(_requests)}").status_code == 404
