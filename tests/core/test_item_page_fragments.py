@@ -22,6 +22,7 @@ from tests.factories import (
     ReportPageFactory,
     ResearchIndexPageFactory,
     ZoneFactory,
+    ZonePageFactory,
     warsaw,
 )
 from tests.html import one, texts
@@ -120,3 +121,19 @@ def test_a_kept_listing_page_answers_neither_another_page_nor_a_filter(client, h
     filtered = client.get(f"{index.url}?zone={zone.slug}&_visit={next(_requests)}")
     assert texts(filtered, ".news-item__title") == ["Wiadomość 00"]
     assert client.get(f"{index.url}?page=3&_visit={next(_requests)}").status_code == 404
+
+
+def test_a_zone_page_shows_a_new_article_and_its_zones_new_audience_at_once(client, home):
+    zone = ZoneFactory(audience="Dla warsztatów")
+    zone_page = ZonePageFactory(parent=home, zone=zone)
+    index = NewsIndexPageFactory(parent=home)
+    NewsPageFactory(parent=index, title="Starsza wiadomość", zones=[zone])
+    page = fresh(client, zone_page)
+    assert texts(page, ".zone-header__audience") == ["Dla warsztatów"]
+    assert texts(page, ".zone-section .news-item__title") == ["Starsza wiadomość"]
+    NewsPageFactory(parent=index, title="Nowa wiadomość", zones=[zone])
+    zone.audience = "Dla samorządów"
+    zone.save()
+    page = fresh(client, zone_page)
+    assert texts(page, ".zone-header__audience") == ["Dla samorządów"]
+    assert texts(page, ".zone-section .news-item__title") == ["Nowa wiadomość", "Starsza wiadomość"]
