@@ -19,13 +19,14 @@ from tests.factories import (
     EventPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    ProjectSettingsFactory,
     ReportPageFactory,
     ResearchIndexPageFactory,
     ZoneFactory,
     ZonePageFactory,
     warsaw,
 )
-from tests.html import one, texts
+from tests.html import one, text_of, texts
 
 pytestmark = pytest.mark.django_db
 _requests = count()
@@ -92,6 +93,7 @@ def test_an_event_says_it_has_taken_place_once_it_has(client, home):
 
 
 def test_each_visitor_of_an_event_gets_a_form_with_their_own_token(home):
+    project = ProjectSettingsFactory(office_name="Biuro Projektu")
     event = EventPageFactory(
         parent=EventIndexPageFactory(parent=home),
         registration_opens=warsaw(days=-10),
@@ -106,6 +108,13 @@ def test_each_visitor_of_an_event_gets_a_form_with_their_own_token(home):
     assert first_page.cookies["csrftoken"].value != second_page.cookies["csrftoken"].value
     # The part above the form did come from the fragment the first visitor's request kept.
     assert texts(second_page, "h1") == texts(first_page, "h1") == [event.title]
+    # The information clause beside the consent is kept too, and follows the settings.
+    assert "Biuro Projektu" in text_of(one(second_page, ".registration__form .information-clause"))
+    project.office_name = "Nowe Biuro"
+    project.save()
+    assert "Nowe Biuro" in text_of(
+        one(fresh(first, event), ".registration__form .information-clause")
+    )
 
 
 def test_a_kept_listing_page_answers_neither_another_page_nor_a_filter(client, home):
