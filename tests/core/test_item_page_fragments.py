@@ -17,6 +17,7 @@ from tests.factories import (
     DocumentFactory,
     EventIndexPageFactory,
     EventPageFactory,
+    HandbookPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     ProjectSettingsFactory,
@@ -146,3 +147,20 @@ def test_a_zone_page_shows_a_new_article_and_its_zones_new_audience_at_once(clie
     page = fresh(client, zone_page)
     assert texts(page, ".zone-header__audience") == ["Dla samorządów"]
     assert texts(page, ".zone-section .news-item__title") == ["Nowa wiadomość", "Starsza wiadomość"]
+
+
+def test_a_step_of_the_model_shows_each_steps_new_title_at_once(client, home):
+    handbook = HandbookPageFactory(parent=home, steps=3)
+    step = f"{handbook.url}krok-1/?_visit={next(_requests)}"
+    assert texts(client.get(step), ".step-index li") == [
+        "Tytuł kroku 1",
+        "Tytuł kroku 2",
+        "Tytuł kroku 3",
+    ]
+    steps = sorted(handbook.steps.all(), key=lambda step: step.sort_order)
+    steps[1].title = "Nowy tytuł kroku 2"
+    handbook.steps = steps
+    handbook.save_revision().publish()
+    page = client.get(f"{handbook.url}krok-1/?_visit={next(_requests)}")
+    assert texts(page, ".step-index li")[1] == "Nowy tytuł kroku 2"
+    assert texts(page, ".prev-next a[rel=next]") == ["Następny: krok 2 Nowy tytuł kroku 2"]
