@@ -60,9 +60,10 @@ class NewsFilterSet(ZoneFilterSet):
         super().__init__(*args, **kwargs)
         # Asked for only when the form is shown or a year checked: a blank form is a
         # fragment, and validating it looks at no choice.
-        self.filters["year"].extra["choices"] = lambda: [("", _("All years"))] + [
-            (entry["year"], f"{entry['year']} ({entry['count']})") for entry in years
-        ]
+        self.filters["year"].extra["choices"] = lambda: (
+            [("", _("All years"))]
+            + [(entry["year"], f"{entry['year']} ({entry['count']})") for entry in years]
+        )
 
 
 MainImage = image_with_alt(
