@@ -555,15 +555,22 @@ class ZoneTaggedIndexPage(CachedSubviewsMixin, Page):
     def render_listing(self, request, filters, items=None, **context):
         """One page of `items` (by default what `filters` let through), with the filter
         form; a filter value the listing does not know is answered 400 with its message
-        next to the field and the unfiltered list. The page of items is fetched only when
-        the template shows it: a page of a listing nobody filtered is kept as a fragment
-        (`{% item_fragment page page_number when filter_form.is_blank %}`), and a request
-        it answers asks nothing for it."""
+        next to the field and the unfiltered list. The first page of items is fetched only
+        when the template shows it: a page of a listing nobody filtered is kept as a
+        fragment (`{% item_fragment page page_number when filter_form.is_blank %}`), and a
+        request it answers asks nothing for the list."""
         items = filters.listing() if items is None else items
+        number = requested_page(request)
+        # The first page always exists; a later one may be past the end, a 404 that must
+        # come before the rendering starts.
+        if number == 1:
+            results = SimpleLazyObject(lambda: self.page_of_items(request, items))
+        else:
+            results = self.page_of_items(request, items)
         context = {
             "filter_form": filters.form,
-            "results": SimpleLazyObject(lambda: self.page_of_items(request, items)),
-            "page_number": requested_page(request),
+            "results": results,
+            "page_number": number,
             **context,
         }
         response = self.render(request, context_overrides=context)
