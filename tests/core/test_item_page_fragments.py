@@ -163,4 +163,4 @@ def test_a_step_of_the_model_shows_each_steps_new_title_at_once(client, home):
     handbook.save_revision().publish()
     page = client.get(f"{handbook.url}krok-1/?_visit={next(_requests)}")
     assert texts(page, ".step-index li")[1] == "Nowy tytuł kroku 2"
-    assert texts(page, ".prev-next a[rel=next]") == ["Następny: krok 2 Nowy tytuł kroku 2"]
+    assert texts(page, ".prev-next a[rel=next]") == ["Następny: krok 2Nowy tytuł kroku 2"]
