@@ -42,6 +42,12 @@ def listing_url(home, page_type):
     return index.url if index is not None else ""
 
 
+def index_page(page_type, locale):
+    """The first live page of `page_type` (a family's index: news, events) in `locale`, or
+    None; with its locale, which its URLs and feeds read, in the same query."""
+    return page_type.objects.live().filter(locale=locale).select_related("locale").first()
+
+
 def home_sections(home, limit=3):
     sections = []
     for section in sorted(

@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.core.robots import ROBOTS_DISALLOW_HOOK
 from portal.core.routes import PAGE_ROUTES_HOOK, PageRoutes
-from portal.core.sections import HomeSection, listing_url
+from portal.core.sections import HomeSection, index_page, listing_url
 from portal.core.spreadsheets import PolishSpreadsheetExportMixin
 from zones.dashboard import is_zone_editor
 from zones.listings import tagged_listing
@@ -41,12 +41,7 @@ def upcoming_events(locale):
 
 
 def zone_calendar(zone_page, request):
-    index = (
-        EventIndexPage.objects.live()
-        .filter(locale=zone_page.locale)
-        .select_related("locale")
-        .first()
-    )
+    index = index_page(EventIndexPage, zone_page.locale)
     return {"calendar_url": index.calendar_url(zone_page.zone.slug) if index else ""}
 
 

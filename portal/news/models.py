@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -58,9 +58,12 @@ class NewsFilterSet(ZoneFilterSet):
 
     def __init__(self, *args, years, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = [("", _("All years"))] + [
-            (entry["year"], f"{entry['year']} ({entry['count']})") for entry in years
-        ]
+        # Asked for only when the form is shown or a year checked: a blank form is a
+        # fragment, and validating it looks at no choice.
+        self.filters["year"].extra["choices"] = lambda: (
+            [("", _("All years"))]
+            + [(entry["year"], f"{entry['year']} ({entry['count']})") for entry in years]
+        )
 
 
 MainImage = image_with_alt(
@@ -99,7 +102,7 @@ class NewsIndexPage(ZoneTaggedIndexPage):
 
     @path("")
     def listing(self, request):
-        years = self.years()
+        years = SimpleLazyObject(self.years)
         filters = NewsFilterSet(request.GET, self.news(), locale=self.locale, years=years)
         zone = filters.form.cleaned_data.get("zone") if filters.is_valid() else None
         return self.render_listing(request, filters, years=years, feeds=feed_links(self, zone))

@@ -6,7 +6,7 @@ from wagtail import hooks
 
 from portal.core.head_links import HEAD_LINKS_HOOK, HeadLink
 from portal.core.navigation import FRAME_PAGES_HOOK, FramePages, frame_pages
-from portal.core.sections import HomeSection, listing_url
+from portal.core.sections import HomeSection, index_page, listing_url
 from zones.listings import tagged_listing
 from zones.models import ZonePage, attach_localized_zones
 
@@ -17,12 +17,7 @@ ZONE_NEWS = "news"
 
 
 def news_feeds(zone_page, request):
-    index = (
-        NewsIndexPage.objects.live()
-        .filter(locale=zone_page.locale)
-        .select_related("locale")
-        .first()
-    )
+    index = index_page(NewsIndexPage, zone_page.locale)
     return {"feeds": feed_links(index, zone_page.zone.slug, request) if index else []}
 
 

@@ -8,7 +8,7 @@ with the default Site (portal/core/checks.py).
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import EMAIL_BACKEND, STORAGES, env
+from .base import DATABASES, EMAIL_BACKEND, STORAGES, env
 
 
 def _required(name, value):
@@ -27,6 +27,11 @@ ALLOWED_HOSTS = _required(
 )
 PORTAL_BASE_URL = _required("PORTAL_BASE_URL", env("PORTAL_BASE_URL", default="")).rstrip("/")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PORTAL_BASE_URL).rstrip("/")
+# Each worker keeps its database connection between requests (checked before reuse, see
+# base.py) unless DATABASE_URL says otherwise (`?conn_max_age=0`): opening one per request
+# cost a connection (a PostgreSQL backend; SQLite reads the whole schema again), about a
+# third of a simple page's CPU (bench/page_cpu.py, issue 21.5).
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )

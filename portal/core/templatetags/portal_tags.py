@@ -71,19 +71,37 @@ def accessibility_statement(context, project):
 
 
 class FragmentNode(template.Node):
-    """The rendered body of a {% fragment %} block, from the fragment cache."""
+    """The rendered body of a {% fragment %} or {% item_fragment %} block, from the fragment
+    cache, under its name, its item and the values it varies on (none for a named one)."""
 
-    def __init__(self, name, nodelist):
+    def __init__(self, name, nodelist, item=None, vary_on=(), condition=None):
         self.name, self.nodelist = name, nodelist
+        self.item, self.vary_on, self.condition = item, vary_on, condition
 
     def render(self, context):
+        if self.condition is not None and not self.condition.resolve(context):
+            return self.nodelist.render(context)
         return fragments.cached_fragment(
-            context.get("request"),
-            self.name,
+            getattr(context, "request", None) or context.get("request"),
+            self.cache_name(context),
             lambda: self.nodelist.render(context),
             per_address=True,
             timeout=LISTING_FRAGMENT_TIMEOUT,
         )
+
+    def cache_name(self, context):
+        """The name, and a digest of the item's id and last publication and the values it
+        varies on (keeps the key short and plain)."""
+        if self.item is None:
+            return self.name
+        item = self.item.resolve(context)
+        parts = [
+            self.name,
+            str(getattr(item, "pk", "")),
+            str(getattr(item, "last_published_at", "")),
+            *(vary_part(value.resolve(context)) for value in self.vary_on),
+        ]
+        return "item-" + hashlib.sha1("|".join(parts).encode(), usedforsecurity=False).hexdigest()
 
 
 @register.tag
@@ -99,35 +117,6 @@ def fragment(parser, token):
     return FragmentNode(bits[1][1:-1], nodelist)
 
 
-class ItemFragmentNode(template.Node):
-    """The rendered body of an {% item_fragment %} block, from the fragment cache."""
-
-    def __init__(self, item, vary_on, nodelist, condition=None):
-        self.item, self.vary_on, self.nodelist = item, vary_on, nodelist
-        self.condition = condition
-
-    def render(self, context):
-        if self.condition is not None and not self.condition.resolve(context):
-            return self.nodelist.render(context)
-        item = self.item.resolve(context)
-        parts = [
-            "item",
-            self.origin.template_name if self.origin else "",
-            str(getattr(item, "pk", "")),
-            str(getattr(item, "last_published_at", "")),
-            *(vary_part(value.resolve(context)) for value in self.vary_on),
-        ]
-        # The name goes into the cache key as it is: a digest keeps it short and plain.
-        name = hashlib.sha1("|".join(parts).encode(), usedforsecurity=False).hexdigest()
-        return fragments.cached_fragment(
-            getattr(context, "request", None),
-            f"item-{name}",
-            lambda: self.nodelist.render(context),
-            per_address=True,
-            timeout=LISTING_FRAGMENT_TIMEOUT,
-        )
-
-
 def vary_part(value):
     """A value an item fragment varies on, as text: a list by its members' ids, in order
     (an item's zones, whose first leads its zone mark)."""
@@ -138,12 +127,14 @@ def vary_part(value):
 
 @register.tag
 def item_fragment(parser, token):
-    """{% item_fragment item [value ...] %}…{% enditem_fragment %}: one listed item, rendered
-    once and kept in the fragment cache under the item's id, its last publication, the
-    listing's address and language and the values named (what else it shows that changes
-    on its own, such as an event becoming past). A listing renders its items from the cache
-    instead of running each item's tags (URL, picture, dates, zone mark) again; publishing
-    anything stores a new fragment version, and a preview renders afresh.
+    """{% item_fragment item [value ...] %}…{% enditem_fragment %}: one item (a listed one,
+    or the page's own body), rendered once and kept in the fragment cache under the item's
+    id, its last publication, the address and language and the values named (what else it
+    shows that changes on its own, such as an event becoming past). The page renders it from
+    the cache instead of running its tags (URLs, pictures, dates, zone marks, StreamField
+    blocks, related items) again; publishing anything, or saving a zone, a document, an image
+    or the settings, stores a new fragment version, and a preview renders afresh. Never put
+    anything of the visitor (a form with its CSRF token, messages) inside.
     `… when condition` keeps it only while the condition holds (a filter form nobody filled)."""
     bits = token.split_contents()
     condition = None
@@ -155,7 +146,9 @@ def item_fragment(parser, token):
     nodelist = parser.parse(("enditem_fragment",))
     parser.delete_first_token()
     values = [parser.compile_filter(bit) for bit in bits[1:]]
-    return ItemFragmentNode(values[0], values[1:], nodelist, condition)
+    # Each use of the tag has its own name: two in one template never share an entry.
+    name = f"item:{parser.origin.template_name if parser.origin else ''}:{token.lineno}"
+    return FragmentNode(name, nodelist, values[0], values[1:], condition)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
