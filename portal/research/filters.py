@@ -35,9 +35,11 @@ class ReportFilterSet(ZoneFilterSet):
     def __init__(self, *args, years, kinds, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["kind"].extra["choices"] = kinds
-        self.filters["year"].extra["choices"] = [("", _("All years"))] + [
-            (year, year) for year in years
-        ]
+        # Asked for only when the form is shown or a year checked: a blank form is kept as
+        # a fragment, and validating it looks at no choice.
+        self.filters["year"].extra["choices"] = lambda: (
+            [("", _("All years"))] + [(year, year) for year in years]
+        )
 
     def match_words(self, reports, name, text):
         """Words are matched by the search backend, inside the PDF files too."""

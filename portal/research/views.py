@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django.db.models import Max, Min
+from django.utils.functional import SimpleLazyObject
 
 from portal.core.pagination import page_of, requested_page
 
@@ -27,7 +28,12 @@ def report_years(reports):
 def report_listing(page, request, reports, zone_page=None, template=None):
     """Search and filter `reports` (the live reports of `page`'s language). On a zone page
     the zone filter is fixed. An unknown filter value is answered 400 with the message next
-    to it and the list without that filter; a page number that does not exist is a 404."""
+    to it and the list without that filter; a page number that does not exist is a 404.
+
+    A listing nobody filtered looks the same to every visitor, so its form and results are
+    a fragment (the template's `item_fragment … when blank`): its first page is searched
+    only when the fragment is built. A later page is searched first, so that one past the
+    end is still a 404."""
     data = request.GET.copy()
     data["q"] = data.get("q", "").replace("\x00", "")  # a NUL byte is noise, not a filter
     if zone_page is not None:
@@ -36,7 +42,7 @@ def report_listing(page, request, reports, zone_page=None, template=None):
         data,
         reports,
         locale=page.locale,
-        years=report_years(reports),
+        years=SimpleLazyObject(lambda: report_years(reports)),
         kinds=reports.model.Kind.choices,
     )
     values = filters.search_values()
@@ -49,14 +55,27 @@ def report_listing(page, request, reports, zone_page=None, template=None):
         language=values.get("language") or "",
         sort=values.get("sort") or "newest",
     )
-    offset = (requested_page(request) - 1) * REPORTS_PER_PAGE
-    results = report_search().search(query, offset=offset, limit=REPORTS_PER_PAGE)
-    pages = page_of(request, range(results.total), REPORTS_PER_PAGE)
+    number = requested_page(request)
+    blank = not any(request.GET.get(name) for name in filters.form.fields)
+
+    def search():
+        offset = (number - 1) * REPORTS_PER_PAGE
+        return report_search().search(query, offset=offset, limit=REPORTS_PER_PAGE)
+
+    def pages_of(results):
+        return page_of(request, range(results.total), REPORTS_PER_PAGE) if results.total else None
+
+    if blank and number == 1:
+        results = SimpleLazyObject(search)
+        pages = SimpleLazyObject(lambda: pages_of(results))
+    else:
+        results = search()
+        pages = pages_of(results)
     context = {
         "search_form": filters.form,
         "results": results,
-        "pages": pages if results.total else None,
-        "facets": facet_options(filters.form, results),
+        "pages": pages,
+        "facets": SimpleLazyObject(lambda: facet_options(filters.form, results)),
         "query": urlencode(
             {
                 name: value
@@ -65,6 +84,8 @@ def report_listing(page, request, reports, zone_page=None, template=None):
             }
         ),
         "zone_page": zone_page,
+        "listing_blank": blank,
+        "page_number": number,
     }
     if zone_page is not None:
         response = zone_page.render_subview(request, "reports", template, context)

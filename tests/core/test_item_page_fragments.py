@@ -164,3 +164,29 @@ def test_a_step_of_the_model_shows_each_steps_new_title_at_once(client, home):
     page = client.get(f"{handbook.url}krok-1/?_visit={next(_requests)}")
     assert texts(page, ".step-index li")[1] == "Nowy tytuł kroku 2"
     assert texts(page, ".prev-next a[rel=next]") == ["Następny: krok 2Nowy tytuł kroku 2"]
+
+
+def test_a_kept_report_listing_shows_a_new_report_at_once_and_never_answers_a_search(client, home):
+    zone = ZoneFactory()
+    zone_page = ZonePageFactory(parent=home, zone=zone)
+    library = ResearchIndexPageFactory(parent=home)
+    for n in range(12):
+        ReportPageFactory(parent=library, title=f"Raport {n:02}", zones=[zone] if n < 2 else [])
+    first = fresh(client, library)
+    assert texts(first, ".report-item__title") == [f"Raport {n:02}" for n in range(11, 1, -1)]
+    assert texts(first, ".results-count") == ["12 raportów"]
+    second = client.get(f"{library.url}?page=2&_visit={next(_requests)}")
+    assert texts(second, ".report-item__title") == ["Raport 01", "Raport 00"]
+    searched = client.get(f"{library.url}?q=Raport+01&_visit={next(_requests)}")
+    assert texts(searched, ".report-item__title") == ["Raport 01"]
+    assert client.get(f"{library.url}?page=3&_visit={next(_requests)}").status_code == 404
+    # The zone's own listing (its zone fixed) is kept apart from the library's.
+    zone_reports = client.get(f"{zone_page.url}badania/?_visit={next(_requests)}")
+    assert texts(zone_reports, ".report-item__title") == ["Raport 01", "Raport 00"]
+
+    ReportPageFactory(parent=library, title="Raport nowy", zones=[zone])
+    first = fresh(client, library)
+    assert texts(first, ".report-item__title")[0] == "Raport nowy"
+    assert texts(first, ".results-count") == ["13 raportów"]
+    zone_reports = client.get(f"{zone_page.url}badania/?_visit={next(_requests)}")
+    assert texts(zone_reports, ".report-item__title") == ["Raport nowy", "Raport 01", "Raport 00"]
