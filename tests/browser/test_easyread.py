@@ -222,14 +222,18 @@ def reader_picks_high_contrast_and_the_largest_text_by_their_links(page, visit, 
     high_contrast = page.get_by_role("link", name="Kontrast: wysoki")
     expect(high_contrast).to_be_hidden()  # the options wait behind their summary
     display.click()
-    high_contrast.click()
+    # The option leads back to the same address: wait for that page, not for the address
+    # (which the page before it already had).
+    with page.expect_navigation():
+        high_contrast.click()
     expect(page).to_have_url(re.compile(f"{easy_read.section.url}$"))
     display.click()
-    page.get_by_role("link", name="Rozmiar tekstu: A++ największy").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Rozmiar tekstu: A++ największy").click()
     expect(page).to_have_url(re.compile(f"{easy_read.section.url}$"))
 
-    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "24px"
-    assert page.evaluate("getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
+    expect(page.locator("html")).to_have_css("font-size", "24px")
+    expect(page.locator("body")).to_have_css("color", "rgb(0, 0, 0)")
     assert_accessible(page)
     page.goto(page.url.replace(easy_read.section.url, easy_read.sign.url))
     assert page.evaluate("getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
