@@ -198,6 +198,8 @@ def registration_context(event, form=None):
         return {"closed_reason": reason}
     return {
         "form": form or RegistrationForm(max_people=max_people(source)),
+        # Nothing typed and no error: its fields look the same to everyone (kept as a fragment).
+        "new_form": form is None,
         "free_seats": booking.free_seats(source),
         "consent_version": settings.REGISTRATION_CONSENT_VERSION,
         "retention_days": settings.REGISTRATION_RETENTION_DAYS,
