@@ -17,6 +17,7 @@ import uuid
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
 from django.utils import translation
 
 from wagtail.documents import get_document_model
@@ -29,6 +30,10 @@ from .models import FundingNotice, Partner, ProjectSettings
 VERSION_KEY = "portal:fragments:version"
 # Stale entries of an old version are not deleted, only no longer read: let them go.
 TIMEOUT = 6 * 60 * 60
+# Listings of a page's own content (the home page's latest news and next events, a zone's
+# sections, the feeds) change on publish, which invalidates them, but "next events" also
+# with the clock: they are kept no longer than this.
+LISTING_TIMEOUT = 5 * 60
 # A local-memory cache is one per process: a new version stored by the process that saw
 # the change is not seen by the others (several gunicorn workers without Redis), so
 # there a fragment lives a minute at most.
@@ -90,6 +95,21 @@ def cached_fragment(request, name, build, per_address=False, timeout=None):
     if request is None or getattr(request, "is_preview", False):
         return build()
     return cached_value(fragment_key(request, name, per_address), build, timeout)
+
+
+def kept_response(request, name, build):
+    """The response of a view that is the same for every visitor of its address whatever the
+    query string (a news or events feed): its status, body and headers from the fragment
+    cache, `build()` called when they are missing. A 404 it raises is raised as before."""
+
+    def keep():
+        response = build()
+        return response.status_code, response.content, list(response.items())
+
+    status, content, headers = cached_fragment(
+        request, name, keep, per_address=True, timeout=LISTING_TIMEOUT
+    )
+    return HttpResponse(content, status=status, headers=dict(headers))
 
 
 class SiteFromCacheMiddleware:

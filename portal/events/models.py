@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.blocks import BaseStreamBlock
+from portal.core.fragments import kept_response
 from portal.core.navigation import subpage_url
 from portal.core.routes import CachedSubviewsMixin, registered_routes
 from portal.core.translatable import PAGE_TEXT_FIELDS
@@ -154,6 +155,10 @@ class EventIndexPage(ZoneTaggedIndexPage):
     @path("ical/", name="calendar")
     @path("ical/<slug:zone>/", name="zone_calendar")
     def calendar_feed(self, request, zone=None):
+        return kept_response(request, "ical", lambda: self.calendar_response(request, zone))
+
+    def calendar_response(self, request, zone=None):
+        """The upcoming events (of one zone) as an iCalendar file."""
         events = upcoming(self.events())
         name = self.title
         if zone is not None:

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.blocks import BaseStreamBlock
+from portal.core.fragments import kept_response
 from portal.core.images import PLACEMENTS, image_with_alt
 from portal.core.translatable import PAGE_TEXT_FIELDS
 from zones.filters import ZoneFilterSet
@@ -110,12 +111,12 @@ class NewsIndexPage(ZoneTaggedIndexPage):
     @path("rss/", name="rss")
     @path("rss/<slug:zone>/", name="zone_rss")
     def rss(self, request, zone=None):
-        return NewsRssFeed(self, zone)(request)
+        return kept_response(request, "rss", lambda: NewsRssFeed(self, zone)(request))
 
     @path("atom/", name="atom")
     @path("atom/<slug:zone>/", name="zone_atom")
     def atom(self, request, zone=None):
-        return NewsAtomFeed(self, zone)(request)
+        return kept_response(request, "atom", lambda: NewsAtomFeed(self, zone)(request))
 
 
 class NewsPage(ZoneTaggedMixin, MainImage, Page):

@@ -7,8 +7,10 @@ requests do, so no page cache answers it and the fragment is what is tested."""
 import datetime
 from itertools import count
 
+import feedparser
 import pytest
 import time_machine
+from icalendar import Calendar
 
 from django.test import Client
 from django.utils import timezone
@@ -117,6 +119,20 @@ def test_each_visitor_of_an_event_gets_a_form_with_their_own_token(home):
         one(fresh(first, event), ".registration__form .information-clause")
     )
 
+    # A form sent with a mistake comes back with what was typed; the next visitor's new form
+    # (kept) is empty.
+    action = one(first_page, "form.registration__form").get("action")
+    sent = first.post(
+        action,
+        {"csrfmiddlewaretoken": first_token, "name": "Anna Nowak", "email": "nie-adres"},
+    )
+    assert 400 <= sent.status_code < 500
+    assert one(sent, ".registration__form input[name=name]").get("value") == "Anna Nowak"
+    assert one(sent, ".registration__form input[name=email]").get("value") == "nie-adres"
+    later = fresh(Client(), event)
+    assert one(later, ".registration__form input[name=name]").get("value") in (None, "")
+    assert one(later, ".registration__form input[name=email]").get("value") in (None, "")
+
 
 def test_a_kept_listing_page_answers_neither_another_page_nor_a_filter(client, home):
     zone = ZoneFactory()
@@ -190,3 +206,42 @@ def test_a_kept_report_listing_shows_a_new_report_at_once_and_never_answers_a_se
     assert texts(first, ".results-count") == ["13 raportów"]
     zone_reports = client.get(f"{zone_page.url}badania/?_visit={next(_requests)}")
     assert texts(zone_reports, ".report-item__title") == ["Raport nowy", "Raport 01", "Raport 00"]
+
+
+def feed_titles(response):
+    """The item titles of an RSS or Atom feed."""
+    return [entry.title for entry in feedparser.parse(response.content).entries]
+
+
+def calendar_summaries(response):
+    return [str(event["summary"]) for event in Calendar.from_ical(response.content).walk("VEVENT")]
+
+
+def test_kept_feeds_show_a_new_item_at_once_and_keep_each_zone_apart(client, home):
+    zone = ZoneFactory(slug="wtz")
+    news = NewsIndexPageFactory(parent=home)
+    events = EventIndexPageFactory(parent=home)
+    NewsPageFactory(parent=news, title="Dla wszystkich")
+    EventPageFactory(parent=events, title="Spotkanie ogólne")
+    for feed in ("rss", "atom"):
+        assert feed_titles(client.get(f"{news.url}{feed}/?_visit={next(_requests)}")) == [
+            "Dla wszystkich"
+        ]
+        assert feed_titles(client.get(f"{news.url}{feed}/wtz/?_visit={next(_requests)}")) == []
+        assert client.get(f"{news.url}{feed}/nie-ma/?_visit={next(_requests)}").status_code == 404
+    assert calendar_summaries(client.get(f"{events.url}ical/?_visit={next(_requests)}")) == [
+        "Spotkanie ogólne"
+    ]
+    assert calendar_summaries(client.get(f"{events.url}ical/wtz/?_visit={next(_requests)}")) == []
+
+    NewsPageFactory(parent=news, title="Dla WTZ", zones=[zone])
+    EventPageFactory(parent=events, title="Spotkanie WTZ", zones=[zone])
+    for feed in ("rss", "atom"):
+        rss = client.get(f"{news.url}{feed}/?_visit={next(_requests)}")
+        assert sorted(feed_titles(rss)) == ["Dla WTZ", "Dla wszystkich"]
+        zone_feed = client.get(f"{news.url}{feed}/wtz/?_visit={next(_requests)}")
+        assert feed_titles(zone_feed) == ["Dla WTZ"]
+    calendar = client.get(f"{events.url}ical/wtz/?_visit={next(_requests)}")
+    assert calendar_summaries(calendar) == ["Spotkanie WTZ"]
+    assert calendar["Content-Type"].startswith("text/calendar")
+    assert calendar["Content-Disposition"] == 'attachment; filename="wydarzenia.ics"'

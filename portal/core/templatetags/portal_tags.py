@@ -15,10 +15,7 @@ from portal.core.head_links import head_links as registered_head_links
 
 register = template.Library()
 
-# Listings of a page's own content (the home page's latest news and next events, a zone's
-# sections) change on publish, which invalidates them, but "next events" also with the
-# clock: they are kept no longer than this.
-LISTING_FRAGMENT_TIMEOUT = 5 * 60
+LISTING_FRAGMENT_TIMEOUT = fragments.LISTING_TIMEOUT
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
