@@ -15,8 +15,6 @@ from portal.core.head_links import head_links as registered_head_links
 
 register = template.Library()
 
-LISTING_FRAGMENT_TIMEOUT = fragments.LISTING_TIMEOUT
-
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -83,7 +81,7 @@ class FragmentNode(template.Node):
             self.cache_name(context),
             lambda: self.nodelist.render(context),
             per_address=True,
-            timeout=LISTING_FRAGMENT_TIMEOUT,
+            timeout=fragments.LISTING_TIMEOUT,
         )
 
     def cache_name(self, context):
