@@ -59,6 +59,11 @@ def _parser():
     parser.add_argument("--redis-port", type=int, default=6379)
     parser.add_argument("--content", choices=["demo", "minimal"], default="demo")
     parser.add_argument(
+        "--static-settings",
+        default="",
+        help="a settings module for collectstatic alone (the tests' makes no compressed copies)",
+    )
+    parser.add_argument(
         "--database-url",
         default="",
         help="use this (migrated or empty) PostgreSQL database instead of starting one",
@@ -83,7 +88,7 @@ def start(state, args):
         database_url = args.database_url or _start_postgres(state, args.pg_port)
         env = _environment(state, args, database_url)
         _spawn(state, "redis", _redis_command(state, args.redis_port), env)
-        _prepare_site(env, args.content, state)
+        _prepare_site(env, args, state)
         for number, port in enumerate(app_ports, start=1):
             _spawn(state, f"app{number}", _gunicorn_command(), _node_env(env, number, port))
         # Polling as in production (deploy/systemd): a publish purges Varnish in its own
@@ -221,17 +226,20 @@ def _node_env(env, number, port):
     return {**env, "PORTAL_NODE": f"app{number}", "GUNICORN_BIND": f"127.0.0.1:{port}"}
 
 
-def _prepare_site(env, content, state):
+def _prepare_site(env, args, state):
     """Migrate, load the content, write the site's address, make the admin account and
     collect the static files: what a deploy runs before the app servers start (the
     translations are compiled by `make messages` before). collectstatic needs no database,
     so it runs beside the others."""
     demo = ["load_demo_content"]
-    if content == "minimal":
+    if args.content == "minimal":
         demo += ["--apps", *MINIMAL_APPS]
     log = (state / "logs" / "collectstatic.log").open("a")
+    collect = [sys.executable, "manage.py", "collectstatic", "--noinput"]
+    if args.static_settings:
+        collect.append(f"--settings={args.static_settings}")
     statics = subprocess.Popen(
-        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        collect,
         cwd=REPO,
         env=env,
         stdout=log,
@@ -282,8 +290,11 @@ def _redis_command(state, port):
 
 
 def _gunicorn_command():
+    """Two workers forked from a master that has imported the site once (--preload): a
+    node then starts Django and Wagtail once instead of once per worker (2-3 s of CPU
+    each), and a worker that replaces a dead one serves at once."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    return [gunicorn, "-c", GUNICORN_CONF, "--workers", "2", "portal.wsgi"]
+    return [gunicorn, "-c", GUNICORN_CONF, "--workers", "2", "--preload", "portal.wsgi"]
 
 
 def _varnish_command(state, port):

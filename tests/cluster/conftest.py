@@ -51,6 +51,7 @@ def cluster(django_db_setup):
     command = [sys.executable, CLUSTER_SCRIPT, "start", "--state", state, "--content", "minimal"]
     command += ["--varnish-port", varnish, "--app-ports", f"{app1},{app2}"]
     command += ["--redis-port", REDIS_PORT, "--database-url", database_url]
+    command += ["--static-settings", "tests.cluster.static_settings"]
     try:
         subprocess.run([str(part) for part in command], env=env, cwd=REPO, check=True)
         description = json.loads((state / "cluster.json").read_text())

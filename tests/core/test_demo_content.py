@@ -118,9 +118,11 @@ def counts():
 @pytest.mark.smoke
 @pytest.mark.demo
 class DemoContentTests(OwnMediaTestCase):
-    # {language: {path: (status, HTML)}} of the sitemaps' pages, rendered once for the scans that
-    # read them (a plain class attribute: setUpTestData's would be copied for every test).
+    # {language: {path: (status, HTML)}} of the sitemaps' pages, rendered once for the tests
+    # that read them, and {path: document} of those parsed (plain class attributes:
+    # setUpTestData's would be copied for every test).
     rendered = {}
+    parsed = {}
 
     @classmethod
     def setUpClass(cls):
@@ -146,6 +148,29 @@ class DemoContentTests(OwnMediaTestCase):
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200, url)
         return parse(response)
+
+    def prerendered(self, url):
+        """(status, HTML) of `url` as setUpTestData rendered it when a sitemap lists it (each
+        test rolls back, so the demo is still as it was then), else None."""
+        return self.rendered["pl"].get(url) or self.rendered["en"].get(url)
+
+    def html(self, url):
+        """The HTML of `url`, rendered once per run when a sitemap lists it."""
+        status_and_html = self.prerendered(url)
+        if status_and_html is None:
+            return self.client.get(url).content.decode()
+        return status_and_html[1]
+
+    def document(self, url):
+        """The parsed page at `url`, which must answer 200: rendered and parsed once per run
+        when a sitemap lists it."""
+        if url not in self.parsed:
+            status_and_html = self.prerendered(url)
+            if status_and_html is None:
+                return self.get(url)
+            self.assertEqual(status_and_html[0], 200, url)
+            self.parsed[url] = parse(status_and_html[1])
+        return self.parsed[url]
 
     def sitemap_pages(self, language):
         """{path: HTML} of every page the `language` sitemap lists, rendered once per run
@@ -238,7 +263,7 @@ class DemoContentTests(OwnMediaTestCase):
                 (polish_url, "pl", english_url, "en"),
                 (english_url, "en", polish_url, "pl"),
             ):
-                page = self.get(url)
+                page = self.document(url)
                 self.assertEqual(one(page, "html")["lang"], lang, url)
                 alternate = one(page, f'link[rel="alternate"][hreflang="{other_lang}"]')
                 self.assertEqual(alternate["href"], f"http://testserver{other}", url)
@@ -356,7 +381,7 @@ class DemoContentTests(OwnMediaTestCase):
         addresses.append(f"{news.url}?zone=wtz&page=1")
         addresses += ["/pl/szukaj/?q=zrodla+finansowania", "/en/search/?q=cooperative&kind=x"]
         addresses += ["/pl/szukaj/?q=spoldzielnai", "/en/search/?q=qqqxyz"]
-        pages = {url: self.client.get(url).content.decode() for url in addresses}
+        pages = {url: self.html(url) for url in addresses}
         self.assertGreater(len(pages), 50)
         self.assertEqual(validation_errors(pages), [])
 
@@ -367,9 +392,7 @@ class DemoContentTests(OwnMediaTestCase):
         pages = self.sitemap_pages("en")
         self.assertGreater(len(pages), 40)
         found = [
-            f"{path}: {text}"
-            for path, html in pages.items()
-            for text in unmarked_polish(parse(html))
+            f"{path}: {text}" for path in pages for text in unmarked_polish(self.document(path))
         ]
         report = [f"{len(found)} Polish texts without lang=pl:", *found]
         self.assertEqual(found, [], "\n".join(report))
@@ -380,7 +403,7 @@ class DemoContentTests(OwnMediaTestCase):
         for language in ("pl", "en"):
             for path, html in self.sitemap_pages(language).items():
                 found += [f"{path}: {match[0]}" for match in STAND_INS.finditer(html)]
-                visible = text_of(one(parse(html), "body"))
+                visible = text_of(one(self.document(path), "body"))
                 found += [f"{path}: demo" for _ in re.findall(r"\bdemo\b", visible, re.I)]
         self.assertEqual(found, [], "\n".join(found))
 
