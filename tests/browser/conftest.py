@@ -12,6 +12,7 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from portal.core.chromium import CHROMIUM_FLAGS
 from tests.factories import (
@@ -75,9 +76,15 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "pl-PL", "viewport": {"width": 1280, "height": 900}}
 
 
+WAIT_MS = 15_000
+# An assertion waits as long as an action: its default, 5 s, is not always enough on a
+# loaded 2-core CI machine (the admin's live preview of an edited title took longer and failed).
+expect.set_options(timeout=WAIT_MS)
+
+
 @pytest.fixture
 def page(page):
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(WAIT_MS)
     return page
 
 
@@ -86,7 +93,7 @@ def phone(browser, browser_context_args):
     """A tab on a 320px-wide phone (WCAG reflow)."""
     context = browser.new_context(**{**browser_context_args, "viewport": PHONE})
     tab = context.new_page()
-    tab.set_default_timeout(15_000)
+    tab.set_default_timeout(WAIT_MS)
     yield tab
     context.close()
 

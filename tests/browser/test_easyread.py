@@ -12,6 +12,7 @@ site, built once, each in a subtest of its own (a failure names the behaviour): 
 and resetting the database after a live-server test cost more than the page loads."""
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -28,7 +29,7 @@ from tests.factories import (
     translate,
 )
 
-from .conftest import assert_accessible
+from .conftest import HEADLESS_SHELL, assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -184,9 +185,10 @@ def statutory_pages_pass_axe_and_the_footer_leads_to_them(page, visit):
 
 def statutory_and_easy_read_pages_pass_pa11y_in_both_languages(live_server):
     """pa11y's HTML_CodeSniffer rules (WCAG 2 AA), a second opinion beside axe, on Debian's
-    Chromium, over the page types issue 18 added: the statement, the privacy policy, an
-    easy-to-read page and the sign language page. npm's pa11y is installed with the lint
-    tools (package.json)."""
+    Chromium (its headless shell, as the other browser tests: half the full browser's CPU
+    for these eight pages), over the page types issue 18 added: the statement, the privacy
+    policy, an easy-to-read page and the sign language page. npm's pa11y is installed with
+    the lint tools (package.json)."""
     if not PA11Y.exists():
         pytest.fail("pa11y is missing: `make lint` installs it with `npm ci` (package.json).")
     addresses = [
@@ -209,6 +211,7 @@ def statutory_and_easy_read_pages_pass_pa11y_in_both_languages(live_server):
         timeout=120,
         check=False,
         cwd=BASE_DIR,
+        env={**os.environ, "CHROMIUM": HEADLESS_SHELL},
     )
     assert run.returncode == 0, run.stderr
     issues = json.loads(run.stdout)
