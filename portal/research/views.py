@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.db.models import Max, Min
 from django.utils.functional import SimpleLazyObject
 
+from portal.core.fragments import cached_value, versioned_key
 from portal.core.pagination import page_of, page_when_shown, requested_page
 
 from .filters import ReportFilterSet
@@ -16,13 +17,19 @@ REPORTS_PER_PAGE = 10
 def report_years(reports):
     """The years from the newest report's to the oldest's, newest first, read from the two
     ends of the publication date index over every report (not only `reports`, which would
-    take a join over all of them); a year without reports is offered with a count of 0."""
-    span = reports.model.objects.order_by().aggregate(
-        newest=Max("publication_date"), oldest=Min("publication_date")
-    )
-    if span["newest"] is None:
+    take a join over all of them); a year without reports is offered with a count of 0.
+    Kept in the cache under the fragment version, which a report's save or publish
+    replaces, as the search keeps its counts."""
+
+    def span():
+        return reports.model.objects.order_by().aggregate(
+            newest=Max("publication_date"), oldest=Min("publication_date")
+        )
+
+    dates = cached_value(versioned_key("report-years"), span)
+    if dates["newest"] is None:
         return []
-    return list(range(span["newest"].year, span["oldest"].year - 1, -1))
+    return list(range(dates["newest"].year, dates["oldest"].year - 1, -1))
 
 
 def report_listing(page, request, reports, zone_page=None, template=None):
