@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Aggregate, CharField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from portal.core.fragments import cached_value, versioned_key
 from portal.core.images import image_with_alt
 from portal.core.navigation import subpage_url
-from portal.core.pagination import page_of, requested_page
+from portal.core.pagination import page_of, page_when_shown, requested_page
 from portal.core.routes import CachedSubviewsMixin
 from portal.core.translatable import PAGE_TEXT_FIELDS
 
@@ -555,22 +555,14 @@ class ZoneTaggedIndexPage(CachedSubviewsMixin, Page):
     def render_listing(self, request, filters, items=None, **context):
         """One page of `items` (by default what `filters` let through), with the filter
         form; a filter value the listing does not know is answered 400 with its message
-        next to the field and the unfiltered list. The first page of items is fetched only
-        when the template shows it: a page of a listing nobody filtered is kept as a
-        fragment (`{% item_fragment page page_number when filter_form.is_blank %}`), and a
-        request it answers asks nothing for the list."""
+        next to the field and the unfiltered list. A page of a listing nobody filtered is
+        kept as a fragment (`{% item_fragment page page_number when filter_form.is_blank %}`),
+        and its first page of items is fetched only when it is built (page_when_shown)."""
         items = filters.listing() if items is None else items
-        number = requested_page(request)
-        # The first page always exists; a later one may be past the end, a 404 that must
-        # come before the rendering starts.
-        if number == 1:
-            results = SimpleLazyObject(lambda: self.page_of_items(request, items))
-        else:
-            results = self.page_of_items(request, items)
         context = {
             "filter_form": filters.form,
-            "results": results,
-            "page_number": number,
+            "results": page_when_shown(request, lambda: self.page_of_items(request, items)),
+            "page_number": requested_page(request),
             **context,
         }
         response = self.render(request, context_overrides=context)

@@ -161,9 +161,7 @@ def results_from_response(query, response):
     ids = [int(hit.meta.id) for hit in response.hits]
     # The database has the last word: a report unpublished or made private since it was
     # indexed is not shown.
-    reports = (
-        ReportPage.objects.live().public().filter(pk__in=ids).prefetch_related("zones").in_bulk()
-    )
+    reports = ReportPage.objects.live().public().filter(pk__in=ids).in_bulk()
     ordered = [reports[pk] for pk in ids if pk in reports]
     query_words = words(query.text)
     hits = make_hits(ordered, query, query_words)

@@ -33,9 +33,9 @@ from django.utils.safestring import mark_safe
 from wagtail.documents import get_document_model
 
 from portal.core.fragments import cached_value, versioned_key
-from zones.models import Zone, attach_localized_zones
+from zones.models import Zone
 
-from .models import SEARCH_CONFIG, SEARCH_ONLY, ReportPage, attach_covers
+from .models import SEARCH_CONFIG, SEARCH_ONLY, ReportPage, listed_reports
 from .text import excerpt, fold, words
 
 logger = logging.getLogger(__name__)
@@ -199,11 +199,11 @@ class DatabaseReportSearch:
         return reports.order_by("-publication_date", "-page_ptr_id")
 
     def page(self, reports, offset, limit):
-        """The reports of one page of results, in order, with their zones."""
+        """The reports of one page of results, in order (their zones are named from the ids
+        on their rows, see make_hits)."""
         # The search text (up to a million characters per file) and its vectors are for
         # matching and ranking only: leaving them out keeps the sorted rows narrow.
-        reports = reports.defer(*SEARCH_ONLY).prefetch_related("zones")
-        return list(reports[offset : offset + limit])
+        return list(reports.defer(*SEARCH_ONLY)[offset : offset + limit])
 
     def hits(self, reports, query, query_words):
         return make_hits(reports, query, query_words)
@@ -472,10 +472,11 @@ def zone_slugs():
 
 
 def make_hits(reports, query, query_words):
-    """The results' rows: zones in the visitor's language and, for a text query, where the
-    words were found, and their covers. A fixed number of queries however many reports."""
-    attach_zones(reports, query.locale, query.zone)
-    attach_covers(reports)
+    """The results' rows: zones in the visitor's language (the zone filtered by, fixed on a
+    zone page, leads and marks each report), read from the zone ids on each report's row
+    without a query, their covers and, for a text query, where the words were found. A
+    fixed number of queries however many reports."""
+    listed_reports(reports, query.locale, query.zone or None)
     documents = documents_by_id(reports) if query_words else {}
     hits = []
     for report in reports:
@@ -486,11 +487,6 @@ def make_hits(reports, query, query_words):
             )
         hits.append(hit)
     return hits
-
-
-def attach_zones(reports, locale, zone_slug=""):
-    """The zone filtered by (fixed on a zone page) leads each report's zones and marks it."""
-    return attach_localized_zones(reports, locale, first_slug=zone_slug or None)
 
 
 def database_report_search():

@@ -5,7 +5,8 @@ from urllib.parse import urlencode
 from django.db.models import Max, Min
 from django.utils.functional import SimpleLazyObject
 
-from portal.core.pagination import page_of, requested_page
+from portal.core.fragments import cached_value, versioned_key
+from portal.core.pagination import page_of, page_when_shown, requested_page
 
 from .filters import ReportFilterSet
 from .search import FACETS, ReportQuery, report_search
@@ -16,13 +17,19 @@ REPORTS_PER_PAGE = 10
 def report_years(reports):
     """The years from the newest report's to the oldest's, newest first, read from the two
     ends of the publication date index over every report (not only `reports`, which would
-    take a join over all of them); a year without reports is offered with a count of 0."""
-    span = reports.model.objects.order_by().aggregate(
-        newest=Max("publication_date"), oldest=Min("publication_date")
-    )
-    if span["newest"] is None:
+    take a join over all of them); a year without reports is offered with a count of 0.
+    Kept in the cache under the fragment version, which a report's save or publish
+    replaces, as the search keeps its counts."""
+
+    def span():
+        return reports.model.objects.order_by().aggregate(
+            newest=Max("publication_date"), oldest=Min("publication_date")
+        )
+
+    dates = cached_value(versioned_key("report-years"), span)
+    if dates["newest"] is None:
         return []
-    return list(range(span["newest"].year, span["oldest"].year - 1, -1))
+    return list(range(dates["newest"].year, dates["oldest"].year - 1, -1))
 
 
 def report_listing(page, request, reports, zone_page=None, template=None):
@@ -31,9 +38,8 @@ def report_listing(page, request, reports, zone_page=None, template=None):
     to it and the list without that filter; a page number that does not exist is a 404.
 
     A listing nobody filtered looks the same to every visitor, so its form and results are
-    a fragment (the template's `item_fragment … when blank`): its first page is searched
-    only when the fragment is built. A later page is searched first, so that one past the
-    end is still a 404."""
+    a fragment (the template's `item_fragment … when listing_blank`): its first page is
+    searched only when the fragment is built (page_when_shown)."""
     data = request.GET.copy()
     data["q"] = data.get("q", "").replace("\x00", "")  # a NUL byte is noise, not a filter
     if zone_page is not None:
@@ -56,26 +62,18 @@ def report_listing(page, request, reports, zone_page=None, template=None):
         sort=values.get("sort") or "newest",
     )
     number = requested_page(request)
-    blank = not any(request.GET.get(name) for name in filters.form.fields)
 
     def search():
         offset = (number - 1) * REPORTS_PER_PAGE
-        return report_search().search(query, offset=offset, limit=REPORTS_PER_PAGE)
+        results = report_search().search(query, offset=offset, limit=REPORTS_PER_PAGE)
+        pages = page_of(request, range(results.total), REPORTS_PER_PAGE) if results.total else None
+        return {"results": results, "pages": pages}
 
-    def pages_of(results):
-        return page_of(request, range(results.total), REPORTS_PER_PAGE) if results.total else None
-
-    if blank and number == 1:
-        results = SimpleLazyObject(search)
-        pages = SimpleLazyObject(lambda: pages_of(results))
-    else:
-        results = search()
-        pages = pages_of(results)
+    listing = page_when_shown(request, search)
     context = {
         "search_form": filters.form,
-        "results": results,
-        "pages": pages,
-        "facets": SimpleLazyObject(lambda: facet_options(filters.form, results)),
+        "listing": listing,
+        "facets": SimpleLazyObject(lambda: facet_options(filters.form, listing["results"])),
         "query": urlencode(
             {
                 name: value
@@ -84,7 +82,7 @@ def report_listing(page, request, reports, zone_page=None, template=None):
             }
         ),
         "zone_page": zone_page,
-        "listing_blank": blank,
+        "listing_blank": not any(request.GET.get(name) for name in filters.form.fields),
         "page_number": number,
     }
     if zone_page is not None:
