@@ -104,7 +104,7 @@ check: install-test messages
 
 # The whole suite on PostgreSQL, in a throw-away cluster started here and stopped afterwards,
 # but for the demo build (marker `demo`), which pytest-sqlite runs.
-pytest: install-test system-deps messages
+pytest: install-test system-deps messages node_modules/.installed
 	@$(call with_postgres,$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 \
 		-m "not demo and not cluster" $(PYTEST_ARGS))
 
