@@ -8,7 +8,7 @@ session, answered 200 without setting a cookie and without a CSRF token in it (t
 registration, contact and polls), outside the admin. The rest passes by, marked private.
 
 Two middleware, in the manner of Django's UpdateCacheMiddleware and FetchFromCacheMiddleware:
-CacheControlMiddleware, inside the session, CSRF and auth middleware (it sees the cookies they
+CacheControlMiddleware, around the session, CSRF and auth middleware (it sees the cookies they
 set), says who may keep each response and marks the pages fit for everyone;
 PageCacheMiddleware, just below SecurityMiddleware, answers from the cache before the layers
 between them run (the policies, whitenoise, gzip, ETag and 304) and keeps the marked pages
