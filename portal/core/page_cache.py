@@ -7,6 +7,14 @@ for every visitor is kept: a GET or HEAD without a query string from a visitor w
 session, answered 200 without setting a cookie and without a CSRF token in it (the forms of
 registration, contact and polls), outside the admin. The rest passes by, marked private.
 
+Two middleware, in the manner of Django's UpdateCacheMiddleware and FetchFromCacheMiddleware:
+CacheControlMiddleware, around the session, CSRF and auth middleware (it sees the cookies they
+set), says who may keep each response and marks the pages fit for everyone;
+PageCacheMiddleware, just below SecurityMiddleware, answers from the cache before the layers
+between them run (the policies, whitenoise, gzip, ETag and 304) and keeps the marked pages
+with the headers those layers added, so a page from the cache costs none of them; it does
+their gzip and 304 itself from what it kept (bench/pages.py, issue 21.5).
+
 Django's cache middleware was not used: it varies its key on the Cookie header whenever the
 response varies on it (every page does, the session and the CSRF check touch it), so a
 visitor with any cookie has entries of their own, and it keys on the full URL with the
@@ -25,11 +33,11 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.cache import (
     add_never_cache_headers,
+    get_conditional_response,
     patch_cache_control,
-    patch_vary_headers,
     set_response_etag,
 )
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
 
@@ -46,9 +54,11 @@ PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 PERSONAL_COOKIE_PREFIXES = tuple(getattr(settings, "PAGE_CACHE_PERSONAL_COOKIE_PREFIXES", ()))
 # Headers a cached response does not keep (the next visitor gets them fresh or not at all).
 NOT_KEPT = {"set-cookie", "age", "date"}
+# Headers GZipMiddleware changes for a visitor who accepts gzip: kept as they were before it.
+ENCODING_HEADERS = {"content-encoding", "content-length", "etag"}
 # A browser that accepts gzip gets the copy compressed when the page was kept (as Django's
-# GZipMiddleware, outside, would compress it, random padding against BREACH included; a kept
-# page holds no secret such an attack could guess, no CSRF token and nothing of a visitor's).
+# GZipMiddleware would compress it, random padding against BREACH included; a kept page
+# holds no secret such an attack could guess, no CSRF token and nothing of a visitor's).
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 GZIP_PADDING = GZipMiddleware.max_random_bytes
 SMALLEST_COMPRESSED = 200
@@ -61,9 +71,9 @@ def page_cache():
 def page_key(host, path, language):
     """The cache key of one address in one language."""
     address = f"{host}{path}|{language}".encode()
-    # "v3": entries keep the headers by name, and a compressed copy (v2 kept Django's private
-    # header store; an older entry is never read).
-    return f"page:v3:{hashlib.sha256(address).hexdigest()}"
+    # "v4": entries keep the headers of the middleware between the two page cache middleware
+    # too (v3 had them added again on every hit; an older entry is never read).
+    return f"page:v4:{hashlib.sha256(address).hexdigest()}"
 
 
 def may_be_cached(request):
@@ -73,6 +83,8 @@ def may_be_cached(request):
         and request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and not request.path.startswith(NEVER_CACHED)
+        # Whitenoise, below the page cache, serves these: no need to look them up first.
+        and not request.path.startswith(settings.STATIC_URL)
         and not has_personal_cookie(request)
     )
 
@@ -110,8 +122,8 @@ def request_key(request):
 
 
 def keep(response):
-    """What the cache stores of a response: status, headers, body, and the body compressed
-    when that is shorter (a hit then compresses nothing)."""
+    """What the cache stores of a response as CacheControlMiddleware sees it: status, headers,
+    body, and the body compressed when that is shorter (a hit then compresses nothing)."""
     headers = {name: value for name, value in response.items() if name.lower() not in NOT_KEPT}
     content = response.content
     compressed = None
@@ -122,22 +134,42 @@ def keep(response):
     return (response.status_code, headers, content, compressed)
 
 
+def with_outer_headers(kept, response):
+    """The kept page with the headers the middleware between the two page cache middleware
+    added on its way out (the security and permissions policies, Vary: Accept-Encoding),
+    but not the ones that say how this visitor's copy was encoded."""
+    status, headers, content, compressed = kept
+    added = {
+        name: value
+        for name, value in response.items()
+        if name.lower() not in NOT_KEPT and name.lower() not in ENCODING_HEADERS
+    }
+    return (status, {**headers, **added}, content, compressed)
+
+
 def restore(kept, request):
-    """The kept response, compressed for a browser that accepts gzip: what GZipMiddleware
-    would make of it (Content-Encoding, Content-Length, Vary: Accept-Encoding, a weak ETag)."""
+    """The kept response as the middleware below would send it: compressed for a browser
+    that accepts gzip (Content-Encoding, Content-Length, a weak ETag: GZipMiddleware), 304
+    Not Modified when the browser's copy is current (ConditionalGetMiddleware)."""
     status, headers, content, compressed = kept
     accepts_gzip = compressed is not None and ACCEPTS_GZIP.search(
         request.META.get("HTTP_ACCEPT_ENCODING", "")
     )
     response = HttpResponse(compressed if accepts_gzip else content, status=status, headers=headers)
     if accepts_gzip:
-        patch_vary_headers(response, ("Accept-Encoding",))
         response["Content-Length"] = str(len(compressed))
         response["Content-Encoding"] = "gzip"
         etag = response.get("ETag")
         if etag and etag.startswith('"'):
             response["ETag"] = "W/" + etag
-    return response
+    if request.method != "GET":
+        return response
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified")),
+        response=response,
+    )
 
 
 def mark_public(response):
@@ -172,24 +204,40 @@ def mark_not_shared(request, response):
 
 
 class PageCacheMiddleware:
-    """Answers anonymous visitors from the page cache and fills it; sets Cache-Control."""
+    """Answers anonymous visitors from the page cache, before the middleware below it run, and
+    keeps the pages CacheControlMiddleware found fit for everyone, with those middleware's
+    headers. It sits below SecurityMiddleware, which redirects to https first."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not may_be_cached(request):
-            response = self.get_response(request)
-            mark_not_shared(request, response)
-            return response
+            return self.get_response(request)
         key = request_key(request)
         kept = page_cache().get(key)
         if kept is not None:
             return restore(kept, request)
         response = self.get_response(request)
-        if is_shared(request, response):
+        # Set only on a 200 for everyone: a 304 or an error page below replaced it.
+        shared = getattr(response, "page_cache_copy", None)
+        if shared is not None:
+            page_cache().set(key, with_outer_headers(shared, response), settings.PAGE_CACHE_SECONDS)
+        return response
+
+
+class CacheControlMiddleware:
+    """Sets Cache-Control on every response, and gives the pages that are the same for every
+    visitor the copy PageCacheMiddleware keeps (taken before GZipMiddleware compresses it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if may_be_cached(request) and is_shared(request, response):
             mark_public(response)
-            page_cache().set(key, keep(response), settings.PAGE_CACHE_SECONDS)
+            response.page_cache_copy = keep(response)
         else:
             mark_not_shared(request, response)
         return response

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "portal.core.app_server.NodeNameMiddleware",
     "portal.core.app_server.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Pages for anonymous visitors from the cache, with the headers of the middleware down
+    # to CacheControlMiddleware kept beside them, so a page from the cache skips them.
+    "portal.core.page_cache.PageCacheMiddleware",
     "portal.core.content_security.SectionCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -83,10 +86,11 @@ MIDDLEWARE = [
     # whitenoise, above); the ETag below is computed on the page and made weak here. Django's
     # gzip pads each response with random bytes against BREACH (a CSRF token in a form).
     "django.middleware.gzip.GZipMiddleware",
-    # ETag and 304 for every GET, the pages from the page cache included (it sits inside).
+    # ETag and 304 for every GET (the page cache answers the same for its pages).
     "django.middleware.http.ConditionalGetMiddleware",
-    # Outside the session, CSRF and auth middleware, so it sees the cookies they set.
-    "portal.core.page_cache.PageCacheMiddleware",
+    # Cache-Control; what the page cache may keep. Outside the session, CSRF and auth
+    # middleware, so it sees the cookies they set.
+    "portal.core.page_cache.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The request's Wagtail Site from the cache (portal/core/fragments.py).
     "portal.core.fragments.SiteFromCacheMiddleware",

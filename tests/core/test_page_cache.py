@@ -131,6 +131,27 @@ def test_a_browser_that_accepts_gzip_gets_the_cached_page_compressed_and_revalid
     assert revalidated.status_code == 304
 
 
+@pytest.mark.parametrize("accept_encoding", ["", "gzip"])
+def test_a_page_from_the_cache_has_the_headers_of_the_rendered_one(
+    client, settings, standard_page, accept_encoding
+):
+    """The page cache answers before the policies, gzip and ETag middleware run: a page from
+    it still carries their headers, and the app server's name."""
+    settings.PORTAL_NODE = "app1"
+    rendered = client.get(standard_page.url, HTTP_ACCEPT_ENCODING=accept_encoding)
+    change_quietly(standard_page, title="Zmieniony po cichu")
+
+    from_cache = client.get(standard_page.url, HTTP_ACCEPT_ENCODING=accept_encoding)
+
+    assert b"Zmieniony po cichu" not in from_cache.content
+    for name in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options"):
+        assert from_cache[name] and from_cache[name] == rendered[name]
+    assert from_cache["X-Portal-Node"] == "app1"
+    # Gzip pads each copy with random bytes, so only the compressed length may differ.
+    length = {"Content-Length": ""}
+    assert {**from_cache.headers, **length} == {**rendered.headers, **length}
+
+
 def test_a_changed_page_does_not_match_the_old_etag(client, standard_page, publish):
     etag = client.get(standard_page.url)["ETag"]
     standard_page.intro = "Inny wstęp."
