@@ -124,12 +124,6 @@ class IndicatorsOfAKnownProject(TestCase):
         assert Registration.objects.filter(anonymised_at__isnull=False).count() == 7
         assert indicators() == before
 
-
-class IndicatorQueries(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        build_project(cls)
-
     def _queries(self):
         with CaptureQueriesContext(connection) as captured:
             indicators()

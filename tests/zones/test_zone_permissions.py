@@ -9,9 +9,10 @@ import pytest
 from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Page, WorkflowState
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.factories import DocumentFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.factories import DocumentFactory, NewsIndexPageFactory, NewsPageFactory, translate
 from tests.html import one, text_of
 from tests.mail_servers import hanging_smtp, refusing_smtp, use_smtp
 from tests.zones.conftest import ZoneSiteTestCase, zone_page_form
@@ -66,9 +67,11 @@ def denied(response):
     return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
-class ZoneEditorReachTests(ZoneSiteTestCase):
-    """Every editor against every other zone, on one zone site for the class (a subtest
-    per pair, each request a read or a refused write)."""
+class ZoneEditingTests(ZoneSiteTestCase, WagtailPageTestCase):
+    """What zone editors and the moderator may do in the admin, each test on the class's
+    zone site (built once; each test's changes are rolled back). The reach tests try every
+    editor against every other zone (a subtest per pair, each request a read or a refused
+    write)."""
 
     def test_zone_editor_cannot_open_another_zones_page_or_resources(self):
         for mine, other in OTHER_ZONE_PAIRS:
@@ -102,11 +105,6 @@ class ZoneEditorReachTests(ZoneSiteTestCase):
                 url = f"/admin/pages/{articles[mine].pk}/edit/"
                 assert self.client.get(url).status_code == 200
                 assert denied(self.client.get(f"/admin/pages/{articles[None].pk}/edit/"))
-
-
-class ZoneEditingTests(ZoneSiteTestCase):
-    """What zone editors and the moderator may do in the admin, each test on the class's
-    zone site (built once; each test's changes are rolled back)."""
 
     def test_a_group_right_on_the_whole_tree_does_not_open_another_zone(self):
         """The zone rule sits in Wagtail's permission layer, not only in the group's scope: a
@@ -287,6 +285,25 @@ class ZoneEditingTests(ZoneSiteTestCase):
         assert [zone.slug for zone in created.zones.all()] == ["wtz"]
         assert not created.live
 
+    def test_moderator_adds_a_zone_page_without_a_server_error(self):
+        self.zone_site.pages["wtz"].delete()
+        self.client.force_login(self.zone_site.moderator)
+        zone = self.zone_site.zones["wtz"]
+        data = zone_page_form(
+            title="Strefa WTZ", slug="strefa-wtz-nowa", zone=zone.pk, intro="Wstęp"
+        )
+        self.assertCanCreate(self.home, ZonePage, data, publish=False)
+        assert Page.objects.child_of(self.home).filter(slug="strefa-wtz-nowa").exists()
+
+    def test_editor_cannot_turn_a_translation_into_an_alias_without_publish_rights(self):
+        translate(self.home, title="Portal WTZ", slug="home")
+        english = translate(self.zone_site.pages["wtz"])
+        self.client.force_login(self.zone_site.editors["wtz"])
+        response = self.client.post(f"/admin/localize/page/{english.pk}/convert_to_alias/")
+        assert denied(response)
+        english.refresh_from_db()
+        assert english.alias_of_id is None
+
 
 @pytest.mark.parametrize("mail_server", [refusing_smtp, hanging_smtp])
 def test_moderation_goes_through_while_the_mail_server_fails(
@@ -317,28 +334,6 @@ def test_moderation_goes_through_while_the_mail_server_fails(
         assert server.connections == 2  # and the one to the editor
     page.refresh_from_db()
     assert page.intro == "Wstęp mimo awarii poczty"
-
-
-def test_moderator_adds_a_zone_page_without_a_server_error(client, page_tests, zone_site, home):
-    zone_site.pages["wtz"].delete()
-    client.force_login(zone_site.moderator)
-    data = zone_page_form(
-        title="Strefa WTZ", slug="strefa-wtz-nowa", zone=zone_site.zones["wtz"].pk, intro="Wstęp"
-    )
-    page_tests.assertCanCreate(home, ZonePage, data, publish=False)
-    assert Page.objects.child_of(home).filter(slug="strefa-wtz-nowa").exists()
-
-
-def test_editor_cannot_turn_a_translation_into_an_alias_without_publish_rights(
-    client, zone_site, home_en, locales
-):
-    english = zone_site.pages["wtz"].copy_for_translation(locales["en"])
-    english.save_revision().publish()
-    client.force_login(zone_site.editors["wtz"])
-    response = client.post(f"/admin/localize/page/{english.pk}/convert_to_alias/")
-    assert denied(response)
-    english.refresh_from_db()
-    assert english.alias_of_id is None
 
 
 def make_news(zone_site, home):
