@@ -42,6 +42,7 @@ MEASURED = (
     "events index",
     "news article",
     "event with registration form",
+    "research search",
     "news index",
     "model step",
 )
@@ -71,12 +72,14 @@ class WSGIClient:
         self.sent = 0
 
     def get(self, path):
-        """One request for `path` with a query string of its own; its status and body."""
+        """One request for `path` (its own query string kept, as `?q=…` of the research
+        search) with a query string of its own added; its status and body."""
         self.sent += 1
+        path, _, query = path.partition("?")
         environ = {
             "REQUEST_METHOD": "GET",
             "PATH_INFO": path,
-            "QUERY_STRING": f"_bench=cpu-{self.sent}",
+            "QUERY_STRING": "&".join(filter(None, (query, f"_bench=cpu-{self.sent}"))),
             "SERVER_NAME": "127.0.0.1",
             "SERVER_PORT": str(PORT),
             "HTTP_HOST": f"127.0.0.1:{PORT}",
