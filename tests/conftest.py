@@ -1,3 +1,4 @@
+import contextlib
 import shutil
 import signal
 import socket
@@ -9,6 +10,7 @@ from io import StringIO
 import pytest
 import redis
 
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -16,6 +18,7 @@ from django.test import SimpleTestCase, TestCase, TransactionTestCase, override_
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.signal_handlers import reference_index_auto_update_disabled
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
@@ -79,6 +82,30 @@ def _back_to_migrated_rows(test_case):
         sqlite_snapshot.restore(_migrated["sqlite"])
     else:
         _flush(test_case)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _wagtail_indexes(request):
+    """Every save of a page, document or snippet runs two of Wagtail's tasks, at once in
+    tests: its search index (the admin's search and choosers read it) and its reference index
+    (the admin's usage counts and delete warnings; a PDF's text finds its reports through
+    it). They were 13 % of the PostgreSQL stage's time (py-spy over `make pytest`), mostly in
+    tests that read neither. A module marked `indexed` keeps both, as the site does; in the
+    others a save is not indexed. Module scope: a test class's setUpTestData runs inside it."""
+    if request.node.get_closest_marker("indexed"):
+        yield
+        return
+    backends = {
+        name: {**backend, "AUTO_UPDATE": False}
+        for name, backend in django_settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    # The switch of Wagtail's disable_reference_index_auto_update(), set by hand: a test that
+    # uses that context manager itself (the demo loader) ends it on its way out.
+    reference_index_auto_update_disabled.value = True
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield
+    with contextlib.suppress(AttributeError):
+        del reference_index_auto_update_disabled.value
 
 
 @pytest.fixture(autouse=True)

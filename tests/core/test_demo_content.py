@@ -44,6 +44,8 @@ from tests.html import links, one, parse, select, text_of, texts
 from tests.vnu import validation_errors
 from zones.models import Zone
 
+pytestmark = pytest.mark.indexed
+
 # A zone page's five listings, the first steps of the model: enough of each kind of page.
 SUB_VIEWS_PER_PAGE = 6
 

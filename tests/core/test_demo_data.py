@@ -17,6 +17,8 @@ import zones.demo
 from portal.core.demo_content import DemoDataError, Translated, demo_pdf, read_demo_data
 from zones.models import Zone
 
+pytestmark = pytest.mark.indexed
+
 
 def write_yaml(path, content):
     path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")

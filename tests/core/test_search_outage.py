@@ -24,7 +24,7 @@ from portal.core.outages import forget_outages
 from tests.factories import DocumentFactory, StandardPageFactory, ZoneFactory
 from tests.mail_servers import ScriptedServer, free_port
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 CLOSED_PORT = "http://127.0.0.1:1"  # nothing listens there: the connection is refused
 

@@ -20,7 +20,7 @@ from portal.core.demo_content import demo_pdf
 from tests.factories import pdf_of_pages
 from tests.pdfs import pdf_file
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 Document = get_document_model()
 

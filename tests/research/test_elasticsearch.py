@@ -17,7 +17,7 @@ from portal.research.search import ReportQuery, database_report_search
 from tests.factories import ReportPageFactory, ResearchIndexPageFactory, ZoneFactory, pdf_document
 from tests.mail_servers import ScriptedServer
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 CLOSED_PORT = "http://127.0.0.1:1"  # nothing listens there: the connection is refused
 

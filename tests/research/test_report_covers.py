@@ -18,7 +18,7 @@ from portal.documents.text import TextStatus
 from tests.html import one, select
 from tests.research.conftest import report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 
 def fpdf_bytes(pages, password=None):

@@ -15,7 +15,7 @@ from portal.core.demo_content import demo_pdf
 from portal.core.outages import forget_outages
 from tests.factories import ReportPageFactory, pdf_document
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 
 def publish_report(library, title, files=()):

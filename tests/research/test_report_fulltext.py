@@ -21,7 +21,7 @@ from tests.html import texts
 from tests.research.conftest import listed_report, report
 from tests.zones.conftest import listing_query_counts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from tests.factories import ReportPageFactory, pdf_document
 from tests.html import links, one, select, text_of, texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from portal.research.search import ReportQuery, database_report_search
 from tests.factories import pdf_document
 from tests.research.conftest import report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 WORDS = "trener pracy"
 

@@ -12,7 +12,7 @@ from tests.research.conftest import listed_report, report
 
 # SQLite searches the folded text, PostgreSQL its tsvector (portal/research/search.py): the
 # same tests run on both (`sqlite`).
-pytestmark = [pytest.mark.django_db, pytest.mark.smoke, pytest.mark.sqlite]
+pytestmark = [pytest.mark.django_db, pytest.mark.smoke, pytest.mark.sqlite, pytest.mark.indexed]
 
 
 def titles(html):

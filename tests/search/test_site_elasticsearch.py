@@ -16,7 +16,7 @@ from portal.search.search import SiteQuery
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, ZoneFactory
 from tests.html import texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 CLOSED_PORT = "http://127.0.0.1:1"  # nothing listens there: the connection is refused
 

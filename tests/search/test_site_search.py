@@ -35,6 +35,8 @@ from tests.factories import (
 )
 from tests.html import one, select, text_of, texts
 
+pytestmark = pytest.mark.indexed
+
 RESULT_TITLES = ".search-result__title a"
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from tests.factories import ZoneFactory
 from zones.models import Zone
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
 
 def test_same_slug_twice_in_one_language_is_refused(locales):
