@@ -8,12 +8,17 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
+from portal.core.routing import live_page
+from portal.events.models import EventPage
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
     StandardPageFactory,
+    ZoneFactory,
+    ZonePageFactory,
     build_home,
 )
+from zones.models import ZonePage
 
 
 class TestCachedRoutesFollowEditors(TestCase):
@@ -95,3 +100,49 @@ class TestRedirectingSubviewRoutes(TestCase):
         # cached route fetches the event by its id.
         assert any('."url_path" IN' in query["sql"] for query in first.captured_queries)
         assert not any('."url_path" IN' in query["sql"] for query in second.captured_queries)
+
+
+class TestThePageOfACachedRoute(TestCase):
+    """A cached route's page comes from a query compiled once per page type
+    (`routing.live_page`): the same page, with the same values, as the ORM's own query."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, _home_en = build_home()
+        index = EventIndexPageFactory(parent=cls.home)
+        cls.event = EventPageFactory(parent=index, title="Spotkanie", slug="spotkanie")
+        cls.other = EventPageFactory(parent=index, title="Drugie", slug="drugie", capacity=7)
+        cls.zone_page = ZonePageFactory(parent=cls.home, zone=ZoneFactory(name="Strefa WTZ"))
+
+    def test_each_page_comes_with_the_values_the_database_holds(self):
+        for page in (self.event, self.other):
+            found = live_page(EventPage, page.pk)
+            expected = EventPage.objects.get(pk=page.pk)
+            assert found == expected
+            assert {
+                field.attname: getattr(found, field.attname)
+                for field in EventPage._meta.concrete_fields
+            } == {
+                field.attname: getattr(expected, field.attname)
+                for field in EventPage._meta.concrete_fields
+            }
+        assert live_page(EventPage, self.other.pk).capacity == 7
+
+    def test_a_published_change_is_read_at_once(self):
+        live_page(EventPage, self.event.pk)
+        self.event.title = "Spotkanie przeniesione"
+        self.event.save_revision().publish()
+        assert live_page(EventPage, self.event.pk).title == "Spotkanie przeniesione"
+        response = self.client.get(self.event.url)
+        assert "Spotkanie przeniesione" in response.content.decode()
+
+    def test_a_page_not_live_or_gone_is_none(self):
+        self.other.unpublish()
+        assert live_page(EventPage, self.other.pk) is None
+        assert live_page(EventPage, self.event.pk + 10_000) is None
+
+    def test_the_related_rows_the_page_type_names_come_with_the_page(self):
+        page = live_page(ZonePage, self.zone_page.pk)
+        with CaptureQueriesContext(connection) as queries:
+            assert page.zone.name == "Strefa WTZ"
+        assert len(queries) == 0
