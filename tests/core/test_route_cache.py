@@ -2,12 +2,22 @@
 from the cache (portal/core/routing.py, portal/core/lookups.py); whatever editors change
 shows on the very next request all the same."""
 
+from unittest import mock
+
+from django.core.cache import cache
 from django.db import connection
-from django.test import TestCase
+from django.http import HttpResponse
+from django.test import RequestFactory, TestCase
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
+from portal.core.fragments import (
+    VERSION_KEY,
+    SiteFromCacheMiddleware,
+    current_version,
+    invalidate_fragments,
+)
 from portal.core.routing import live_page
 from portal.events.models import EventPage
 from tests.factories import (
@@ -146,3 +156,40 @@ class TestThePageOfACachedRoute(TestCase):
         with CaptureQueriesContext(connection) as queries:
             assert page.zone.name == "Strefa WTZ"
         assert len(queries) == 0
+
+
+class TestTheFragmentVersionOfARequest(TestCase):
+    """Every key of what editors change carries the fragment version (portal/core/fragments.py):
+    a request reads it from the cache once, also for Wagtail's look-ups, which are asked
+    without the request."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, _home_en = build_home()
+        cls.page = StandardPageFactory(parent=cls.home, title="O projekcie", slug="o-projekcie")
+
+    def test_a_page_reads_the_version_once(self):
+        assert self.client.get("/pl/o-projekcie/").status_code == 200
+        read = []
+        get = cache.get
+
+        def counting_get(key, *args, **kwargs):
+            read.append(key)
+            return get(key, *args, **kwargs)
+
+        with mock.patch.object(cache, "get", counting_get):
+            assert self.client.get("/pl/o-projekcie/").status_code == 200
+        assert read.count(VERSION_KEY) == 1
+        assert any(key.startswith("portal:lookup:") for key in read)
+
+    def test_a_request_that_changes_the_site_reads_the_new_version(self):
+        seen = {}
+
+        def view(request):
+            seen["before"] = current_version()
+            invalidate_fragments()
+            seen["after"] = current_version()
+            return HttpResponse()
+
+        SiteFromCacheMiddleware(view)(RequestFactory().get("/pl/"))
+        assert seen["before"] != seen["after"] == cache.get(VERSION_KEY)
