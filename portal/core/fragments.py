@@ -11,6 +11,7 @@ anonymous visitor sees, never anything of the person asking. While the cache can
 reached every call is a miss: the fragment is built from the database, the page is slower.
 """
 
+import contextvars
 import hashlib
 import uuid
 
@@ -45,9 +46,14 @@ def fragment_timeout():
     return LOCAL_MEMORY_TIMEOUT if isinstance(caches["default"], LocMemCache) else TIMEOUT
 
 
+# The version of the request being served, for the keys made without the request (Wagtail's
+# look-ups in portal/core/lookups.py): one GET of the version a request, not one per key.
+_request_version = contextvars.ContextVar("fragments_version", default=None)
+
+
 def current_version(request=None):
     """The version fragments are stored under now (read once per request)."""
-    version = getattr(request, "_portal_fragments_version", None)
+    version = getattr(request, "_portal_fragments_version", None) or _request_version.get()
     if version is None:
         version = cache.get(VERSION_KEY)
         if version is None:
@@ -59,8 +65,12 @@ def current_version(request=None):
 
 
 def invalidate_fragments(**kwargs):
-    """Forget every stored fragment, on every app server sharing the cache."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    """Forget every stored fragment, on every app server sharing the cache. The request
+    that made the change reads its look-ups under the new version from then on."""
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    if _request_version.get() is not None:
+        _request_version.set(version)
 
 
 def versioned_key(kind, *parts, request=None):
@@ -128,7 +138,12 @@ class SiteFromCacheMiddleware:
                 cache.set(key, site, fragment_timeout())
         else:
             request._wagtail_site = site
-        return self.get_response(request)
+        # The version just read serves the request's look-ups too (`current_version`).
+        token = _request_version.set(current_version(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
 
 def _page_deleted(sender, instance, **kwargs):
