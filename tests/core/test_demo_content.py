@@ -7,9 +7,9 @@ No other test depends on demo content; they build what they need from tests/fact
 """
 
 import datetime
-import os
 import re
 from contextlib import contextmanager
+from io import StringIO
 from unittest import mock
 
 import pytest
@@ -62,7 +62,10 @@ STAND_INS = re.compile(r"example\.(org|com)|\(demo\)", re.IGNORECASE)
 
 
 def load_demo_content():
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    """The command's report."""
+    report = StringIO()
+    call_command("load_demo_content", stdout=report)
+    return report.getvalue()
 
 
 @contextmanager
@@ -355,9 +358,10 @@ class DemoContentTests(OwnMediaTestCase):
         about.save_revision().publish()
         before = counts()
 
-        load_demo_content()
+        report = load_demo_content()
 
         self.assertEqual(counts(), before)
+        self.assertIn("Demo content already present; nothing changed.", report)
         home = self.get("/pl/")
         self.assertEqual(top_level_menu(home)[0], "O nas")
         footer = one(home, "footer")
