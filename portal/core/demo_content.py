@@ -31,6 +31,8 @@ from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail_localize.models import Translation, TranslationSource
 
+from .front_cache import one_ban_for_all
+
 logger = logging.getLogger(__name__)
 
 PDF_FONT = Path(__file__).with_name("fonts") / "DejaVuSans-Latin.ttf"
@@ -143,7 +145,7 @@ def load_all(stdout=None, apps=None):
     demo = DemoContext(source_locale=source_locale, translation_locales=[english])
     steps = [step for _order, step in sorted(_steps, key=lambda item: item[0])]
     steps = [step for step in steps if apps is None or is_selected(step, apps)]
-    with search_index_updates_once():
+    with search_index_updates_once(), one_ban_for_all():
         paused = {step: pause(_pauses[step]) for step in steps if step in _pauses}
         try:
             for step in steps:

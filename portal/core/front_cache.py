@@ -21,6 +21,7 @@ pays that timeout at most once. Its cache is then empty or will be within its ow
 """
 
 import logging
+from contextlib import contextmanager
 from http.client import HTTPException
 from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
@@ -173,11 +174,37 @@ def setting_or_snippet_changed(sender, raw=False, **kwargs):
         transaction.on_commit(ban_sites)
 
 
+# (signal, receiver, dispatch_uid) of what keeps the page cache and Varnish current.
+RECEIVERS = (
+    (page_published, page_changed, "front_cache_published"),
+    (page_unpublished, page_changed, "front_cache_unpublished"),
+    (pre_page_move, page_moving, "front_cache_moving"),
+    (post_page_move, page_moved, "front_cache_moved"),
+    (post_save, setting_or_snippet_changed, "front_cache_saved"),
+    (post_delete, setting_or_snippet_changed, "front_cache_deleted"),
+)
+
+
 def connect_signals():
     """Called once from the core app's ready()."""
-    page_published.connect(page_changed, dispatch_uid="front_cache_published")
-    page_unpublished.connect(page_changed, dispatch_uid="front_cache_unpublished")
-    pre_page_move.connect(page_moving, dispatch_uid="front_cache_moving")
-    post_page_move.connect(page_moved, dispatch_uid="front_cache_moved")
-    post_save.connect(setting_or_snippet_changed, dispatch_uid="front_cache_saved")
-    post_delete.connect(setting_or_snippet_changed, dispatch_uid="front_cache_deleted")
+    for signal, receiver, uid in RECEIVERS:
+        signal.connect(receiver, dispatch_uid=uid)
+
+
+@contextmanager
+def one_ban_for_all():
+    """No purge per change while a batch of changes runs (the demo's build publishes
+    hundreds of pages, and each publish would work out its affected addresses among all the
+    others); once it is over, the page cache is emptied and every site banned, once, after
+    the commit."""
+    paused = [
+        (signal, receiver, uid)
+        for signal, receiver, uid in RECEIVERS
+        if signal.disconnect(dispatch_uid=uid)
+    ]
+    try:
+        yield
+    finally:
+        for signal, receiver, uid in paused:
+            signal.connect(receiver, dispatch_uid=uid)
+    transaction.on_commit(ban_sites)
