@@ -98,21 +98,32 @@ RELATED_COUNT = 3
 LIST_COVER_SPEC = "width-160"
 
 
-def attach_covers(reports):
-    """Read the shown covers of `reports` with their list renditions, in two queries
-    however many reports."""
-    covers = get_image_model().objects.prefetch_renditions(LIST_COVER_SPEC)
-    prefetch_related_objects(list(reports), Prefetch("shown_cover", queryset=covers))
-    return reports
+class ListedCovers:
+    """The shown covers of a list of reports with their list renditions, read in two
+    queries however many reports, when the first of them is shown: a listed report is
+    mostly drawn from its item fragment (research/includes/report_list.html), which needs
+    no cover, so a list whose fragments are all cached reads none."""
+
+    def __init__(self, reports):
+        self.reports, self.read = reports, False
+
+    def of(self, report):
+        if not self.read:
+            covers = get_image_model().objects.prefetch_renditions(LIST_COVER_SPEC)
+            prefetch_related_objects(self.reports, Prefetch("shown_cover", queryset=covers))
+            self.read = True
+        return report.shown_cover
 
 
 def listed_reports(reports, locale, zone_slug=None):
-    """`reports` (a list) ready for research/includes/report_list.html: each with its cover
-    and its zone mark (the zone `zone_slug` first), in a fixed number of queries however
-    many reports."""
+    """`reports` (a list) ready for research/includes/report_list.html: each with its zone
+    mark (the zone `zone_slug` first) and its cover (`listed_cover`), in a fixed number of
+    queries however many reports."""
+    covers = ListedCovers(reports)
     for report in reports:
         setattr(report, LISTED_ZONE_IDS, report.zone_ids)
-    return attach_localized_zones(attach_covers(reports), locale, first_slug=zone_slug)
+        report.listed_covers = covers
+    return attach_localized_zones(reports, locale, first_slug=zone_slug)
 
 
 def zone_ids_text(zones):
@@ -306,6 +317,12 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
         if self.cover_image_id:
             return self.cover_image, self.cover_image_alt
         return self.shown_cover, ""
+
+    def listed_cover(self):
+        """The cover a list of reports shows (research/includes/cover.html): read with
+        those of the whole list (listed_reports), else on its own."""
+        covers = getattr(self, "listed_covers", None)
+        return covers.of(self) if covers is not None else self.shown_cover
 
     def related_reports(self, count=RELATED_COUNT):
         """A few reports of this page's language (live and public) to read next: the chosen

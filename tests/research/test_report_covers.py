@@ -1,6 +1,7 @@
 """Report covers: the first page of the report's PDF drawn by a background task when no
 cover is chosen, the editor's cover winning, a broken PDF leaving no cover (and no error),
-and the covers in the research list at a fixed number of queries."""
+and the covers in the research list at a fixed number of queries, read only for the items
+not yet in the fragment cache."""
 
 import pytest
 import wagtail_factories
@@ -8,7 +9,9 @@ from fpdf import FPDF
 from PIL import Image as PILImage
 
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -129,6 +132,18 @@ def test_the_research_list_with_covers_costs_the_same_queries_for_2_and_6_report
         with_own_cover(number)
 
     assert_queries_do_not_grow(library.url, lambda: [with_own_cover(n) for n in range(2, 6)])
+
+
+def test_a_search_whose_items_are_cached_shows_their_covers_without_reading_them(client, library):
+    image = wagtail_factories.ImageFactory()
+    report(library, "Raport o rynku", cover_image=image, cover_image_alt="Okładka")
+    url = library.url + "?q=rynku"
+    client.get(url)  # makes the rendition, which stores a new fragment version
+    first = one(client.get(url), ".report-item img.report-item__cover")  # drawn: read
+    with CaptureQueriesContext(connection) as again:
+        cached = one(client.get(url + "&sort=newest"), ".report-item img.report-item__cover")
+    assert cached.get("src") == first.get("src")
+    assert not [query for query in again if "wagtailimages_" in query["sql"]]
 
 
 def test_a_replaced_file_gets_a_new_cover_and_the_old_one_is_removed():
