@@ -17,13 +17,13 @@ from django.db import connection
 from django.test import SimpleTestCase, TestCase, TransactionTestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Locale, Page
 from wagtail.signal_handlers import reference_index_auto_update_disabled
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
 from tests import pg_snapshot, pg_template, sqlite_snapshot
-from tests.factories import HomePageFactory, StandardPageFactory
+from tests.factories import HomePageFactory, StandardPageFactory, make_site_root
 
 
 @pytest.fixture(autouse=True)
@@ -143,15 +143,7 @@ def home(locales):
 def make_home():
     """The `home` fixture's page, for a TestCase's setUpTestData too (locales first)."""
     page = HomePageFactory(parent=Page.get_first_root_node())
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", root_page=page, is_default_site=True)
-    else:
-        welcome = site.root_page
-        site.root_page = page
-        site.save()
-        if welcome.pk != page.pk and type(welcome.specific) is Page:
-            welcome.delete()
+    make_site_root(page)
     call_command("configure_site", stdout=StringIO())
     return page
 

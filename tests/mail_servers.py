@@ -8,7 +8,8 @@ the test and stopped after it:
 
 The ports come from TEST_SERVER_PORTS ("54412-54419"), so that on a machine shared by
 several test runs each keeps to its own range; without it the system picks a free port.
-`use_smtp(settings, server)` points Django's SMTP backend at a server, with a short timeout;
+`use_smtp(settings, server)` points Django's SMTP backend at a server, with a short timeout
+(`smtp_settings(server)` gives the same settings to a Django test case);
 `run_worker()` runs the database backend's worker (`manage.py db_worker`) once through the
 queue.
 """
@@ -143,15 +144,24 @@ def smtp_sink():
 
 
 def use_smtp(settings, server, timeout=SMTP_TIMEOUT):
-    """Send mail through Django's SMTP backend to `server`, giving up after `timeout`."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = server.port
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = timeout
+    """Send mail through Django's SMTP backend to `server`, giving up after `timeout`
+    (`settings`: pytest-django's fixture)."""
+    for name, value in smtp_settings(server, timeout).items():
+        setattr(settings, name, value)
+
+
+def smtp_settings(server, timeout=SMTP_TIMEOUT):
+    """The settings of `use_smtp`, for a Django test case's `self.settings(...)`."""
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": server.port,
+        "EMAIL_HOST_USER": "",
+        "EMAIL_HOST_PASSWORD": "",
+        "EMAIL_USE_TLS": False,
+        "EMAIL_USE_SSL": False,
+        "EMAIL_TIMEOUT": timeout,
+    }
 
 
 # The production setting: tasks wait in the database for `manage.py db_worker`.

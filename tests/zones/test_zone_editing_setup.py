@@ -22,6 +22,7 @@ from tests.factories import (
     HandbookPageFactory,
     SuccessStoryIndexPageFactory,
     SuccessStoryPageFactory,
+    translate,
 )
 from tests.zones.conftest import ZoneSiteTestCase
 from tests.zones.test_zone_permissions import denied
@@ -40,46 +41,6 @@ def counts():
     )
 
 
-def test_each_zone_gets_an_editors_group_and_a_collection(zone_site):
-    for zone in zone_site.zones.values():
-        assert zone.editor_group.name == f"Redakcja: {zone.name}"
-        assert zone.collection.name == zone.name
-    assert Group.objects.filter(name="Moderacja").exists()
-
-
-def test_set_up_is_idempotent(zone_site):
-    call_command("set_up_zone_editing", stdout=io.StringIO())  # removes Wagtail's defaults
-    before = counts()
-    set_up_editing()
-    output = io.StringIO()
-    call_command("set_up_zone_editing", stdout=output)
-    assert counts() == before
-    assert "Strefa WTZ: group 'Redakcja: Strefa WTZ'" in output.getvalue()
-
-
-def test_every_home_page_gets_the_moderation_workflow(zone_site, home):
-    assert home.get_workflow().name == "Akceptacja moderacji"
-    assert zone_site.pages["wtz"].get_workflow().name == "Akceptacja moderacji"
-
-
-def test_an_english_zone_page_made_later_is_editable_by_the_zone_editors(
-    client, zone_site, home_en, locales
-):
-    english = zone_site.pages["wtz"].copy_for_translation(locales["en"])
-    english.save_revision()
-    client.force_login(zone_site.editors["wtz"])
-    assert client.get(f"/admin/pages/{english.pk}/edit/").status_code == 200
-    client.force_login(zone_site.editors["biznes"])
-    assert client.get(f"/admin/pages/{english.pk}/edit/").status_code == 302
-
-
-def test_an_administrators_own_workflow_on_a_home_page_is_kept(zone_site, home):
-    own = Workflow.objects.create(name="Własny obieg")
-    WorkflowPage.objects.filter(page=home).update(workflow=own)
-    set_up_editing()
-    assert home.get_workflow() == own
-
-
 def wagtail_defaults():
     """What of Wagtail's own groups and workflow is there (and active)."""
     groups = Group.objects.filter(name__in=["Moderators", "Editors"])
@@ -91,8 +52,43 @@ def wagtail_defaults():
     )
 
 
-class SetUpCommandTests(ZoneSiteTestCase):
-    """The commands run again on one zone site for the class (each test in a savepoint)."""
+class EditingSetUpTests(ZoneSiteTestCase):
+    """The set-up and its commands, run again on one zone site for the class (each test in a
+    savepoint)."""
+
+    def test_each_zone_gets_an_editors_group_and_a_collection(self):
+        for zone in self.zone_site.zones.values():
+            assert zone.editor_group.name == f"Redakcja: {zone.name}"
+            assert zone.collection.name == zone.name
+        assert Group.objects.filter(name="Moderacja").exists()
+
+    def test_set_up_is_idempotent(self):
+        call_command("set_up_zone_editing", stdout=io.StringIO())  # removes Wagtail's defaults
+        before = counts()
+        set_up_editing()
+        output = io.StringIO()
+        call_command("set_up_zone_editing", stdout=output)
+        assert counts() == before
+        assert "Strefa WTZ: group 'Redakcja: Strefa WTZ'" in output.getvalue()
+
+    def test_every_home_page_gets_the_moderation_workflow(self):
+        assert self.home.get_workflow().name == "Akceptacja moderacji"
+        assert self.zone_site.pages["wtz"].get_workflow().name == "Akceptacja moderacji"
+
+    def test_an_english_zone_page_made_later_is_editable_by_the_zone_editors(self):
+        english_home = translate(self.home, title="Portal WTZ", slug="home")
+        english = self.zone_site.pages["wtz"].copy_for_translation(english_home.locale)
+        english.save_revision()
+        self.client.force_login(self.zone_site.editors["wtz"])
+        assert self.client.get(f"/admin/pages/{english.pk}/edit/").status_code == 200
+        self.client.force_login(self.zone_site.editors["biznes"])
+        assert self.client.get(f"/admin/pages/{english.pk}/edit/").status_code == 302
+
+    def test_an_administrators_own_workflow_on_a_home_page_is_kept(self):
+        own = Workflow.objects.create(name="Własny obieg")
+        WorkflowPage.objects.filter(page=self.home).update(workflow=own)
+        set_up_editing()
+        assert self.home.get_workflow() == own
 
     def test_set_up_commands_remove_wagtails_default_groups_and_workflow(self):
         for command in ["set_up_zone_editing", "set_up_organisers"]:

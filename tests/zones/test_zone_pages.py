@@ -12,7 +12,7 @@ from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
 from portal.documents.resources import resources_for_zone
-from tests.factories import DocumentFactory, StandardPageFactory
+from tests.factories import DocumentFactory, StandardPageFactory, translate
 from tests.html import links, one, parse, select, switcher_href, text_of, texts
 from tests.zones.conftest import ZoneSiteTestCase, listing_query_counts, zone_page_form
 from zones.listings import ZoneListing, registered_listings
@@ -181,81 +181,74 @@ class ZonePageTests(ZoneSiteTestCase):
         page.save_revision().publish()
         assert select(self.client.get(page.url), "#featured-heading") == []
 
+    def english_home(self):
+        """The home page's English translation (the `home_en` fixture's page)."""
+        return translate(self.home, title="Portal WTZ", slug="home")
 
-def test_english_zone_page_lists_the_same_resources_under_a_translated_address(
-    client, zone_site, home_en, locales
-):
-    english = zone_site.pages["wtz"].copy_for_translation(locales["en"])
-    english.title = "WTZ Zone"
-    english.slug = "wtz-zone"
-    english.save_revision().publish()
-    with translation.override("en"):
-        response = client.get("/en/wtz-zone/resources/")
-    assert response.status_code == 200
-    page = parse(response)
-    assert texts(page, ".resource__title") == ["Materiał wtz"]
-    assert "Language: Polish" in texts(page, ".resource__meta span")
-    assert client.get("/en/wtz-zone/materialy/").status_code == 404
+    def test_english_zone_page_lists_the_same_resources_under_a_translated_address(self):
+        english_home = self.english_home()
+        english = self.zone_site.pages["wtz"].copy_for_translation(english_home.locale)
+        english.title = "WTZ Zone"
+        english.slug = "wtz-zone"
+        english.save_revision().publish()
+        with translation.override("en"):
+            response = self.client.get("/en/wtz-zone/resources/")
+        assert response.status_code == 200
+        page = parse(response)
+        assert texts(page, ".resource__title") == ["Materiał wtz"]
+        assert "Language: Polish" in texts(page, ".resource__meta span")
+        assert self.client.get("/en/wtz-zone/materialy/").status_code == 404
 
+    def test_a_family_plugs_its_sub_view_and_section_in_through_the_hook(self):
+        forget_zone_routes()
+        self.addCleanup(forget_zone_routes)
 
-@pytest.fixture
-def fresh_zone_routes():
-    """ZonePage caches its URL resolver; rebuild it around a test that adds a listing."""
+        def ideas_view(page, request):
+            return HttpResponse(f"Pomysły strefy {page.zone.slug}")
 
-    def forget():
-        if "_routablepage_urlresolver" in ZonePage.__dict__:
-            del ZonePage._routablepage_urlresolver
+        def ideas_listing():
+            return ZoneListing(
+                name="ideas",
+                route="pomysly/",
+                title="Pomysły",
+                all_label="Wszystkie pomysły",
+                view=ideas_view,
+                latest=lambda page, limit: list(resources_for_zone(page)[:limit]),
+                section_template="documents/includes/resource_list.html",
+                order=1,
+            )
 
-    forget()
-    yield forget
-    forget()
+        page = self.zone_site.pages["wtz"]
+        with hooks.register_temporarily("register_zone_listing", ideas_listing):
+            assert [listing.name for listing in registered_listings()] == [
+                "ideas",
+                "reports",
+                "news",
+                "events",
+                "resources",
+                "stories",
+            ]
+            assert self.client.get(page.url + "pomysly/").content.decode() == "Pomysły strefy wtz"
+            html = self.client.get(page.url).content.decode()
+            assertInHTML('<h2 id="section-ideas">Pomysły</h2>', html)
+            assert ("Wszystkie pomysły", f"{page.url}pomysly/") in links(html)
+            sections = [heading["id"] for heading in select(html, ".zone-section > h2")]
+            assert sections.index("section-ideas") < sections.index("section-resources")
+        forget_zone_routes()
+        assert self.client.get(page.url + "pomysly/").status_code == 404
 
-
-def test_a_family_plugs_its_sub_view_and_section_in_through_the_hook(
-    client, zone_site, fresh_zone_routes
-):
-    forget_routes = fresh_zone_routes
-
-    def ideas_view(page, request):
-        return HttpResponse(f"Pomysły strefy {page.zone.slug}")
-
-    def ideas_listing():
-        return ZoneListing(
-            name="ideas",
-            route="pomysly/",
-            title="Pomysły",
-            all_label="Wszystkie pomysły",
-            view=ideas_view,
-            latest=lambda page, limit: list(resources_for_zone(page)[:limit]),
-            section_template="documents/includes/resource_list.html",
-            order=1,
-        )
-
-    page = zone_site.pages["wtz"]
-    with hooks.register_temporarily("register_zone_listing", ideas_listing):
-        assert [listing.name for listing in registered_listings()] == [
-            "ideas",
-            "reports",
-            "news",
-            "events",
-            "resources",
-            "stories",
-        ]
-        assert client.get(page.url + "pomysly/").content.decode() == "Pomysły strefy wtz"
-        html = client.get(page.url).content.decode()
-        assertInHTML('<h2 id="section-ideas">Pomysły</h2>', html)
-        assert ("Wszystkie pomysły", f"{page.url}pomysly/") in links(html)
-        sections = [heading["id"] for heading in select(html, ".zone-section > h2")]
-        assert sections.index("section-ideas") < sections.index("section-resources")
-    forget_routes()
-    assert client.get(page.url + "pomysly/").status_code == 404
+    def test_language_switcher_keeps_the_sub_view(self):
+        english_home = self.english_home()
+        english = self.zone_site.pages["wtz"].copy_for_translation(english_home.locale)
+        english.slug = "wtz-zone"
+        english.save_revision().publish()
+        html = self.client.get(self.zone_site.pages["wtz"].url + "materialy/").content.decode()
+        alternate = one(html, 'link[rel=alternate][hreflang="en"]')
+        assert alternate["href"] == "http://testserver/en/wtz-zone/resources/"
+        assert self.client.get(switcher_href(html, "en"))["Location"] == "/en/wtz-zone/resources/"
 
 
-def test_language_switcher_keeps_the_sub_view(client, zone_site, home_en, locales):
-    english = zone_site.pages["wtz"].copy_for_translation(locales["en"])
-    english.slug = "wtz-zone"
-    english.save_revision().publish()
-    html = client.get(zone_site.pages["wtz"].url + "materialy/").content.decode()
-    alternate = one(html, 'link[rel=alternate][hreflang="en"]')
-    assert alternate["href"] == "http://testserver/en/wtz-zone/resources/"
-    assert client.get(switcher_href(html, "en"))["Location"] == "/en/wtz-zone/resources/"
+def forget_zone_routes():
+    """ZonePage caches its URL resolver: forget it around a test that adds a listing."""
+    if "_routablepage_urlresolver" in ZonePage.__dict__:
+        del ZonePage._routablepage_urlresolver

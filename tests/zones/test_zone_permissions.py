@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from tests.factories import DocumentFactory, NewsIndexPageFactory, NewsPageFactory, translate
 from tests.html import one, text_of
-from tests.mail_servers import hanging_smtp, refusing_smtp, use_smtp
+from tests.mail_servers import hanging_smtp, refusing_smtp, smtp_settings
 from tests.zones.conftest import ZoneSiteTestCase, zone_page_form
 from zones.editing import set_up_editing
 from zones.models import ZonePage
@@ -304,36 +304,39 @@ class ZoneEditingTests(ZoneSiteTestCase, WagtailPageTestCase):
         english.refresh_from_db()
         assert english.alias_of_id is None
 
+    def test_moderation_goes_through_while_the_mail_server_refuses(self):
+        self.moderate_while_the_mail_server_fails(refusing_smtp)
 
-@pytest.mark.parametrize("mail_server", [refusing_smtp, hanging_smtp])
-def test_moderation_goes_through_while_the_mail_server_fails(
-    client, zone_site, settings, mail_server
-):
-    """Wagtail e-mails the moderators on submission and the editor on approval; a mail
-    server that refuses or never answers must not fail either action."""
-    editor, moderator = zone_site.editors["wtz"], zone_site.moderator
-    for user in (editor, moderator):
-        user.email = f"{user.username}@example.org"
-        user.save()
-    page = zone_site.pages["wtz"]
-    with mail_server() as server:
-        use_smtp(settings, server, timeout=0.5)
-        client.force_login(editor)
-        response = client.post(
-            f"/admin/pages/{page.pk}/edit/",
-            edit_form(page, intro="Wstęp mimo awarii poczty", **{"action-submit": "submit"}),
-        )
-        assert response.status_code == 302
-        assert server.connections == 1  # the notice to the moderators was tried
-        task_state = page.workflow_states.get().current_task_state
-        client.force_login(moderator)
-        response = client.post(
-            f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
-        )
-        assert response.status_code in (200, 302)
-        assert server.connections == 2  # and the one to the editor
-    page.refresh_from_db()
-    assert page.intro == "Wstęp mimo awarii poczty"
+    def test_moderation_goes_through_while_the_mail_server_hangs(self):
+        self.moderate_while_the_mail_server_fails(hanging_smtp)
+
+    def moderate_while_the_mail_server_fails(self, mail_server):
+        """Wagtail e-mails the moderators on submission and the editor on approval; a mail
+        server that refuses or never answers must not fail either action."""
+        client, site = self.client, self.zone_site
+        editor, moderator = site.editors["wtz"], site.moderator
+        for user in (editor, moderator):
+            user.email = f"{user.username}@example.org"
+            user.save()
+        page = site.pages["wtz"]
+        with mail_server() as server, self.settings(**smtp_settings(server, timeout=0.5)):
+            client.force_login(editor)
+            response = client.post(
+                f"/admin/pages/{page.pk}/edit/",
+                edit_form(page, intro="Wstęp mimo awarii poczty", **{"action-submit": "submit"}),
+            )
+            assert response.status_code == 302
+            assert server.connections == 1  # the notice to the moderators was tried
+            task_state = page.workflow_states.get().current_task_state
+            client.force_login(moderator)
+            response = client.post(
+                f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/",
+                {"comment": ""},
+            )
+            assert response.status_code in (200, 302)
+            assert server.connections == 2  # and the one to the editor
+        page.refresh_from_db()
+        assert page.intro == "Wstęp mimo awarii poczty"
 
 
 def make_news(zone_site, home):
