@@ -16,7 +16,7 @@ from django_tasks import default_task_backend
 
 from django.core.cache import caches
 
-from portal.core.front_cache import affected_urls
+from portal.core.front_cache import affected_urls, one_ban_for_all
 from portal.core.outages import forget_outages
 from tests.factories import (
     NewsIndexPageFactory,
@@ -173,6 +173,29 @@ def test_saving_the_settings_bans_the_site_and_empties_the_page_cache(
     assert set(varnish.received) == {("BAN", "/", "testserver")}
     assert caches["pages"].get("page:something") is None
     assert queued_purges() == []
+
+
+def test_a_batch_of_publishes_ends_with_one_ban_and_publishing_purges_again_after_it(
+    news_tree, varnish, django_capture_on_commit_callbacks
+):
+    """The demo loader's batch: no purge per publish inside it, one ban of the site and an
+    empty page cache once it is committed, and the purges back for the next publish."""
+    caches["pages"].set("page:something", "kept")
+
+    with django_capture_on_commit_callbacks(execute=True), one_ban_for_all():
+        for title in ("Spotkanie przesunięte", "Spotkanie odwołane"):
+            news_tree.title = title
+            news_tree.save_revision().publish()
+        ProjectSettingsFactory(site=news_tree.get_site())
+
+    assert varnish.received == [("BAN", "/", "testserver")]
+    assert caches["pages"].get("page:something") is None
+    assert queued_purges() == []
+
+    varnish.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        news_tree.save_revision().publish()
+    assert ("PURGE", "/pl/aktualnosci/spotkanie/", "testserver") in varnish.received
 
 
 def test_renaming_a_zone_bans_the_site(home, varnish, django_capture_on_commit_callbacks):
