@@ -52,8 +52,10 @@ _request_version = contextvars.ContextVar("fragments_version", default=None)
 
 
 def current_version(request=None):
-    """The version fragments are stored under now (read once per request)."""
-    version = getattr(request, "_portal_fragments_version", None) or _request_version.get()
+    """The version fragments are stored under now (read once per request). The request's
+    context (SiteFromCacheMiddleware) comes first: it follows an invalidation the request
+    makes, which the copy kept on the request does not."""
+    version = _request_version.get() or getattr(request, "_portal_fragments_version", None)
     if version is None:
         version = cache.get(VERSION_KEY)
         if version is None:

@@ -189,7 +189,9 @@ class TestTheFragmentVersionOfARequest(TestCase):
             seen["before"] = current_version()
             invalidate_fragments()
             seen["after"] = current_version()
+            seen["keyed"] = current_version(request)  # the keys made with the request
             return HttpResponse()
 
         SiteFromCacheMiddleware(view)(RequestFactory().get("/pl/"))
         assert seen["before"] != seen["after"] == cache.get(VERSION_KEY)
+        assert seen["keyed"] == seen["after"]
