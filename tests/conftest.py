@@ -9,11 +9,14 @@ from io import StringIO
 
 import pytest
 import redis
+from modelsearch.index import get_indexed_models
+from modelsearch.signal_handlers import post_save_signal_handler as modelsearch_post_save
 
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.db.models.signals import post_save
 from django.test import SimpleTestCase, TestCase, TransactionTestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -22,6 +25,7 @@ from wagtail.signal_handlers import reference_index_auto_update_disabled
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
+from portal.search.demo import site_index_paused
 from tests import pg_snapshot, pg_template, sqlite_snapshot
 from tests.factories import HomePageFactory, StandardPageFactory, make_site_root
 
@@ -102,10 +106,30 @@ def _wagtail_indexes(request):
     # The switch of Wagtail's disable_reference_index_auto_update(), set by hand: a test that
     # uses that context manager itself (the demo loader) ends it on its way out.
     reference_index_auto_update_disabled.value = True
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends), search_index_receivers_paused():
         yield
     with contextlib.suppress(AttributeError):
         del reference_index_auto_update_disabled.value
+
+
+@contextlib.contextmanager
+def search_index_receivers_paused():
+    """Without AUTO_UPDATE, Wagtail's search index still reads each saved object back (a
+    task per save, two queries) before it finds no backend to send it to; and the site
+    search's own index (portal/search/signals.py) makes its entries for each page published
+    and document saved. Neither receiver runs here (the demo's build pauses the site index
+    the same way)."""
+    paused = [
+        model
+        for model in get_indexed_models()
+        if post_save.disconnect(modelsearch_post_save, sender=model)
+    ]
+    try:
+        with site_index_paused():
+            yield
+    finally:
+        for model in paused:
+            post_save.connect(modelsearch_post_save, sender=model)
 
 
 @pytest.fixture(autouse=True)

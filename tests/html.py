@@ -9,11 +9,15 @@ from bs4 import BeautifulSoup, Tag
 
 
 def parse(page):
-    """The parsed document of a response or an HTML string; an element stays itself."""
+    """The parsed document of a response or an HTML string; an element stays itself. A
+    response is parsed once, however many times a test reads it."""
     if isinstance(page, Tag):
         return page
-    markup = page if isinstance(page, str) else page.content.decode()
-    return BeautifulSoup(markup, "html.parser")
+    if isinstance(page, str):
+        return BeautifulSoup(page, "html.parser")
+    if getattr(page, "parsed_html", None) is None:
+        page.parsed_html = BeautifulSoup(page.content.decode(), "html.parser")
+    return page.parsed_html
 
 
 def select(page, selector):

@@ -36,18 +36,24 @@ def save(path):
 
 def restore(path):
     """Empty every table (a flush leaves content types and permissions with new ids) and
-    refill them from `path`."""
+    refill them from `path`. DELETE, not TRUNCATE: TRUNCATE gives each of the ~150 tables a
+    new file, and a restore took 0.8 s instead of 0.15 for tables of a few rows; with the
+    foreign keys' triggers off for the session
+    (`session_replication_role`, as pg_dump's --disable-triggers does per table), the
+    tables empty in any order."""
     tables = [
         name for name in connection.introspection.table_names() if name != "django_migrations"
     ]
-    truncate = "TRUNCATE " + ", ".join(f'"{name}"' for name in tables) + " CASCADE;"
+    # The names are the database's own tables, not input.
+    deletes = " ".join(f'DELETE FROM "{name}";' for name in tables)  # noqa: S608
+    empty = f"SET session_replication_role = replica; {deletes}"
     subprocess.run(  # noqa: S603
         [
             shutil.which("psql") or "psql",
             *_connection_args(),
             "--quiet",
             "--set=ON_ERROR_STOP=1",
-            f"--command={truncate}",
+            f"--command={empty}",
             f"--file={path}",
         ],
         check=True,

@@ -130,22 +130,32 @@ def purge_after_commit(urls):
     transaction.on_commit(purge)
 
 
+def caches_pages():
+    """True when something keeps pages that a change makes stale: the page cache or a front
+    cache. Without either (the tests' settings, a site run without caches) a publish has
+    nothing to purge, and working out its affected addresses would be wasted."""
+    return settings.PAGE_CACHE_SECONDS > 0 or bool(get_backends())
+
+
 def page_changed(instance, **kwargs):
     """Published or unpublished (a deleted page is unpublished first)."""
-    purge_after_commit(affected_urls(instance))
+    if caches_pages():
+        purge_after_commit(affected_urls(instance))
 
 
 _addresses_before_move = {}
 
 
 def page_moving(instance, **kwargs):
-    _addresses_before_move[instance.pk] = affected_urls(instance)
+    if caches_pages():
+        _addresses_before_move[instance.pk] = affected_urls(instance)
 
 
 def page_moved(instance, **kwargs):
     """Where it was and where it is now are both stale."""
     before = _addresses_before_move.pop(instance.pk, set())
-    purge_after_commit(before | affected_urls(instance))
+    if caches_pages():
+        purge_after_commit(before | affected_urls(instance))
 
 
 def shows_on_every_page(model):
