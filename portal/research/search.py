@@ -219,7 +219,7 @@ class PostgresReportSearch(DatabaseReportSearch):
     (weighing most) and the abstract. Both are kept in the report's search entry
     (models.ReportSearchEntry), a narrow row with the page's `live` and `locale_id`, the
     date and the report's facet set: the counts and the choice of the page's reports read
-    these rows (thirty or more a heap page, where the reports' own rows held four) and never
+    these rows (four times as many a heap page as the reports' own rows) and never
     join the page table; only the page's ten reports are read whole."""
 
     def base(self, query):

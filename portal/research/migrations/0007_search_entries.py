@@ -2,7 +2,7 @@
 own (ReportSearchEntry): the vectors, the page's `live` and `locale_id` (its trigger now
 copies them there) and the date, with a facet set (ReportFacetSet) the counts group by.
 The report rows held about four a heap page, so the matches of a common word (one report
-in eight) read nearly every page of the table; the entries hold thirty or more. Existing
+in eight) read nearly every page of the table; the entries hold four times as many. Existing
 reports get their sets and entries here; saves, the search-text task and
 generate_bulk_reports keep them (models.refresh_search_entries). SQLite has both tables
 empty: its search reads the report rows."""
