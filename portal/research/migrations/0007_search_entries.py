@@ -24,8 +24,7 @@ CREATE_SQL = [
     """
     CREATE OR REPLACE FUNCTION research_page_listed() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        UPDATE research_reportsearchentry
-        SET live = NEW.live, locale_id = NEW.locale_id
+        UPDATE research_reportsearchentry SET (live, locale_id) = (NEW.live, NEW.locale_id)
         WHERE report_id = NEW.id;
         RETURN NULL;
     END $$
@@ -54,9 +53,10 @@ CREATE_SQL = [
 
 
 def create_entries(apps, schema_editor):
+    """The entries of the reports there are, and the trigger that keeps their `live` and
+    `locale_id`; on SQLite nothing (its search reads the report rows)."""
     if schema_editor.connection.vendor == "postgresql":
-        for statement in CREATE_SQL:
-            schema_editor.execute(statement)
+        schema_editor.execute(";\n".join(CREATE_SQL))
 
 
 class Migration(migrations.Migration):
