@@ -252,11 +252,14 @@ class PostgresReportSearch(DatabaseReportSearch):
         return entries.order_by("-publication_date", "-report")
 
     def page(self, entries, offset, limit):
-        """The page's reports, chosen by id from the entries and then read whole (ten
-        rows)."""
-        return self.reports_in_order(
-            list(entries.values_list("report", flat=True)[offset : offset + limit])
-        )
+        """The page's reports, chosen by id from the entries (a subquery) and only those
+        rows read whole. Best match first, the ids come first, in their order: the
+        reports have no rank of their own to be sorted by again."""
+        chosen = entries.values_list("report", flat=True)[offset : offset + limit]
+        if "score" in entries.query.annotations:
+            return self.reports_in_order(list(chosen))
+        reports = ReportPage.objects.filter(pk__in=chosen).order_by("-publication_date", "-pk")
+        return super().page(reports, 0, limit)
 
     def common(self, wanted, total):
         """True when the first `wanted` of `total` matches are found within the newest
