@@ -1,6 +1,6 @@
 import datetime
 
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import (
     Case,
@@ -8,7 +8,6 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
-    Subquery,
     Value,
     When,
     prefetch_related_objects,
@@ -56,40 +55,65 @@ class AuthorBlock(blocks.StructBlock):
 SEARCH_CONFIG = "portal_unaccent"
 
 
-# The columns only the search reads (long: a report's whole text and its vectors), left
-# out of the rows a page shows.
-SEARCH_ONLY = ("search_text", "search_vector", "rank_vector")
+# The column only the database search reads (long: a report's whole text), left out of the
+# rows a page shows.
+SEARCH_ONLY = ("search_text",)
 
 
-def report_vector():
-    """The report's words for PostgreSQL's full-text search: the title weighs most (A), so a
-    title match ranks before a match in the abstract, findings or PDFs (B). The title is
-    read by a subquery: an UPDATE of the report table cannot join the page table."""
-    title = Subquery(Page.objects.filter(pk=OuterRef("pk")).values("title")[:1])
-    return SearchVector(title, weight="A", config=SEARCH_CONFIG) + SearchVector(
-        "search_text", weight="B", config=SEARCH_CONFIG
-    )
+# What `refresh_search_entries` runs (PostgreSQL), for the reports whose ids `{ids}` selects:
+# the facet sets they fall in, then their entries, each written whole (an INSERT, or an UPDATE
+# of the entry there is). The search vector weighs the title most (A) over the rest of the
+# search text, PDFs included (B), so a title match ranks first; the rank vector is the few
+# words best match first ranks by: the title (A) and the abstract (B) (ranking by the search
+# vector read each match's whole text, megabytes for a long PDF). A report found only in its
+# files or other text ranks after those that name the words in the title or abstract. The
+# reports are read first (MATERIALIZED) and then joined to the sets: joined in one plan,
+# generate_bulk_reports (whose tables have no statistics until it commits) took 51 s for
+# one batch of 2,000 well into its 100,000; read first, 74 s for all of them.
+REPORT_FACET_SETS_SQL = """
+INSERT INTO research_reportfacetset (kind, year, languages, zone_ids)
+SELECT DISTINCT kind, date_part('year', publication_date)::integer, languages, zone_ids
+FROM research_reportpage WHERE page_ptr_id IN ({ids})
+ON CONFLICT DO NOTHING
+"""
+
+REPORT_ENTRIES_SQL = """
+WITH report AS MATERIALIZED (
+    SELECT report.page_ptr_id AS id, report.kind, report.languages, report.zone_ids,
+        report.publication_date, date_part('year', report.publication_date)::integer AS year,
+        page.live, page.locale_id,
+        setweight(to_tsvector('{config}', page.title), 'A')
+            || setweight(to_tsvector('{config}', report.search_text), 'B') AS search_vector,
+        setweight(to_tsvector('{config}', page.title), 'A')
+            || setweight(to_tsvector('{config}', report.abstract), 'B') AS rank_vector
+    FROM research_reportpage AS report
+    JOIN wagtailcore_page AS page ON page.id = report.page_ptr_id
+    WHERE report.page_ptr_id IN ({ids})
+)
+INSERT INTO research_reportsearchentry
+    (report_id, live, locale_id, publication_date, facets_id, search_vector, rank_vector)
+SELECT report.id, report.live, report.locale_id, report.publication_date, facets.id,
+    report.search_vector, report.rank_vector
+FROM report JOIN research_reportfacetset AS facets ON facets.kind = report.kind
+    AND facets.year = report.year AND facets.languages = report.languages
+    AND facets.zone_ids = report.zone_ids
+ON CONFLICT (report_id) DO UPDATE SET
+    live = excluded.live, locale_id = excluded.locale_id,
+    publication_date = excluded.publication_date, facets_id = excluded.facets_id,
+    search_vector = excluded.search_vector, rank_vector = excluded.rank_vector
+"""
 
 
-def report_rank_vector():
-    """The few words best match first ranks by: the title (A) and the abstract (B). The
-    search vector, with a report's PDFs, finds the reports; ranking every match by it read
-    each report's whole text (TOASTed, megabytes for a long PDF), so a query that many
-    reports match ranks them by this small vector, kept beside it (migration 0006). A
-    report found only in its files or other text ranks after those that name the words in
-    the title or abstract."""
-    title = Subquery(Page.objects.filter(pk=OuterRef("pk")).values("title")[:1])
-    return SearchVector(title, weight="A", config=SEARCH_CONFIG) + SearchVector(
-        "abstract", weight="B", config=SEARCH_CONFIG
-    )
-
-
-def refresh_search_vectors(reports):
-    """Recompute the tsvectors of `reports` (a queryset) from their title, abstract and
-    search text, in one UPDATE. Only PostgreSQL has the column's type; SQLite searches the
-    folded text."""
-    if connection.vendor == "postgresql":
-        reports.update(search_vector=report_vector(), rank_vector=report_rank_vector())
+def refresh_search_entries(reports):
+    """Write the search entries (ReportSearchEntry) of `reports` (a queryset) from their
+    rows and pages, in two statements however many reports. PostgreSQL only: SQLite
+    searches the report rows' folded text."""
+    if connection.vendor != "postgresql":
+        return
+    ids, params = reports.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(REPORT_FACET_SETS_SQL.format(ids=ids), params)
+        cursor.execute(REPORT_ENTRIES_SQL.format(ids=ids, config=SEARCH_CONFIG), params)
 
 
 # How many related reports a report page offers.
@@ -205,17 +229,6 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     # The ids of its zones, comma-separated: the facet counts group the reports by them in
     # one scan of this table (search.ReportGroups), without joining the zones' table.
     zone_ids = models.CharField(max_length=200, editable=False, default="")
-    # On PostgreSQL: `report_vector()` of the above, behind a GIN index (migration 0002).
-    search_vector = SearchVectorField(null=True, editable=False)
-    # On PostgreSQL: `report_rank_vector()`, the title and abstract only, which best match
-    # first ranks the matches by (migration 0006); unused on SQLite.
-    rank_vector = SearchVectorField(null=True, editable=False)
-    # On PostgreSQL: the page's `live` and `locale_id`, copied onto the report's own row by
-    # triggers (migration 0005) whatever changes them (a publish, an unpublish, a bulk
-    # update), so the search filters, sorts and counts the reports of one language without
-    # joining the page table (with partial indexes of the live reports). Unused on SQLite.
-    listed_live = models.BooleanField(default=False, editable=False)
-    listed_locale_id = models.IntegerField(null=True, editable=False)
     # The cover shown on the page and in lists: the editor's cover image, else the first
     # page of the first file that has one (drawn by the document library). Kept on save and
     # when a file's cover is drawn, so that a listing reads every row's cover in one query.
@@ -272,18 +285,11 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        # What the listing filters and sorts by. `report_facets` (PostgreSQL only, as
-        # covering indexes are) lets the facet counts read a narrow index in page order
-        # instead of the wide rows; the search vector's GIN index and the index of live
-        # pages by language are made by migration 0002, on PostgreSQL only.
+        # What the listing on SQLite filters and sorts by (PostgreSQL's search reads the
+        # entries, ReportSearchEntry).
         indexes = [
             models.Index(fields=["-publication_date", "-page_ptr"], name="report_newest"),
             models.Index(fields=["kind", "-publication_date"], name="report_kind_newest"),
-            models.Index(
-                fields=["page_ptr"],
-                include=["kind", "publication_date", "languages", "zone_ids"],
-                name="report_facets",
-            ),
         ]
 
     def save(self, *args, **kwargs):
@@ -291,7 +297,7 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
         self.refresh_shown_cover()
         self.zone_ids = zone_ids_text(self.zones.all())
         super().save(*args, **kwargs)
-        refresh_search_vectors(ReportPage.objects.filter(pk=self.pk))
+        refresh_search_entries(ReportPage.objects.filter(pk=self.pk))
 
     def documents(self):
         return [block.value for block in self.files if block.value is not None]
@@ -365,6 +371,71 @@ class ReportPage(ZoneTaggedMixin, Cover, CachedSubviewsMixin, Page):
         return _download(
             citation.bibtex(self, request), f"{slugify(self.slug)}.bib", "application/x-bibtex"
         )
+
+
+class ReportFacetSet(models.Model):
+    """One combination of what the facets count a report by: kind, year, its files'
+    languages and its zones (ids, as `zone_ids`). A few hundred combinations stand for any
+    number of reports, and one never changes: a report that changes moves to another set
+    (made when first needed, by refresh_search_entries). PostgreSQL only."""
+
+    kind = models.CharField(max_length=20)
+    year = models.IntegerField()
+    languages = models.CharField(max_length=40)
+    zone_ids = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "year", "languages", "zone_ids"], name="report_facet_set"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.year} [{self.languages}] zones {self.zone_ids}"
+
+
+class ReportSearchEntry(models.Model):
+    """What the search reads of a report on PostgreSQL, in a narrow row of its own: the
+    matches of a text query are read from the heap one row each, and a report's own row
+    (its abstract, search text, streams) held about four a page, so 12,000 matches read
+    8,000 pages; these rows hold four times as many (16 a page for the generated reports of
+    the benchmark; a long text's vector is kept out of line by TOAST). The counts group the
+    entries by their facet set, one integer, read from an index with the date
+    (`report_entry_newest`) rather than by four text columns and a year computed per row.
+
+    Written whole by refresh_search_entries, which every save of a report (a publish, a
+    revision, a translation), the task that follows a PDF's new text and
+    generate_bulk_reports call; the page's `live` and `locale_id` are copied here by a
+    trigger however the page changes (a publish, an unpublish, a bulk update: migration
+    research.0007), so the search finds the live reports of a language without joining the
+    page table. The search vector has a GIN index (`report_entry_words`, made by that
+    migration). SQLite keeps no entries: its search reads the report rows."""
+
+    report = models.OneToOneField(
+        ReportPage, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    )
+    live = models.BooleanField(default=False)
+    locale_id = models.IntegerField(null=True)
+    publication_date = models.DateField()
+    facets = models.ForeignKey(ReportFacetSet, on_delete=models.PROTECT, related_name="+")
+    search_vector = SearchVectorField(null=True)
+    rank_vector = SearchVectorField(null=True)
+
+    class Meta:
+        indexes = [
+            # The newest live reports of a language, page by page, and what the counts
+            # group them by (read without the rows: an index-only scan).
+            models.Index(
+                fields=["locale_id", "-publication_date", "-report"],
+                include=["facets"],
+                condition=Q(live=True),
+                name="report_entry_newest",
+            ),
+        ]
+
+    def __str__(self):
+        return f"search entry of report {self.report_id}"
 
 
 def _download(text, filename, content_type):

@@ -23,7 +23,6 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
-    Value,
     When,
 )
 from django.db.models.functions import Cast, Substr
@@ -35,7 +34,13 @@ from wagtail.documents import get_document_model
 from portal.core.fragments import cached_value, versioned_key
 from zones.models import Zone
 
-from .models import SEARCH_CONFIG, SEARCH_ONLY, ReportPage, listed_reports
+from .models import (
+    SEARCH_CONFIG,
+    SEARCH_ONLY,
+    ReportPage,
+    ReportSearchEntry,
+    listed_reports,
+)
 from .text import excerpt, fold, words
 
 logger = logging.getLogger(__name__)
@@ -163,36 +168,35 @@ class DatabaseReportSearch:
         )
         return reports.annotate(score=title_hits).order_by("-score", "-publication_date", "-pk")
 
-    def facets(self, base, query, query_words):
-        """Counts for every value of every facet, each with the other active filters, and
-        the number of results: summed here from one grouped query (see ReportGroups)."""
-        groups = self.groups(base, query, query_words)
-        return groups.facets(query), groups.total(query)
-
     def groups(self, base, query, query_words):
-        """The matching reports counted by kind, year, file languages and zones. They
+        """The matching reports counted by kind, year, file languages and zones: every
+        facet's counts (each with the other active filters) and the number of results are
+        sums over them (see ReportGroups). They
         depend on the language and the words only, not on the filters, so they are kept in
         the cache under the fragment version, which Wagtail's publish, unpublish, move and
         delete signals (and report, document and zone saves) replace at once: the listing
         and every filter of it share one entry, and a query asked again (a visitor paging
         or filtering its results) does not scan its matches again."""
         reports = self.match(base, query_words) if query_words else base
-        return cached_value(
-            groups_key(query.locale, query_words), lambda: ReportGroups.count(reports)
-        )
+        return cached_value(groups_key(query.locale, query_words), lambda: self.count(reports))
+
+    def count(self, reports):
+        return ReportGroups.count(reports)
 
     def search(self, query, offset=0, limit=10):
         query_words = words(query.text)
         # One base for all: public() reads the view restrictions when it is called.
         base = self.base(query)
-        facets, total = self.facets(base, query, query_words)
-        reports = self.matching(base, query, query_words, offset + limit, total)
+        groups = self.groups(base, query, query_words)
+        total = groups.total(query)
+        reports = self.matching(base, query, query_words, offset + limit, groups)
         page = self.page(reports, offset, limit) if total > offset else []
-        return ReportResults(total=total, hits=self.hits(page, query, query_words), facets=facets)
+        hits = self.hits(page, query, query_words)
+        return ReportResults(total=total, hits=hits, facets=groups.facets(query))
 
-    def matching(self, base, query, query_words, wanted, total):
-        """The reports that meet the query, in the order asked for (`wanted` of the
-        `total` will be read)."""
+    def matching(self, base, query, query_words, wanted, groups):
+        """The reports that meet the query, in the order asked for (`wanted` of them will
+        be read; `groups` counts the matches, see ReportGroups)."""
         reports = self.apply(base, query.filters(), query_words)
         if query_words and query.sort == "relevance":
             return self.by_relevance(reports, query_words)
@@ -210,53 +214,66 @@ class DatabaseReportSearch:
 
 
 class PostgresReportSearch(DatabaseReportSearch):
-    """On PostgreSQL: full-text search over each report's unaccented tsvector (GIN index,
-    see models.report_vector), every query word a prefix of a word of the report, ranked
-    by ts_rank of a small vector of the title (weighing most) and the abstract
-    (models.report_rank_vector). The live reports of a language are found by the copy of
-    `live` and `locale_id` on the report's own row (kept by triggers, migration
-    research.0005), so neither the counts nor the page of hits join the page table for
-    all the reports they go through."""
+    """On PostgreSQL: full-text search over each report's unaccented tsvector, every query
+    word a prefix of a word of the report, ranked by ts_rank of a small vector of the title
+    (weighing most) and the abstract. Both are kept in the report's search entry
+    (models.ReportSearchEntry), a narrow row with the page's `live` and `locale_id`, the
+    date and the report's facet set: the counts and the choice of the page's reports read
+    these rows (four times as many a heap page as the reports' own rows) and never
+    join the page table; only the page's ten reports are read whole."""
 
     def base(self, query):
-        listed = ReportPage.objects.filter(listed_live=True, listed_locale_id=query.locale.pk)
-        return listed.public()
+        """The entries of the live, public reports of the language (the view restrictions
+        are read when this is called, as by public())."""
+        entries = ReportSearchEntry.objects.filter(live=True, locale_id=query.locale.pk)
+        return entries.exclude(report__in=ReportPage.objects.not_public())
 
-    def page(self, reports, offset, limit):
-        """The page's report ids are chosen from the report rows alone (newest first: the
-        partial index `report_listed_newest`; a text query: its matches), and only those
-        ten rows are joined to their pages."""
-        ordering = reports.query.order_by
-        chosen = reports.order_by(*ordering).values("pk")[offset : offset + limit]
-        page = reports.model.objects.filter(pk__in=chosen)
-        if "score" in reports.query.annotations:
-            page = page.annotate(score=reports.query.annotations["score"])
-        return super().page(page.order_by(*ordering), 0, limit)
+    def count(self, entries):
+        return ReportGroups.of_entries(entries)
 
-    def matching(self, base, query, query_words, wanted, total):
-        """Newest first, words that many reports contain are tested report by report down
-        the newest (`report_listed_newest`), which stops at the page's last match, instead
-        of fetching and sorting every match from the GIN index: PostgreSQL estimates a
-        prefix query at a few dozen rows whatever it matches, so it takes the index itself.
-        Rare words keep the index."""
-        if query_words and query.sort != "relevance" and self.common(wanted, total):
-            reports = self.apply(base, query.filters(), []).filter(self.tested(query_words))
-            return reports.order_by("-publication_date", "-page_ptr_id")
-        return super().matching(base, query, query_words, wanted, total)
+    def matching(self, base, query, query_words, wanted, groups):
+        """The entries that meet the query, in order. A filter is the facet sets that meet
+        it (known from the counts) and, for a year, that year's dates too, a range of the
+        index of the newest entries (`report_entry_newest`, which holds their sets). Newest
+        first, words that many reports contain are tested entry by entry down that index,
+        which stops at the page's last match, instead of fetching and sorting every match
+        from the GIN index: PostgreSQL estimates a prefix query at a few dozen rows
+        whatever it matches, so it takes the index itself. Rare words keep the index."""
+        filters = query.filters()
+        entries = base.filter(facets__in=groups.sets(filters)) if filters else base
+        if "year" in filters:
+            entries = entries.filter(publication_date__year=filters["year"])
+        if query_words and query.sort == "relevance":
+            return self.by_relevance(self.match(entries, query_words), query_words)
+        if query_words and self.common(wanted, groups.total(query)):
+            entries = entries.filter(self.tested(query_words))
+        elif query_words:
+            entries = self.match(entries, query_words)
+        return entries.order_by("-publication_date", "-report")
+
+    def page(self, entries, offset, limit):
+        """The page's reports, chosen by id from the entries (a subquery) and only those
+        rows read whole. Best match first, the ids come first, in their order: the
+        reports have no rank of their own to be sorted by again."""
+        chosen = entries.values_list("report", flat=True)[offset : offset + limit]
+        if "score" in entries.query.annotations:
+            return self.reports_in_order(list(chosen))
+        reports = ReportPage.objects.filter(pk__in=chosen).order_by("-publication_date", "-pk")
+        return super().page(reports, 0, limit)
 
     def common(self, wanted, total):
         """True when the first `wanted` of `total` matches are found within the newest
-        WALKED_AT_MOST reports (by the table's row estimate), as matches are spread."""
+        WALKED_AT_MOST entries (by the table's row estimate), as matches are spread."""
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
-                [ReportPage._meta.db_table],
+                [ReportSearchEntry._meta.db_table],
             )
             rows = cursor.fetchone()[0]
         return rows > 0 and total > 0 and wanted * rows / total <= WALKED_AT_MOST
 
     def tested(self, query_words):
-        """The match as a function call, which no index answers: each report is tested."""
+        """The match as a function call, which no index answers: each entry is tested."""
         return Func(
             F("search_vector"),
             self.text_query(query_words),
@@ -273,17 +290,17 @@ class PostgresReportSearch(DatabaseReportSearch):
             config=SEARCH_CONFIG,
         )
 
-    def match(self, reports, query_words):
-        return reports.filter(search_vector=self.text_query(query_words))
+    def match(self, entries, query_words):
+        return entries.filter(search_vector=self.text_query(query_words))
 
     def rank(self, query_words):
-        """ts_rank of the small vector (title and abstract, models.report_rank_vector): the
-        search vector finds the matches, but ranking by it read each one's whole text."""
+        """ts_rank of the small vector (title and abstract): the search vector finds the
+        matches, but ranking by it read each one's whole text."""
         return SearchRank(F("rank_vector"), self.text_query(query_words))
 
-    def by_relevance(self, reports, query_words):
-        return reports.annotate(score=self.rank(query_words)).order_by(
-            "-score", "-publication_date", "-pk"
+    def by_relevance(self, entries, query_words):
+        return entries.annotate(score=self.rank(query_words)).order_by(
+            "-score", "-publication_date", "-report"
         )
 
     def search(self, query, offset=0, limit=10):
@@ -305,8 +322,8 @@ class PostgresReportSearch(DatabaseReportSearch):
         if best:
             page = self.reports_in_order(best[offset : offset + limit])
         else:
-            reports = self.matching(base, query, query_words, offset + limit, total)
-            page = self.page(reports, offset, limit) if total > offset else []
+            entries = self.matching(base, query, query_words, offset + limit, groups)
+            page = self.page(entries, offset, limit) if total > offset else []
         hits = self.hits(page, query, query_words)
         return ReportResults(total=total, hits=hits, facets=groups.facets(query))
 
@@ -317,17 +334,17 @@ class PostgresReportSearch(DatabaseReportSearch):
         matches = (
             self.match(base, query_words)
             .order_by()
-            .annotate(year=publication_year(), score=self.rank(query_words))
-            .values_list("kind", "year", "languages", "zone_ids", "pk", "publication_date", "score")
+            .annotate(score=self.rank(query_words))
+            .values_list("facets", "report", "publication_date", "score")
         )
         sql, params = matches.query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(COUNT_AND_RANK_SQL.format(matches=sql), [*params, wanted])
             rows = cursor.fetchall()
-        # A group row has its count; a ranked row its score, date and id (fifth column NULL).
-        ranked = sorted((row[5:] for row in rows if row[4] is None), reverse=True)
+        # A group row has its count; a ranked row its score, date and id (sixth column NULL).
+        ranked = sorted((row[6:] for row in rows if row[5] is None), reverse=True)
         best.extend(pk for _score, _date, pk in ranked)
-        return ReportGroups.from_rows(row[:5] for row in rows if row[4] is not None)
+        return ReportGroups.from_rows(row[:6] for row in rows if row[5] is not None)
 
     def reports_in_order(self, ids):
         """The reports of `ids`, in that order, as a page of results is read."""
@@ -336,17 +353,27 @@ class PostgresReportSearch(DatabaseReportSearch):
         return sorted(reports, key=lambda report: position[report.pk])
 
 
-# The matches of a text query (columns named by position: kind, year, languages, zone ids,
-# id, date, score) grouped as ReportGroups counts them and, in the same statement, the
-# best of them by score, then newest (as by_relevance orders them).
+# The facet sets of some entries with how many there are of each: `{counted}` is a query of
+# (facet set id, count) rows.
+GROUPS_SQL = """
+SELECT sets.id, sets.kind, sets.year, sets.languages, sets.zone_ids, counted.count
+FROM ({counted}) AS counted (facets, count)
+JOIN research_reportfacetset AS sets ON sets.id = counted.facets
+"""
+
+# The matches of a text query (columns named by position: facet set, id, date, score)
+# grouped as GROUPS_SQL counts them and, in the same statement, the best of them by score,
+# then newest (as by_relevance orders them).
 COUNT_AND_RANK_SQL = """
-WITH matches (kind, year, languages, zone_ids, id, published, score) AS MATERIALIZED (
+WITH matches (facets, id, published, score) AS MATERIALIZED (
     {matches}
 )
-SELECT kind, year, languages, zone_ids, count(*), NULL::real, NULL::date, NULL::integer
-FROM matches GROUP BY kind, year, languages, zone_ids
+SELECT sets.id, sets.kind, sets.year, sets.languages, sets.zone_ids, counted.count,
+    NULL::real, NULL::date, NULL::integer
+FROM (SELECT facets, count(*) FROM matches GROUP BY facets) AS counted
+JOIN research_reportfacetset AS sets ON sets.id = counted.facets
 UNION ALL (
-    SELECT NULL, NULL, NULL, NULL, NULL, score, published, id
+    SELECT NULL, NULL, NULL, NULL, NULL, NULL, score, published, id
     FROM matches ORDER BY score DESC, published DESC, id DESC LIMIT %s
 )
 """
@@ -354,13 +381,15 @@ UNION ALL (
 
 @dataclass(frozen=True)
 class ReportGroup:
-    """Reports alike in everything the facets count: how many there are."""
+    """Reports alike in everything the facets count: how many there are (and, on
+    PostgreSQL, their facet set: models.ReportFacetSet)."""
 
     kind: str
     year: int
     languages: frozenset
     zones: frozenset  # slugs
     count: int
+    facets: int | None = None
 
     def value(self, name):
         return {"zone": self.zones, "kind": self.kind, "year": self.year}.get(name, self.languages)
@@ -398,11 +427,21 @@ class ReportGroups:
             .values_list("kind", "year", "languages", "zone_ids")
             .annotate(count=Count("*"))
         )
-        return cls.from_rows(rows)
+        return cls.from_rows((None, *row) for row in rows)
+
+    @classmethod
+    def of_entries(cls, entries):
+        """Group `entries` (search entries, filtered by text but by no facet) by their
+        facet set: one integer, which the index of the newest entries holds."""
+        counted = entries.order_by().values("facets").annotate(count=Count("*"))
+        sql, params = counted.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(GROUPS_SQL.format(counted=sql), params)
+            return cls.from_rows(cursor.fetchall())
 
     @classmethod
     def from_rows(cls, rows):
-        """The groups of (kind, year, languages, zone ids, count) rows."""
+        """The groups of (facet set, kind, year, languages, zone ids, count) rows."""
         slugs = zone_slugs()
         return cls(
             [
@@ -412,10 +451,15 @@ class ReportGroups:
                     languages=frozenset(languages.split(",")) & LANGUAGE_CODES,
                     zones=frozenset(slugs[pk] for pk in split_ids(zone_ids) if pk in slugs),
                     count=count,
+                    facets=facets,
                 )
-                for kind, year, languages, zone_ids, count in rows
+                for facets, kind, year, languages, zone_ids, count in rows
             ]
         )
+
+    def sets(self, filters):
+        """The facet sets of the groups that meet every filter (PostgreSQL)."""
+        return [group.facets for group in self.groups if group.passes(filters)]
 
     def facets(self, query):
         """{facet: {value: count}}, each facet with the other filters applied."""
@@ -449,13 +493,8 @@ def total_from_kinds(kind_counts, kind):
 
 
 def publication_year():
-    """The report's year as the counts group it: an integer from date_part on PostgreSQL
-    (EXTRACT gives a numeric, which groups 100,000 rows about a third slower), the date's
-    first four characters elsewhere (SQLite extracts a year only through a Python
-    function)."""
-    if connection.vendor == "postgresql":
-        year = Func(Value("year"), F("publication_date"), function="date_part")
-        return Cast(year, IntegerField())
+    """The report's year as SQLite's counts group it: the date's first four characters
+    (SQLite extracts a year only through a Python function)."""
     return Substr(Cast("publication_date", CharField()), 1, 4)
 
 

@@ -9,14 +9,14 @@ from django.conf import settings
 from portal.core.fragments import invalidate_fragments
 
 from . import es
-from .models import ReportPage, refresh_search_vectors
+from .models import ReportPage, refresh_search_entries
 
 
 @task()
 def refresh_reports(report_ids):
     """Rebuild the search text (and the files' languages) of these reports from their
     files' current text, and their shown cover from their files' covers, then their
-    full-text vectors (PostgreSQL, in one UPDATE) and their Elasticsearch entries."""
+    search entries (PostgreSQL, ReportSearchEntry) and their Elasticsearch entries."""
     for report in ReportPage.objects.filter(pk__in=report_ids):
         report.refresh_search_text()
         report.refresh_shown_cover()
@@ -27,7 +27,7 @@ def refresh_reports(report_ids):
         )
         if settings.ELASTICSEARCH_URL:
             es.index_report(report)
-    refresh_search_vectors(ReportPage.objects.filter(pk__in=report_ids))
+    refresh_search_entries(ReportPage.objects.filter(pk__in=report_ids))
     # The files' languages are counted in the listing's cached facets.
     invalidate_fragments()
 

@@ -21,7 +21,7 @@ from portal.core.fragments import invalidate_fragments
 from portal.research.models import (
     ReportPage,
     ResearchIndexPage,
-    refresh_search_vectors,
+    refresh_search_entries,
     zone_ids_text,
 )
 from zones.models import Zone
@@ -78,7 +78,7 @@ class Command(BaseCommand):
                 ]
                 insert_reports(reports)
                 tag_zones(reports, zones, rng)
-                refresh_search_vectors(ReportPage.objects.filter(pk__in=[r.pk for r in reports]))
+                refresh_search_entries(ReportPage.objects.filter(pk__in=[r.pk for r in reports]))
             Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
         # No page was published through Wagtail: forget the cached listing counts ourselves.
         invalidate_fragments()
