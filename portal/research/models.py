@@ -407,10 +407,10 @@ class ReportSearchEntry(models.Model):
     Written whole by refresh_search_entries, which every save of a report (a publish, a
     revision, a translation), the task that follows a PDF's new text and
     generate_bulk_reports call; the page's `live` and `locale_id` are copied here by a
-    trigger however the page changes (a publish, an unpublish, a bulk update: migration
-    research.0007), so the search finds the live reports of a language without joining the
-    page table. The search vector has a GIN index (`report_entry_words`, made by that
-    migration). SQLite keeps no entries: its search reads the report rows."""
+    trigger however the page changes (a publish, an unpublish, a bulk update: the app's
+    initial migration makes it), so the search finds the live reports of a language without
+    joining the page table. The search vector has a GIN index (`report_entry_words`, made by
+    that migration). SQLite keeps no entries: its search reads the report rows."""
 
     report = models.OneToOneField(
         ReportPage, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"

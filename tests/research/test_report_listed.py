@@ -1,6 +1,7 @@
 """On PostgreSQL the report search finds the live reports of a language by the copy of the
-page's `live` and `locale_id` on the report's search entry (research.0007): the copy follows
-the page however it changes, a bulk update that sends no signal included."""
+page's `live` and `locale_id` on the report's search entry (a trigger made by research's
+initial migration): the copy follows the page however it changes, a bulk update that sends
+no signal included."""
 
 import pytest
 

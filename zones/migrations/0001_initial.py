@@ -15,6 +15,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('wagtailimages', '0027_image_description'),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('wagtailcore', '0098_apitoken'),
     ]
@@ -58,6 +59,8 @@ class Migration(migrations.Migration):
                 ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
                 ('faq', wagtail.fields.StreamField([('question', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 250}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul'], 'label': 'Answer'}), 2: ('wagtail.blocks.StructBlock', [[('question', 0), ('answer', 1)]], {})}, verbose_name='questions and answers')),
                 ('zone', models.ForeignKey(limit_choices_to={'locale__language_code': 'pl'}, on_delete=django.db.models.deletion.PROTECT, related_name='pages', to='zones.zone', verbose_name='zone')),
+                ('illustration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='illustration')),
+                ('illustration_alt', models.CharField(blank=True, help_text='What the illustration shows, for people who cannot see it.', max_length=250, verbose_name='illustration description')),
             ],
             options={
                 'verbose_name': 'zone page',

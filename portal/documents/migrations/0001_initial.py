@@ -13,6 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('wagtailimages', '0027_image_description'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('wagtailcore', '0098_apitoken'),
         ('zones', '0001_initial'),
@@ -39,6 +40,7 @@ class Migration(migrations.Migration):
                 ('tags', taggit.managers.TaggableManager(blank=True, help_text=None, through='taggit.TaggedItem', to='taggit.Tag', verbose_name='tags')),
                 ('uploaded_by_user', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='uploaded by user')),
                 ('zones', models.ManyToManyField(blank=True, help_text='The document is listed among the resources of these zones.', limit_choices_to={'locale__language_code': 'pl'}, related_name='documents', to='zones.zone', verbose_name='zones')),
+                ('cover', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='cover')),
             ],
             options={
                 'verbose_name': 'document',

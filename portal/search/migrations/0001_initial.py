@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 # PostgreSQL only: the GIN index of the entries' tsvector (config portal_unaccent, made by
-# research 0002) and pg_trgm with a trigram index of the vocabulary for "did you mean".
+# research 0001) and pg_trgm with a trigram index of the vocabulary for "did you mean".
 FULL_TEXT_SQL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX search_entry_vector ON sitesearch_searchentry USING gin (search_vector)",
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("research", "0002_report_full_text"),
+        ("research", "0001_initial"),
         ('documents', '0001_initial'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
@@ -71,6 +71,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('word', models.CharField(max_length=60)),
+                ('spelling', models.CharField(blank=True, max_length=60)),
                 ('locale', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.locale')),
             ],
             options={
