@@ -10,7 +10,7 @@ from django.db.models.signals import post_save
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.signals import page_published, post_page_move
 
-from portal.core.demo_content import demo_step, read_demo_data
+from portal.core import demo_content
 from portal.documents.signals import document_text_changed
 
 from . import signals
@@ -58,14 +58,14 @@ def site_index_paused():
             signal.connect(receiver, sender=sender)
 
 
-@demo_step(order=99, pauses=site_index_paused)
+@demo_content.demo_step(order=99, pauses=site_index_paused)
 def build_search_index(demo):
     """Last of all: every page and document the demo made, in the index. A run that
     published, moved or read nothing (the second) leaves the index as the receivers kept
     it, unless it is empty."""
     if _missed or not SearchEntry.objects.exists():
         demo.note(f"search index ({rebuild()} entries)")
-    for promotion in read_demo_data(DATA_FILE)["promotions"]:
+    for promotion in demo_content.read_demo_data(DATA_FILE)["promotions"]:
         pin(demo, promotion)
 
 
