@@ -25,6 +25,7 @@ from wagtail.signal_handlers import reference_index_auto_update_disabled
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.core.outages import forget_outages
+from portal.core.signals import Receiver, receivers_paused
 from portal.search.demo import site_index_paused
 from tests import pg_snapshot, pg_template, sqlite_snapshot
 from tests.factories import HomePageFactory, StandardPageFactory, make_site_root
@@ -119,17 +120,9 @@ def search_index_receivers_paused():
     search's own index (portal/search/signals.py) makes its entries for each page published
     and document saved. Neither receiver runs here (the demo's build pauses the site index
     the same way)."""
-    paused = [
-        model
-        for model in get_indexed_models()
-        if post_save.disconnect(modelsearch_post_save, sender=model)
-    ]
-    try:
-        with site_index_paused():
-            yield
-    finally:
-        for model in paused:
-            post_save.connect(modelsearch_post_save, sender=model)
+    handlers = [Receiver(post_save, modelsearch_post_save, model) for model in get_indexed_models()]
+    with receivers_paused(handlers), site_index_paused():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -15,26 +15,12 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
-from portal.association.models import (
-    ContactFormField,
-    ContactPage,
-    PartnershipPage,
-    ProjectIndexPage,
-    ProjectPage,
-    ProjectPartner,
-)
+from portal.association import models as association
 from portal.core.demo_content import demo_pdf
 from portal.core.models import FundingNotice, HomePage, ProjectSettings, StandardPage
 from portal.easyread.models import EasyReadPage, SignLanguagePage
 from portal.events.models import EventIndexPage, EventPage
-from portal.handbook.models import (
-    HandbookPage,
-    HandbookStep,
-    SubModelIndexPage,
-    SubModelPage,
-    SuccessStoryIndexPage,
-    SuccessStoryPage,
-)
+from portal.handbook import models as handbook
 from portal.legal.models import AccessibilityStatementPage, PrivacyPolicyPage
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.polls.models import Poll, PollChoice
@@ -267,7 +253,7 @@ def pdf_of_pages(count, words=lambda number: f"strona{number}", per_node=500):
 
 class ProjectIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = ProjectIndexPage
+        model = association.ProjectIndexPage
 
     title = "Projekty realizowane"
     slug = "projekty-realizowane"
@@ -278,7 +264,7 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
     """A finished project; `partners=[("Name", "role"), …]` adds its partners."""
 
     class Meta:
-        model = ProjectPage
+        model = association.ProjectPage
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Projekt {n}")
@@ -294,7 +280,7 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
     def partners(self, create, partners):
         if create and partners:
             self.partners = [
-                ProjectPartner(name=name, role=role, sort_order=number)
+                association.ProjectPartner(name=name, role=role, sort_order=number)
                 for number, (name, role) in enumerate(partners)
             ]
             self.save_revision().publish()
@@ -302,7 +288,7 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
 
 class PartnershipPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = PartnershipPage
+        model = association.PartnershipPage
 
     title = "Partnerstwo"
     slug = "partnerstwo"
@@ -313,7 +299,7 @@ class ContactPageFactory(wagtail_factories.PageFactory):
     """The contact page with the usual fields: name, e-mail, subject, message, consent."""
 
     class Meta:
-        model = ContactPage
+        model = association.ContactPage
         skip_postgeneration_save = True
 
     title = "Kontakt"
@@ -326,7 +312,7 @@ class ContactPageFactory(wagtail_factories.PageFactory):
         if not create:
             return
         self.form_fields = [
-            ContactFormField(sort_order=number, **field)
+            association.ContactFormField(sort_order=number, **field)
             for number, field in enumerate(fields or CONTACT_FIELDS)
         ]
         self.save_revision().publish()
@@ -416,7 +402,7 @@ class HandbookPageFactory(wagtail_factories.PageFactory):
     """The model with its twelve steps ("Tytuł kroku 1" … "Tytuł kroku 12")."""
 
     class Meta:
-        model = HandbookPage
+        model = handbook.HandbookPage
         skip_postgeneration_save = True
 
     title = "Model"
@@ -428,7 +414,7 @@ class HandbookPageFactory(wagtail_factories.PageFactory):
         if not create:
             return
         self.steps = [
-            HandbookStep(
+            handbook.HandbookStep(
                 title=f"Tytuł kroku {number}", body=f"<p>Opis kroku {number}</p>",
                 sort_order=number,
             )
@@ -439,7 +425,7 @@ class HandbookPageFactory(wagtail_factories.PageFactory):
 
 class SubModelIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = SubModelIndexPage
+        model = handbook.SubModelIndexPage
 
     title = "Podmodele"
     slug = "podmodele"
@@ -450,7 +436,7 @@ class SubModelPageFactory(wagtail_factories.PageFactory):
     """A sub-model whose compared attributes say which sub-model they belong to."""
 
     class Meta:
-        model = SubModelPage
+        model = handbook.SubModelPage
 
     title = factory.Sequence(lambda n: f"Podmodel {n}")
     slug = factory.Sequence(lambda n: f"podmodel-{n}")
@@ -465,7 +451,7 @@ class SubModelPageFactory(wagtail_factories.PageFactory):
 
 class SuccessStoryIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = SuccessStoryIndexPage
+        model = handbook.SuccessStoryIndexPage
 
     title = "Nasze sukcesy"
     slug = "nasze-sukcesy"
@@ -475,7 +461,7 @@ class SuccessStoryPageFactory(wagtail_factories.PageFactory):
     """A cooperative founded thanks to the model; `zones=[…]` tags it."""
 
     class Meta:
-        model = SuccessStoryPage
+        model = handbook.SuccessStoryPage
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Spółdzielnia {n}")

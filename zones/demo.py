@@ -10,16 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from portal.core.demo_content import (
-    add_missing_image,
-    demo_file,
-    demo_illustration,
-    demo_pdf,
-    demo_rtf,
-    demo_step,
-    read_demo_data,
-    translate,
-)
+from portal.core import demo_content
 
 from .editing import MODERATORS, remove_wagtail_defaults, set_up_editing
 from .models import Zone, ZonePage
@@ -27,9 +18,9 @@ from .models import Zone, ZonePage
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
-@demo_step(order=20)
+@demo_content.demo_step(order=20)
 def create_zones(demo):
-    for data in read_demo_data(DATA_FILE)["zones"]:
+    for data in demo_content.read_demo_data(DATA_FILE)["zones"]:
         zone = Zone.objects.filter(slug=data["slug"], locale=demo.source_locale).first()
         if zone is None:
             zone = Zone.objects.create(
@@ -46,23 +37,25 @@ def create_zones(demo):
         strings = dict(data[key] for key in ("name", "audience", "intro"))
         for locale in demo.translation_locales:
             if zone.get_translation_or_none(locale) is None:
-                translate(zone, locale, strings)
+                demo_content.translate(zone, locale, strings)
                 demo.note(f"zone {data['name'].en} ({locale.language_code})")
 
 
-@demo_step(order=45)
+@demo_content.demo_step(order=45)
 def create_zone_pages(demo):
     """One landing page per zone below each home page, the English ones as translations.
     Each recommends the about page (shown in the visitor's language)."""
     home = demo.home_pages["pl"]
     about = home.get_children().filter(slug="o-projekcie").first()
-    zone_pages = read_demo_data(DATA_FILE)["zone_pages"]
+    zone_pages = demo_content.read_demo_data(DATA_FILE)["zone_pages"]
     for zone in Zone.objects.filter(locale=demo.source_locale).order_by("sort_order"):
         data = zone_pages.get(zone.slug)
         if data is None:
             continue
         page = ZonePage.objects.filter(locale=demo.source_locale, zone=zone).first()
-        illustration = demo_illustration(f"zone-{zone.slug}", f"Ilustracja: {data['title'].pl}")
+        illustration = demo_content.demo_illustration(
+            f"zone-{zone.slug}", f"Ilustracja: {data['title'].pl}"
+        )
         if page is None:
             page = ZonePage(
                 zone=zone,
@@ -94,9 +87,9 @@ def create_zone_pages(demo):
             demo.note(f"zone page {page.title}")
         for locale in demo.translation_locales:
             if page.get_translation_or_none(locale) is None:
-                translate(page, locale, _zone_page_strings(data))
+                demo_content.translate(page, locale, _zone_page_strings(data))
                 demo.note(f"zone page {data['title'].en} ({locale.language_code})")
-        add_missing_image(page, "illustration", illustration, data["illustration_alt"])
+        demo_content.add_missing_image(page, "illustration", illustration, data["illustration_alt"])
 
 
 def _zone_page_strings(data):
@@ -109,14 +102,14 @@ def _zone_page_strings(data):
     return dict(pairs)
 
 
-@demo_step(order=75)
+@demo_content.demo_step(order=75)
 def set_up_zone_editing(demo):
     """Groups, collections, permissions and the moderation workflow (see zones.editing),
     after the news and events indexes exist, so zone editors get their rights there too."""
     set_up_editing()
 
 
-@demo_step(order=1000)
+@demo_content.demo_step(order=1000)
 def finish_zone_editing(demo):
     """Last of all steps, once every app's demo indexes exist (the success stories at 80,
     the projects at 80…): zone editors get their rights below all of them, and Wagtail's
@@ -126,21 +119,21 @@ def finish_zone_editing(demo):
         demo.note(f"removed Wagtail's default {name}")
 
 
-@demo_step(order=76)
+@demo_content.demo_step(order=76)
 def create_zone_resources(demo):
     """Three small real files per zone in the zone's collection, tagged with the zone."""
     Document = get_document_model()
-    resources = read_demo_data(DATA_FILE)["resources"]
+    resources = demo_content.read_demo_data(DATA_FILE)["resources"]
     for zone in Zone.objects.filter(locale=demo.source_locale):
         for resource in resources.get(zone.slug, []):
             title, filename = resource["title"], resource["file"]
             if Document.objects.filter(title=title).exists():
                 continue
-            write = demo_rtf if filename.endswith(".rtf") else demo_pdf
+            write = demo_content.demo_rtf if filename.endswith(".rtf") else demo_content.demo_pdf
             content = write(title, resource["paragraphs"])
             document = Document.objects.create(
                 title=title,
-                file=demo_file(filename, content),
+                file=demo_content.demo_file(filename, content),
                 collection=zone.collection or Collection.get_first_root_node(),
                 description=resource["description"],
                 language=resource["language"],
@@ -151,7 +144,7 @@ def create_zone_resources(demo):
             demo.note(f"resource {filename}")
 
 
-@demo_step(order=78)
+@demo_content.demo_step(order=78)
 def create_demo_editors(demo):
     """One editor per zone and one moderator, to try the moderation workflow. Passwords
     are generated and shown once, like the administrator's."""

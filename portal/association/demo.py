@@ -10,15 +10,7 @@ from pathlib import Path
 
 from wagtail.documents import get_document_model
 
-from portal.core.demo_content import (
-    demo_file,
-    demo_pdf,
-    demo_step,
-    existing_child,
-    publish_child,
-    read_demo_data,
-    translate_missing,
-)
+from portal.core import demo_content
 from portal.core.models import StandardPage
 
 from .models import (
@@ -37,27 +29,27 @@ def _strings(*pairs):
     return {pl: en for pl, en in pairs if pl}
 
 
-@demo_step(order=80)
+@demo_content.demo_step(order=80)
 def create_projects(demo):
     """ "Projekty realizowane" below "O projekcie", with the three projects."""
-    data = read_demo_data(DATA_FILE)
-    about = existing_child(demo.home_pages["pl"], StandardPage, data["about_page"])
+    data = demo_content.read_demo_data(DATA_FILE)
+    about = demo_content.existing_child(demo.home_pages["pl"], StandardPage, data["about_page"])
     if about is None:  # an editor removed or renamed it: leave the tree alone
         return
     texts = data["project_index"]
-    index = existing_child(about, ProjectIndexPage, texts["slug"].pl)
+    index = demo_content.existing_child(about, ProjectIndexPage, texts["slug"].pl)
     if index is None:
         index = ProjectIndexPage(**{field: text.pl for field, text in texts.items()})
-        publish_child(about, index)
+        demo_content.publish_child(about, index)
         demo.note("project index")
-    translate_missing(demo, index, _strings(*texts.values()), "project index")
+    demo_content.translate_missing(demo, index, _strings(*texts.values()), "project index")
     for project_data in data["projects"]:
-        project = existing_child(index, ProjectPage, project_data["slug"].pl)
+        project = demo_content.existing_child(index, ProjectPage, project_data["slug"].pl)
         if project is None:
             project = _new_project(project_data)
-            publish_child(index, project)
+            demo_content.publish_child(index, project)
             demo.note(f"project {project_data['slug'].pl}")
-        translate_missing(
+        demo_content.translate_missing(
             demo, project, _project_strings(project_data), f"project {project_data['slug'].en}"
         )
 
@@ -112,10 +104,10 @@ def _document(data):
     Document = get_document_model()
     document = Document.objects.filter(title=data["title"]).first()
     if document is None:
-        content = demo_pdf(data["title"], data["paragraphs"])
+        content = demo_content.demo_pdf(data["title"], data["paragraphs"])
         document = Document.objects.create(
             title=data["title"],
-            file=demo_file(data["file"], content),
+            file=demo_content.demo_file(data["file"], content),
             file_size=len(content),
             language="pl",
             description=data["description"],
@@ -123,15 +115,15 @@ def _document(data):
     return document
 
 
-@demo_step(order=81)
+@demo_content.demo_step(order=81)
 def create_partnership_page(demo):
     """The partnership page below "O projekcie": its list comes from the project settings."""
-    data = read_demo_data(DATA_FILE)
-    about = existing_child(demo.home_pages["pl"], StandardPage, data["about_page"])
+    data = demo_content.read_demo_data(DATA_FILE)
+    about = demo_content.existing_child(demo.home_pages["pl"], StandardPage, data["about_page"])
     if about is None:
         return
     texts = data["partnership"]
-    page = existing_child(about, PartnershipPage, texts["slug"].pl)
+    page = demo_content.existing_child(about, PartnershipPage, texts["slug"].pl)
     if page is None:
         page = PartnershipPage(
             title=texts["title"].pl,
@@ -139,18 +131,18 @@ def create_partnership_page(demo):
             intro=texts["intro"].pl,
             body=[("paragraph", f"<p>{texts['body'].pl}</p>")],
         )
-        publish_child(about, page)
+        demo_content.publish_child(about, page)
         demo.note("partnership page")
-    translate_missing(demo, page, _strings(*texts.values()), "partnership page")
+    demo_content.translate_missing(demo, page, _strings(*texts.values()), "partnership page")
 
 
-@demo_step(order=82)
+@demo_content.demo_step(order=82)
 def create_contact_page(demo):
     """ "Kontakt", the last entry of the main menu, with its form in both languages."""
-    data = read_demo_data(DATA_FILE)
+    data = demo_content.read_demo_data(DATA_FILE)
     texts, fields = data["contact"], data["contact_fields"]
     home = demo.home_pages["pl"]
-    page = existing_child(home, ContactPage, texts["slug"].pl)
+    page = demo_content.existing_child(home, ContactPage, texts["slug"].pl)
     if page is None:
         page = ContactPage(
             title=texts["title"].pl,
@@ -172,11 +164,11 @@ def create_contact_page(demo):
             )
             for number, field in enumerate(fields)
         ]
-        publish_child(home, page)
+        demo_content.publish_child(home, page)
         demo.note("contact page")
     strings = _strings(
         *texts.values(),
         *(field["label"] for field in fields),
         *(field["help_text"] for field in fields),
     )
-    translate_missing(demo, page, strings, "contact page")
+    demo_content.translate_missing(demo, page, strings, "contact page")

@@ -11,19 +11,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
-from .demo_content import (
-    PDF_FONT,
-    add_missing_image,
-    demo_file,
-    demo_illustration,
-    demo_step,
-    existing_child,
-    publish_child,
-    read_demo_data,
-    segments,
-    translate,
-    translate_missing,
-)
+from . import demo_content
 from .models import (
     PLACEHOLDER_PREFIX,
     FundingNotice,
@@ -36,12 +24,12 @@ from .models import (
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
-@demo_step(order=10)
+@demo_content.demo_step(order=10)
 def create_home_pages(demo):
     """The Polish home page as the site's root, and its English translation."""
-    texts = read_demo_data(DATA_FILE)["home"]
+    texts = demo_content.read_demo_data(DATA_FILE)["home"]
     home = HomePage.objects.filter(locale=demo.source_locale).first()
-    hero_image = demo_illustration("home-hero", "Ilustracja: strona główna")
+    hero_image = demo_content.demo_illustration("home-hero", "Ilustracja: strona główna")
     if home is None:
         root = Page.get_first_root_node()
         home = HomePage(
@@ -55,7 +43,7 @@ def create_home_pages(demo):
             hero_image=hero_image,
             hero_image_alt=texts["hero_image_alt"].pl,
         )
-        publish_child(root, home)
+        demo_content.publish_child(root, home)
         demo.note("Polish home page")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -73,19 +61,19 @@ def create_home_pages(demo):
             placeholder.delete()
     for locale in demo.translation_locales:
         if home.get_translation_or_none(locale) is None:
-            translate(home, locale, segments(texts))
+            demo_content.translate(home, locale, demo_content.segments(texts))
             demo.note(f"home page ({locale.language_code})")
-    add_missing_image(home, "hero_image", hero_image, texts["hero_image_alt"])
+    demo_content.add_missing_image(home, "hero_image", hero_image, texts["hero_image_alt"])
     demo.home_pages = {
         page.locale.language_code: page
         for page in HomePage.objects.filter(translation_key=home.translation_key)
     }
 
 
-@demo_step(order=30)
+@demo_content.demo_step(order=30)
 def create_project_settings(demo):
     """The office, the leader and partners, the funding notice with its logos."""
-    data = read_demo_data(DATA_FILE)
+    data = demo_content.read_demo_data(DATA_FILE)
     texts = data["funding_notice"]
     notice = FundingNotice.objects.filter(locale=demo.source_locale).first()
     if notice is None:
@@ -112,7 +100,7 @@ def create_project_settings(demo):
     strings = dict([texts["text"], *(logo["alt"] for logo in texts["logos"])])
     for locale in demo.translation_locales:
         if notice.get_translation_or_none(locale) is None:
-            translate(notice, locale, strings)
+            demo_content.translate(notice, locale, strings)
             demo.note(f"funding notice ({locale.language_code})")
 
     site = Site.objects.get(is_default_site=True)
@@ -131,12 +119,12 @@ def create_project_settings(demo):
         demo.note("project settings and partners")
 
 
-@demo_step(order=40)
+@demo_content.demo_step(order=40)
 def create_standard_pages(demo):
-    data = read_demo_data(DATA_FILE)
+    data = demo_content.read_demo_data(DATA_FILE)
     about_texts = data["about"]
     home = demo.home_pages["pl"]
-    about = existing_child(home, StandardPage, about_texts["slug"].pl)
+    about = demo_content.existing_child(home, StandardPage, about_texts["slug"].pl)
     if about is None:
         texts = {key: text.pl for key, text in about_texts.items()}
         about = StandardPage(
@@ -152,9 +140,11 @@ def create_standard_pages(demo):
                 ("quote", {"text": texts["quote"], "attribution": texts["quote_by"]}),
             ],
         )
-        publish_child(home, about)
+        demo_content.publish_child(home, about)
         demo.note("about page")
-    translate_missing(demo, about, segments(about_texts), about_texts["title"].en)
+    demo_content.translate_missing(
+        demo, about, demo_content.segments(about_texts), about_texts["title"].en
+    )
 
 
 def _logo_image(logo):
@@ -169,7 +159,7 @@ def _logo_image(logo):
     canvas = PILImage.new("RGB", (280, 112), "white")
     draw = ImageDraw.Draw(canvas)
     draw.rounded_rectangle((1, 1, 278, 110), radius=8, outline="#8a929c", width=2)
-    font = ImageFont.truetype(str(PDF_FONT), 20)
+    font = ImageFont.truetype(str(demo_content.PDF_FONT), 20)
     lines = textwrap.wrap(logo["alt"].pl, width=22)
     draw.multiline_text(
         (140, 56), "\n".join(lines), font=font, fill="#4a5260", anchor="mm", align="center"
@@ -177,4 +167,4 @@ def _logo_image(logo):
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
     name = f"{PLACEHOLDER_PREFIX}logo-{kind}.png"
-    return Image.objects.create(title=title, file=demo_file(name, buffer.getvalue()))
+    return Image.objects.create(title=title, file=demo_content.demo_file(name, buffer.getvalue()))

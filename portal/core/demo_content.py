@@ -32,6 +32,7 @@ from wagtail.search.tasks import insert_or_update_object_task
 from wagtail_localize.models import Translation, TranslationSource
 
 from .front_cache import one_ban_for_all
+from .signals import Receiver, receivers_paused
 
 logger = logging.getLogger(__name__)
 
@@ -184,19 +185,12 @@ def search_index_updates_once():
         if not raw:
             saved.setdefault((type(instance), str(instance.pk)), None)
 
-    models = [
-        model
+    handlers = [
+        Receiver(post_save, post_save_signal_handler, model)
         for model in search_index.get_indexed_models()
-        if post_save.disconnect(post_save_signal_handler, sender=model)
     ]
-    for model in models:
-        post_save.connect(note, sender=model, weak=False)
-    try:
+    with receivers_paused(handlers, instead=note):
         yield
-    finally:
-        for model in models:
-            post_save.disconnect(note, sender=model)
-            post_save.connect(post_save_signal_handler, sender=model)
     for model, pk in saved:
         if model.objects.filter(pk=pk).exists():
             meta = model._meta

@@ -40,6 +40,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from .outages import Outage
 from .page_cache import clear_pages, purge_pages
+from .signals import Receiver, receivers_paused
 from .sitemaps import sitemap_paths
 
 logger = logging.getLogger(__name__)
@@ -184,21 +185,21 @@ def setting_or_snippet_changed(sender, raw=False, **kwargs):
         transaction.on_commit(ban_sites)
 
 
-# (signal, receiver, dispatch_uid) of what keeps the page cache and Varnish current.
+# The receivers that keep the page cache and Varnish current.
 RECEIVERS = (
-    (page_published, page_changed, "front_cache_published"),
-    (page_unpublished, page_changed, "front_cache_unpublished"),
-    (pre_page_move, page_moving, "front_cache_moving"),
-    (post_page_move, page_moved, "front_cache_moved"),
-    (post_save, setting_or_snippet_changed, "front_cache_saved"),
-    (post_delete, setting_or_snippet_changed, "front_cache_deleted"),
+    Receiver(page_published, page_changed, dispatch_uid="front_cache_published"),
+    Receiver(page_unpublished, page_changed, dispatch_uid="front_cache_unpublished"),
+    Receiver(pre_page_move, page_moving, dispatch_uid="front_cache_moving"),
+    Receiver(post_page_move, page_moved, dispatch_uid="front_cache_moved"),
+    Receiver(post_save, setting_or_snippet_changed, dispatch_uid="front_cache_saved"),
+    Receiver(post_delete, setting_or_snippet_changed, dispatch_uid="front_cache_deleted"),
 )
 
 
 def connect_signals():
     """Called once from the core app's ready()."""
-    for signal, receiver, uid in RECEIVERS:
-        signal.connect(receiver, dispatch_uid=uid)
+    for receiver in RECEIVERS:
+        receiver.connect()
 
 
 @contextmanager
@@ -207,14 +208,6 @@ def one_ban_for_all():
     hundreds of pages, and each publish would work out its affected addresses among all the
     others); once it is over, the page cache is emptied and every site banned, once, after
     the commit."""
-    paused = [
-        (signal, receiver, uid)
-        for signal, receiver, uid in RECEIVERS
-        if signal.disconnect(dispatch_uid=uid)
-    ]
-    try:
+    with receivers_paused(RECEIVERS):
         yield
-    finally:
-        for signal, receiver, uid in paused:
-            signal.connect(receiver, dispatch_uid=uid)
     transaction.on_commit(ban_sites)

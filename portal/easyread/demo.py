@@ -6,13 +6,7 @@ from pathlib import Path
 
 from wagtail.models import Page
 
-from portal.core.demo_content import (
-    demo_step,
-    existing_child,
-    publish_child,
-    read_demo_data,
-    translate_missing,
-)
+from portal.core import demo_content
 from zones.models import ZonePage
 
 from .models import EasyReadPage, SignLanguagePage
@@ -20,10 +14,10 @@ from .models import EasyReadPage, SignLanguagePage
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
-@demo_step(order=90)
+@demo_content.demo_step(order=90)
 def create_easy_read_pages(demo):
     """After the zones and the model (order 80), which the easy-to-read pages point to."""
-    data = read_demo_data(DATA_FILE)
+    data = demo_content.read_demo_data(DATA_FILE)
     home = demo.home_pages["pl"]
     section = _page(demo, home, EasyReadPage, data["section"], easy_read_of=home)
     for texts in data["pages"]:
@@ -47,12 +41,12 @@ def _original(demo, texts):
 
 def _page(demo, parent, model, texts, **fields):
     """The page of `texts` below `parent`, created when missing, and its translations."""
-    page = existing_child(parent, model, texts["slug"].pl)
+    page = demo_content.existing_child(parent, model, texts["slug"].pl)
     if page is None:
         page = model(title=texts["title"].pl, slug=texts["slug"].pl, body=_body(texts), **fields)
-        publish_child(parent, page)
+        demo_content.publish_child(parent, page)
         demo.note(f"easy-to-read page {page.slug}")
-    translate_missing(demo, page, _strings(texts), f"easy-to-read page {page.slug}")
+    demo_content.translate_missing(demo, page, _strings(texts), f"easy-to-read page {page.slug}")
     return page
 
 

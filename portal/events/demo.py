@@ -10,13 +10,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.core.demo_content import (
-    demo_step,
-    existing_child,
-    index_page,
-    read_demo_data,
-    translate,
-)
+from portal.core import demo_content
 from portal.core.workdays import nearest_working_day
 from zones.models import Zone
 
@@ -41,13 +35,13 @@ def _at(day, hour):
     return timezone.make_aware(moment)
 
 
-@demo_step(order=70)
+@demo_content.demo_step(order=70)
 def create_events(demo):
-    demo_data = read_demo_data(DATA_FILE)
-    index = index_page(demo, EventIndexPage, demo_data["index"], "events index")
+    demo_data = demo_content.read_demo_data(DATA_FILE)
+    index = demo_content.index_page(demo, EventIndexPage, demo_data["index"], "events index")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
     for data in demo_data["events"]:
-        page = existing_child(index, EventPage, data["slug"].pl)
+        page = demo_content.existing_child(index, EventPage, data["slug"].pl)
         if page is None:
             page = _event(data, zones, demo_data["organiser"])
             index.add_child(instance=page)
@@ -60,7 +54,7 @@ def create_events(demo):
             pairs += [item["title"], item["speaker"]] if item["speaker"] else [item["title"]]
         for locale in demo.translation_locales:
             if page.get_translation_or_none(locale) is None:
-                translate(page, locale, dict(pairs))
+                demo_content.translate(page, locale, dict(pairs))
                 demo.note(f"event {data['title'].en} ({locale.language_code})")
 
 
@@ -106,14 +100,14 @@ def _event(data, zones, organiser):
     return page
 
 
-@demo_step(order=1000)
+@demo_content.demo_step(order=1000)
 def finish_organisers(demo):
     """Last of all steps, once every events index exists: the organisers' rights there,
     as `manage.py set_up_organisers` grants them."""
     set_up_organisers()
 
 
-@demo_step(order=79)
+@demo_content.demo_step(order=79)
 def create_registrations(demo):
     """The organisers' group and account, and a few made-up registrations: the Konin
     meeting gets only six seats, so it is full and has a waiting list."""
@@ -126,7 +120,7 @@ def create_registrations(demo):
         )
         user.groups.add(group)
         demo.note(f"account organizator in '{group.name}', password (shown only now): {password}")
-    data = read_demo_data(DATA_FILE)["registrations"]
+    data = demo_content.read_demo_data(DATA_FILE)["registrations"]
     konin = EventPage.objects.filter(slug=data["event"], locale=demo.source_locale).first()
     if konin is None or konin.registrations.exists():
         return

@@ -6,20 +6,7 @@ from pathlib import Path
 
 from wagtail.models import Page
 
-from portal.core.demo_content import (
-    add_missing_image,
-    demo_file,
-    demo_illustration,
-    demo_pdf,
-    demo_rtf,
-    demo_step,
-    existing_child,
-    publish_child,
-    read_demo_data,
-    segments,
-    translate,
-    translate_missing,
-)
+from portal.core import demo_content
 from portal.core.models import StandardPage
 from portal.documents.models import PortalDocument
 from zones.models import Zone
@@ -39,9 +26,9 @@ DATA_FILE = Path(__file__).with_name("demo.yaml")
 COMPARED = ["founders", "employer", "income", "local_government_role", "risks", "suits"]
 
 
-@demo_step(order=80)
+@demo_content.demo_step(order=80)
 def create_model_pages(demo):
-    texts = read_demo_data(DATA_FILE)
+    texts = demo_content.read_demo_data(DATA_FILE)
     model = _handbook(demo, texts)
     _evaluation(demo, model, texts["evaluation"])
     _sub_models(demo, model, texts)
@@ -65,11 +52,13 @@ def _handbook(demo, texts):
             )
             for number, step in enumerate(steps, 1)
         ]
-        handbook = _document(title, demo_pdf(title, paragraphs), texts_of_model["handbook_file"])
+        handbook = _document(
+            title, demo_content.demo_pdf(title, paragraphs), texts_of_model["handbook_file"]
+        )
         template = texts["agreement_template"]
         agreement = _document(
             template["title"].pl,
-            demo_rtf(template["title"].pl, template["paragraphs"]),
+            demo_content.demo_rtf(template["title"].pl, template["paragraphs"]),
             template["file"],
             kind=PortalDocument.Kind.TEMPLATE,
         )
@@ -104,10 +93,10 @@ def _handbook(demo, texts):
             )
             for number, step in enumerate(steps, 1)
         ]
-        publish_child(home, model)
+        demo_content.publish_child(home, model)
         _place_after_about(home, model)
         demo.note("the model's handbook with 12 steps")
-    strings = segments(texts_of_model)
+    strings = demo_content.segments(texts_of_model)
     for item in texts["beneficiaries"]:
         strings.update([item["group"], *item["benefits"]])
     for step in steps:
@@ -115,14 +104,14 @@ def _handbook(demo, texts):
         strings.update([step["title"], step["body"], step["others"], (chapter, chapter)])
     for locale in demo.translation_locales:
         if model.get_translation_or_none(locale) is None:
-            translated = translate(model, locale, strings)
+            translated = demo_content.translate(model, locale, strings)
             _place_after_about(demo.home_pages[locale.language_code], translated)
             demo.note(f"the model's handbook ({locale.language_code})")
     return model
 
 
 def _evaluation(demo, model, data):
-    page = existing_child(model, StandardPage, data["slug"].pl)
+    page = demo_content.existing_child(model, StandardPage, data["slug"].pl)
     if page is None:
 
         def bullets(items):
@@ -141,23 +130,25 @@ def _evaluation(demo, model, data):
                 ("paragraph", bullets(data["recommendations"])),
             ],
         )
-        publish_child(model, page)
+        demo_content.publish_child(model, page)
         demo.note("innovation and evaluation page")
     strings = {}
     for value in data.values():
         strings.update(value if isinstance(value, list) else [value])
-    translate_missing(demo, page, strings, data["title"].en)
+    demo_content.translate_missing(demo, page, strings, data["title"].en)
 
 
 def _sub_models(demo, model, texts):
     index = SubModelIndexPage.objects.child_of(model).first()
     if index is None:
         index = SubModelIndexPage(**_source(texts["sub_model_index"]))
-        publish_child(model, index)
+        demo_content.publish_child(model, index)
         demo.note("sub-model comparison")
-    translate_missing(demo, index, segments(texts["sub_model_index"]), "sub-model comparison")
+    demo_content.translate_missing(
+        demo, index, demo_content.segments(texts["sub_model_index"]), "sub-model comparison"
+    )
     for data in texts["sub_models"]:
-        page = existing_child(index, SubModelPage, data["slug"].pl)
+        page = demo_content.existing_child(index, SubModelPage, data["slug"].pl)
         if page is None:
             page = SubModelPage(
                 title=data["title"].pl,
@@ -166,24 +157,30 @@ def _sub_models(demo, model, texts):
                 features=[("feature", feature.pl) for feature in data["features"]],
                 **{name: data[name].pl for name in COMPARED},
             )
-            publish_child(index, page)
+            demo_content.publish_child(index, page)
             demo.note(f"sub-model {page.title}")
-        strings = segments({key: value for key, value in data.items() if key != "features"})
+        strings = demo_content.segments(
+            {key: value for key, value in data.items() if key != "features"}
+        )
         strings.update(data["features"])
-        translate_missing(demo, page, strings, data["title"].en)
+        demo_content.translate_missing(demo, page, strings, data["title"].en)
 
 
 def _stories(demo, model, texts):
     index = SuccessStoryIndexPage.objects.child_of(model).first()
     if index is None:
         index = SuccessStoryIndexPage(**_source(texts["story_index"]))
-        publish_child(model, index)
+        demo_content.publish_child(model, index)
         demo.note("success stories")
-    translate_missing(demo, index, segments(texts["story_index"]), "success stories")
+    demo_content.translate_missing(
+        demo, index, demo_content.segments(texts["story_index"]), "success stories"
+    )
     zones = _zones(demo)
     for data in texts["stories"]:
-        page = existing_child(index, SuccessStoryPage, data["slug"].pl)
-        photo = demo_illustration(data["illustration"], f"Ilustracja: {data['title'].pl}")
+        page = demo_content.existing_child(index, SuccessStoryPage, data["slug"].pl)
+        photo = demo_content.demo_illustration(
+            data["illustration"], f"Ilustracja: {data['title'].pl}"
+        )
         if page is None:
             page = SuccessStoryPage(
                 title=data["title"].pl,
@@ -200,16 +197,16 @@ def _stories(demo, model, texts):
                 photo_alt=data["photo_alt"].pl,
             )
             page.zones = [zones[slug] for slug in data["zones"] if slug in zones]
-            publish_child(index, page)
+            demo_content.publish_child(index, page)
             demo.note(f"success story {page.title}")
-        strings = segments(
+        strings = demo_content.segments(
             {
                 key: data[key]
                 for key in ("title", "slug", "activity", "quote", "quote_by", "photo_alt")
             }
         )
-        translate_missing(demo, page, strings, data["title"].en)
-        add_missing_image(page, "photo", photo, data["photo_alt"])
+        demo_content.translate_missing(demo, page, strings, data["title"].en)
+        demo_content.add_missing_image(page, "photo", photo, data["photo_alt"])
 
 
 def _source(data):
@@ -230,6 +227,6 @@ def _document(title, content, filename, kind=PortalDocument.Kind.GUIDE):
     document = PortalDocument.objects.filter(title=title).first()
     if document is None:
         document = PortalDocument.objects.create(
-            title=title, file=demo_file(filename, content), kind=kind
+            title=title, file=demo_content.demo_file(filename, content), kind=kind
         )
     return document

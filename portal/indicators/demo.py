@@ -4,29 +4,22 @@ registrations and reports, made by the earlier steps. The texts are in demo.yaml
 
 from pathlib import Path
 
-from portal.core.demo_content import (
-    demo_step,
-    existing_child,
-    publish_child,
-    read_demo_data,
-    segments,
-    translate_missing,
-)
+from portal.core import demo_content
 
 from .models import ResultsPage
 
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
-@demo_step(order=95)
+@demo_content.demo_step(order=95)
 def create_results_page(demo):
     """After the events and their registrations (order 79) and the reports (72), which the
     page counts."""
-    texts = read_demo_data(DATA_FILE)["page"]
+    texts = demo_content.read_demo_data(DATA_FILE)["page"]
     home = demo.home_pages["pl"]
-    page = existing_child(home, ResultsPage, texts["slug"].pl)
+    page = demo_content.existing_child(home, ResultsPage, texts["slug"].pl)
     if page is None:
         page = ResultsPage(title=texts["title"].pl, slug=texts["slug"].pl, intro=texts["intro"].pl)
-        publish_child(home, page)
+        demo_content.publish_child(home, page)
         demo.note("results page")
-    translate_missing(demo, page, segments(texts), "results page")
+    demo_content.translate_missing(demo, page, demo_content.segments(texts), "results page")

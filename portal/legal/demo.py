@@ -6,14 +6,7 @@ from pathlib import Path
 
 from wagtail.models import Site
 
-from portal.core.demo_content import (
-    Translated,
-    demo_step,
-    existing_child,
-    publish_child,
-    read_demo_data,
-    translate_missing,
-)
+from portal.core import demo_content
 from portal.core.models import ProjectSettings, StandardPage
 
 from .models import AccessibilityStatementPage, PrivacyPolicyPage
@@ -24,13 +17,14 @@ DATA_FILE = Path(__file__).with_name("demo.yaml")
 def polish(texts):
     """The Polish value of each text in `texts` (facts stay as they are)."""
     return {
-        key: value.pl if isinstance(value, Translated) else value for key, value in texts.items()
+        key: value.pl if isinstance(value, demo_content.Translated) else value
+        for key, value in texts.items()
     }
 
 
 def all_segments(value):
     """Every Polish → English pair in `value`, however deep (lists of items included)."""
-    if isinstance(value, Translated):
+    if isinstance(value, demo_content.Translated):
         return {value.pl: value.en}
     found = {}
     items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
@@ -42,17 +36,17 @@ def all_segments(value):
 def replace_plain_statement(home, slug):
     """The demo of earlier versions made the statement a three-sentence standard page at this
     address: remove it (and its translations) so the statutory page can take the address."""
-    plain = existing_child(home, StandardPage, slug)
+    plain = demo_content.existing_child(home, StandardPage, slug)
     if plain is None:
         return
     for page in plain.get_translations(inclusive=True):
         page.delete()
 
 
-@demo_step(order=45)
+@demo_content.demo_step(order=45)
 def create_accessibility_statement(demo):
     """The statement in the minister's template, linked from every page's footer."""
-    texts = read_demo_data(DATA_FILE)["statement"]
+    texts = demo_content.read_demo_data(DATA_FILE)["statement"]
     home = demo.home_pages["pl"]
     statement = AccessibilityStatementPage.objects.child_of(home).first()
     if statement is None:
@@ -65,20 +59,20 @@ def create_accessibility_statement(demo):
                 "exemptions": [("exemption", polish(item)) for item in texts["exemptions"]],
             }
         )
-        publish_child(home, statement)
+        demo_content.publish_child(home, statement)
         demo.note("accessibility statement")
     project = ProjectSettings.for_site(Site.objects.get(is_default_site=True))
     if project.accessibility_page_id is None:
         project.accessibility_page = statement
         project.save(update_fields=["accessibility_page"])
-    translate_missing(demo, statement, all_segments(texts), texts["title"].en)
+    demo_content.translate_missing(demo, statement, all_segments(texts), texts["title"].en)
 
 
-@demo_step(order=46)
+@demo_content.demo_step(order=46)
 def create_privacy_policy(demo):
     """The privacy policy: registration (its retention read from the settings), the contact
     form and the polls."""
-    texts = read_demo_data(DATA_FILE)["privacy"]
+    texts = demo_content.read_demo_data(DATA_FILE)["privacy"]
     home = demo.home_pages["pl"]
     policy = PrivacyPolicyPage.objects.child_of(home).first()
     if policy is None:
@@ -89,6 +83,6 @@ def create_privacy_policy(demo):
             processing=[("registration", polish(registration))]
             + [("activity", polish(activity)) for activity in activities],
         )
-        publish_child(home, policy)
+        demo_content.publish_child(home, policy)
         demo.note("privacy policy")
-    translate_missing(demo, policy, all_segments(texts), texts["title"].en)
+    demo_content.translate_missing(demo, policy, all_segments(texts), texts["title"].en)

@@ -7,13 +7,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from portal.core.demo_content import (
-    demo_step,
-    existing_child,
-    index_page,
-    read_demo_data,
-    translate,
-)
+from portal.core import demo_content
 from portal.core.workdays import nearest_working_day
 from zones.models import Zone
 
@@ -33,14 +27,14 @@ def _date(item):
     return nearest_working_day(today - datetime.timedelta(days=item["days_ago"]), direction=-1)
 
 
-@demo_step(order=65)
+@demo_content.demo_step(order=65)
 def create_news(demo):
-    data = read_demo_data(DATA_FILE)
-    index = index_page(demo, NewsIndexPage, data["index"], "news index")
+    data = demo_content.read_demo_data(DATA_FILE)
+    index = demo_content.index_page(demo, NewsIndexPage, data["index"], "news index")
     zones = {zone.slug: zone for zone in Zone.objects.filter(locale=demo.source_locale)}
     for item in data["news"]:
         texts = {key: item[key] for key in ("title", "slug", "lead", "body")}
-        page = existing_child(index, NewsPage, texts["slug"].pl)
+        page = demo_content.existing_child(index, NewsPage, texts["slug"].pl)
         if page is None:
             page = NewsPage(
                 title=texts["title"].pl,
@@ -57,5 +51,5 @@ def create_news(demo):
             continue
         for locale in demo.translation_locales:
             if page.get_translation_or_none(locale) is None:
-                translate(page, locale, dict(texts.values()))
+                demo_content.translate(page, locale, dict(texts.values()))
                 demo.note(f"news {texts['title'].en} ({locale.language_code})")

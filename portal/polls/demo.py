@@ -5,16 +5,16 @@ from pathlib import Path
 
 from wagtail_localize.models import Translation, TranslationSource
 
-from portal.core.demo_content import demo_step, read_demo_data, translate_missing
+from portal.core import demo_content
 
 from .models import Poll, PollChoice
 
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
-@demo_step(order=85)
+@demo_content.demo_step(order=85)
 def create_poll(demo):
-    data = read_demo_data(DATA_FILE)
+    data = demo_content.read_demo_data(DATA_FILE)
     question, answers = data["question"], data["answers"]
     poll = Poll.objects.filter(locale=demo.source_locale, question=question.pl).first()
     created = poll is None
@@ -32,7 +32,7 @@ def create_poll(demo):
         poll.save()
         demo.note("poll")
     strings = dict([question, *(answer["label"] for answer in answers)])
-    translate_missing(demo, poll, strings, "poll")
+    demo_content.translate_missing(demo, poll, strings, "poll")
     if created:  # placed once; an editor who takes it off the page later is not overruled
         show_on_page(demo, poll, data["page"])
 

@@ -13,15 +13,7 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from portal.core.demo_content import (
-    Translated,
-    demo_file,
-    demo_step,
-    existing_child,
-    index_page,
-    read_demo_data,
-    translate,
-)
+from portal.core import demo_content
 from zones.models import Zone
 
 from .demo_pdf import ReportText, report_pdf
@@ -30,9 +22,9 @@ from .models import ReportPage, ResearchIndexPage
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
-@demo_step(order=72)
+@demo_content.demo_step(order=72)
 def create_reports(demo):
-    data = read_demo_data(DATA_FILE)
+    data = demo_content.read_demo_data(DATA_FILE)
     existed = {
         page.locale.language_code
         for page in ResearchIndexPage.objects.filter(
@@ -41,7 +33,7 @@ def create_reports(demo):
             )
         ).select_related("locale")
     }
-    index = index_page(demo, ResearchIndexPage, data["index"], "research index")
+    index = demo_content.index_page(demo, ResearchIndexPage, data["index"], "research index")
     before = data["menu_before"]  # the news index's slug in each language
     indexes = ResearchIndexPage.objects.filter(translation_key=index.translation_key)
     for page in indexes.select_related("locale"):
@@ -58,7 +50,7 @@ def create_reports(demo):
         paragraphs = item["pdf"]
         details = data["report_details"][slug]
         author = {field: text.pl for field, text in data["author"].items()}
-        report = existing_child(index, ReportPage, slug)
+        report = demo_content.existing_child(index, ReportPage, slug)
         if report is None:
             report = ReportPage(
                 title=title.pl,
@@ -84,7 +76,7 @@ def create_reports(demo):
                 strings = {title.pl: title.en, slug: slugify(title.en), abstract.pl: abstract.en}
                 strings.update(report_strings(data, details))
                 strings |= dict(data["author"].values())
-                translated = translate(report, locale, strings, publish=False)
+                translated = demo_content.translate(report, locale, strings, publish=False)
                 # The translation reads its own language's PDF (its cover, its words).
                 code = locale.language_code
                 translated.files = [("document", report_document(data, item, translated, code))]
@@ -105,7 +97,7 @@ def report_document(data, item, report, language, notes=()):
     name = report.slug if language == "pl" else f"{report.slug}-{language}"
     return get_document_model().objects.create(
         title=f"{report.title} (PDF)",
-        file=demo_file(f"{name}.pdf", content),
+        file=demo_content.demo_file(f"{name}.pdf", content),
         language=language,
         file_size=len(content),
     )
@@ -145,6 +137,6 @@ def report_text(data, item, report, language, notes):
 def in_language(text, language):
     """A `Translated` text in `language` (Polish while it is not translated); a fact (a
     number) as it is."""
-    if isinstance(text, Translated):
+    if isinstance(text, demo_content.Translated):
         return getattr(text, language) or text.pl
     return str(text)

@@ -1,4 +1,4 @@
-"""The Elasticsearch 8 implementation of the report search (elasticsearch-dsl).
+"""The Elasticsearch 8 implementation of the report search (the client's `elasticsearch.dsl`).
 
 `ReportDocument` defines the index: text fields analysed with ASCII folding (so "zrodla"
 finds "źródła"), keywords for the facets, and the PDF pages as nested objects so a hit can
@@ -8,23 +8,7 @@ terms aggregation per facet (each counted with the other filters, as FacetedSear
 
 import contextlib
 
-from elasticsearch import NotFoundError
-from elasticsearch_dsl import (
-    Boolean,
-    Date,
-    Document,
-    FacetedSearch,
-    InnerDoc,
-    Integer,
-    Keyword,
-    Nested,
-    Q,
-    TermsFacet,
-    Text,
-    analyzer,
-    connections,
-)
-from elasticsearch_dsl.faceted_search import FacetedResponse
+from elasticsearch import NotFoundError, dsl
 
 from django.conf import settings
 
@@ -34,7 +18,7 @@ from .models import ReportPage
 from .search import FACETS, ReportResults, highlight, make_hits
 from .text import words
 
-folding = analyzer("folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
+folding = dsl.analyzer("folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
 
 INDEX = f"{settings.ELASTICSEARCH_INDEX_PREFIX}_reports"
 
@@ -43,7 +27,7 @@ def connect():
     """One client for the process, made on first use. No retries: with the server down a
     retry only makes the visitor wait longer for the database's answer."""
     try:
-        return connections.get_connection()
+        return dsl.connections.get_connection()
     except KeyError:
         return connect_with_timeout(settings.ELASTICSEARCH_TIMEOUT)
 
@@ -56,29 +40,29 @@ def connect_for_indexing():
 
 
 def connect_with_timeout(seconds):
-    return connections.create_connection(
+    return dsl.connections.create_connection(
         hosts=[settings.ELASTICSEARCH_URL], request_timeout=seconds, max_retries=0
     )
 
 
-class PdfPage(InnerDoc):
-    number = Integer()
-    text = Text(analyzer=folding)
+class PdfPage(dsl.InnerDoc):
+    number = dsl.Integer()
+    text = dsl.Text(analyzer=folding)
 
 
-class ReportDocument(Document):
-    title = Text(analyzer=folding, fields={"raw": Keyword()})
-    abstract = Text(analyzer=folding)
-    body = Text(analyzer=folding)
-    pages = Nested(PdfPage)
-    authors = Text(analyzer=folding)
-    zone = Keyword(multi=True)
-    kind = Keyword()
-    year = Integer()
-    language = Keyword(multi=True)
-    locale = Keyword()
-    live = Boolean()
-    publication_date = Date()
+class ReportDocument(dsl.Document):
+    title = dsl.Text(analyzer=folding, fields={"raw": dsl.Keyword()})
+    abstract = dsl.Text(analyzer=folding)
+    body = dsl.Text(analyzer=folding)
+    pages = dsl.Nested(PdfPage)
+    authors = dsl.Text(analyzer=folding)
+    zone = dsl.Keyword(multi=True)
+    kind = dsl.Keyword()
+    year = dsl.Integer()
+    language = dsl.Keyword(multi=True)
+    locale = dsl.Keyword()
+    live = dsl.Boolean()
+    publication_date = dsl.Date()
 
     class Index:
         name = INDEX
@@ -107,15 +91,15 @@ class ReportDocument(Document):
         )
 
 
-class ReportFacetedSearch(FacetedSearch):
+class ReportFacetedSearch(dsl.FacetedSearch):
     index = INDEX
     doc_types = [ReportDocument]
     fields = ["title^3", "abstract^2", "body", "authors"]
     facets = {
-        "zone": TermsFacet(field="zone", size=20),
-        "kind": TermsFacet(field="kind", size=20),
-        "year": TermsFacet(field="year", size=50),
-        "language": TermsFacet(field="language", size=10),
+        "zone": dsl.TermsFacet(field="zone", size=20),
+        "kind": dsl.TermsFacet(field="kind", size=20),
+        "year": dsl.TermsFacet(field="year", size=50),
+        "language": dsl.TermsFacet(field="language", size=10),
     }
 
     def __init__(self, query_text, locale, filters, sort, **kwargs):
@@ -130,10 +114,10 @@ class ReportFacetedSearch(FacetedSearch):
     def query(self, search, query):
         if not query:
             return search
-        in_pages = Q(
+        in_pages = dsl.Q(
             "nested",
             path="pages",
-            query=Q("match", **{"pages.text": {"query": query, "operator": "and"}}),
+            query=dsl.Q("match", **{"pages.text": {"query": query, "operator": "and"}}),
             inner_hits={
                 "size": 1,
                 "_source": ["pages.number"],
@@ -142,8 +126,8 @@ class ReportFacetedSearch(FacetedSearch):
                 },
             },
         )
-        in_page = Q("multi_match", query=query, fields=self.fields, operator="and")
-        return search.query(Q("bool", should=[in_page, in_pages], minimum_should_match=1))
+        in_page = dsl.Q("multi_match", query=query, fields=self.fields, operator="and")
+        return search.query(dsl.Q("bool", should=[in_page, in_pages], minimum_should_match=1))
 
     def sort(self, search):
         if self.sort_by == "relevance" and self._query:
@@ -205,7 +189,7 @@ def execute(faceted):
 def parse_recorded(query, raw):
     """Parse a recorded response body as `execute()` would."""
     faceted = build(query)
-    response = FacetedResponse(faceted._s, raw)
+    response = dsl.FacetedResponse(faceted._s, raw)
     response._faceted_search = faceted
     return results_from_response(query, response)
 

@@ -27,6 +27,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Substr
 from django.utils.html import escape, format_html
+from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 
 from wagtail.documents import get_document_model
@@ -53,21 +54,29 @@ LANGUAGE_CODES = frozenset(code for code, _label in settings.LANGUAGES)
 
 
 @dataclass
-class ReportQuery:
+class FacetedQuery:
+    """What a visitor asks of a faceted search (the reports', the site's): words and the
+    values chosen of the facets the search counts (`facet_names`)."""
+
     locale: object
     text: str = ""
     zone: str = ""
     kind: str = ""
     year: int | None = None
-    language: str = ""
-    sort: str = "newest"  # or "relevance"
 
     def filters(self, without=None):
         return {
             name: getattr(self, name)
-            for name in FACETS
+            for name in self.facet_names
             if name != without and getattr(self, name) not in ("", None)
         }
+
+
+@dataclass
+class ReportQuery(FacetedQuery):
+    facet_names = FACETS
+    language: str = ""
+    sort: str = "newest"  # or "relevance"
 
 
 @dataclass
@@ -120,10 +129,11 @@ def documents_by_id(reports):
     return get_document_model().objects.in_bulk(ids) if ids else {}
 
 
-def find_in_documents(report, query_words, documents):
-    """The first page of the report's PDFs that contains a query word: the excerpt, the
-    page number and the document. Falls back to the abstract."""
-    for pk in document_ids(report):
+def in_documents(ids, query_words, documents):
+    """The first page of the PDFs `ids` (read from `documents`, {id: document}) that
+    contains a query word: the excerpt, the page number and the document, or ("", None,
+    None)."""
+    for pk in ids:
         document = documents.get(pk)
         if document is None:
             continue
@@ -131,8 +141,25 @@ def find_in_documents(report, query_words, documents):
             found = excerpt(page, query_words)
             if found:
                 return highlight(found, query_words), number, document
+    return "", None, None
+
+
+def find_in_documents(report, query_words, documents):
+    """Where the report has the query words: the first page of its PDFs that has one (see
+    in_documents), else its abstract."""
+    found = in_documents(document_ids(report), query_words, documents)
+    if found[0]:
+        return found
     found = excerpt(report.abstract, query_words)
     return (highlight(found, query_words), None, None) if found else ("", None, None)
+
+
+def title_score(query_words):
+    """3 for each query word in the title (case-insensitively): the database's relevance."""
+    return sum(
+        Case(When(title__icontains=word, then=3), default=0, output_field=IntegerField())
+        for word in query_words
+    )
 
 
 class DatabaseReportSearch:
@@ -162,11 +189,9 @@ class DatabaseReportSearch:
 
     def by_relevance(self, reports, query_words):
         """Reports with more query words in the title first."""
-        title_hits = sum(
-            Case(When(title__icontains=word, then=3), default=0, output_field=IntegerField())
-            for word in query_words
+        return reports.annotate(score=title_score(query_words)).order_by(
+            "-score", "-publication_date", "-pk"
         )
-        return reports.annotate(score=title_hits).order_by("-score", "-publication_date", "-pk")
 
     def groups(self, base, query, query_words):
         """The matching reports counted by kind, year, file languages and zones: every
@@ -530,17 +555,18 @@ def make_hits(reports, query, query_words):
 
 def database_report_search():
     """Full-text search on PostgreSQL, the folded text on SQLite."""
-    if connection.vendor == "postgresql":
-        return PostgresReportSearch()
-    return DatabaseReportSearch()
+    return PostgresReportSearch() if connection.vendor == "postgresql" else DatabaseReportSearch()
+
+
+def chosen_search(database, elasticsearch):
+    """The implementation the settings choose: `database`, or with ELASTICSEARCH_URL set the
+    class at the dotted path `elasticsearch`, which falls back to `database`. Imported only
+    then: its es.py loads the Elasticsearch client, which the database search (the default)
+    does not need."""
+    if settings.ELASTICSEARCH_URL:
+        return import_string(elasticsearch)(fallback=database)
+    return database
 
 
 def report_search():
-    """The implementation the settings choose."""
-    if settings.ELASTICSEARCH_URL:
-        # Imported only when configured: es.py loads the Elasticsearch client, which the
-        # database search (the default) does not need.
-        from .es import ElasticsearchReportSearch
-
-        return ElasticsearchReportSearch(fallback=database_report_search())
-    return database_report_search()
+    return chosen_search(database_report_search(), "portal.research.es.ElasticsearchReportSearch")

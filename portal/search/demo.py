@@ -10,7 +10,8 @@ from django.db.models.signals import post_save
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.signals import page_published, post_page_move
 
-from portal.core.demo_content import demo_step, read_demo_data
+from portal.core import demo_content
+from portal.core.signals import Receiver, receivers_paused
 from portal.documents.signals import document_text_changed
 
 from . import signals
@@ -22,10 +23,10 @@ DATA_FILE = Path(__file__).with_name("demo.yaml")
 # The receivers that keep the site index up to date after each save (signals.py), with the
 # sender each listens to.
 FOLLOWERS = (
-    (page_published, signals.follow_page, None),
-    (post_page_move, signals.follow_moved_pages, None),
-    (post_save, signals.follow_document, signals.Document),
-    (document_text_changed, signals.follow_document_text, signals.Document),
+    Receiver(page_published, signals.follow_page),
+    Receiver(post_page_move, signals.follow_moved_pages),
+    Receiver(post_save, signals.follow_document, signals.Document),
+    Receiver(document_text_changed, signals.follow_document_text, signals.Document),
 )
 
 
@@ -43,29 +44,18 @@ def site_index_paused():
     is built, only a note that there was one: `build_search_index` then deletes them all
     and indexes everything once."""
     _missed.clear()
-    paused = [
-        (signal, receiver, sender)
-        for signal, receiver, sender in FOLLOWERS
-        if signal.disconnect(receiver, sender=sender)
-    ]
-    for signal, _receiver, sender in paused:
-        signal.connect(_note_missed, sender=sender)
-    try:
+    with receivers_paused(FOLLOWERS, instead=_note_missed):
         yield
-    finally:
-        for signal, receiver, sender in paused:
-            signal.disconnect(_note_missed, sender=sender)
-            signal.connect(receiver, sender=sender)
 
 
-@demo_step(order=99, pauses=site_index_paused)
+@demo_content.demo_step(order=99, pauses=site_index_paused)
 def build_search_index(demo):
     """Last of all: every page and document the demo made, in the index. A run that
     published, moved or read nothing (the second) leaves the index as the receivers kept
     it, unless it is empty."""
     if _missed or not SearchEntry.objects.exists():
         demo.note(f"search index ({rebuild()} entries)")
-    for promotion in read_demo_data(DATA_FILE)["promotions"]:
+    for promotion in demo_content.read_demo_data(DATA_FILE)["promotions"]:
         pin(demo, promotion)
 
 

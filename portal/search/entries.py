@@ -117,7 +117,7 @@ def zones_value(slugs):
 
 def make_entry(locale, title, url, text, kind, zones=(), date=None, pdf_texts=(), **fields):
     """An unsaved entry; `pdf_texts` (its PDFs' text) is searched and feeds the vocabulary,
-    but excerpts are cut from the PDFs' pages (see search.in_documents)."""
+    but excerpts are cut from the PDFs' pages (see portal.research.search.in_documents)."""
     entry = SearchEntry(
         locale=locale,
         title=title[:400],

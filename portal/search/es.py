@@ -1,4 +1,4 @@
-"""The Elasticsearch 8 implementation of the site search (elasticsearch-dsl).
+"""The Elasticsearch 8 implementation of the site search (the client's `elasticsearch.dsl`).
 
 One index per language (`<prefix>_site_pl`, `<prefix>_site_en`), each with its own folding
 analyser (lower case and ASCII folding, so "zrodla" finds "źródła"; English also stems),
@@ -12,19 +12,7 @@ nothing but the database's answer (portal.core.search_backend).
 
 import copy
 
-from elasticsearch.dsl import (
-    Document,
-    FacetedSearch,
-    InnerDoc,
-    Integer,
-    Keyword,
-    Nested,
-    Q,
-    TermsFacet,
-    Text,
-    analyzer,
-)
-from elasticsearch.dsl.faceted_search import FacetedResponse
+from elasticsearch import dsl
 
 from django.conf import settings
 from django.utils.html import escape
@@ -37,8 +25,8 @@ from .models import SearchEntry, SearchTerm
 from .search import FACETS, SiteResults, attached_documents, make_hits, visible_entries
 
 ANALYSERS = {
-    "pl": analyzer("folding_pl", tokenizer="standard", filter=["lowercase", "asciifolding"]),
-    "en": analyzer(
+    "pl": dsl.analyzer("folding_pl", tokenizer="standard", filter=["lowercase", "asciifolding"]),
+    "en": dsl.analyzer(
         "folding_en", tokenizer="standard", filter=["lowercase", "asciifolding", "porter_stem"]
     ),
 }
@@ -53,24 +41,24 @@ def analyser(language_code):
     return ANALYSERS.get(language_code, ANALYSERS["pl"])
 
 
-class PdfPage(InnerDoc):
-    document = Integer()
-    number = Integer()
-    text = Text()
+class PdfPage(dsl.InnerDoc):
+    document = dsl.Integer()
+    number = dsl.Integer()
+    text = dsl.Text()
 
 
-class SiteDocument(Document):
+class SiteDocument(dsl.Document):
     """One SearchEntry. The text fields get the language's analyser when the index is made
     (`create_index`)."""
 
-    title = Text()
-    text = Text()
-    pages = Nested(PdfPage)
-    kind = Keyword()
-    zones = Keyword(multi=True)
-    year = Integer()
-    page_id = Integer()
-    document_id = Integer()
+    title = dsl.Text()
+    text = dsl.Text()
+    pages = dsl.Nested(PdfPage)
+    kind = dsl.Keyword()
+    zones = dsl.Keyword(multi=True)
+    year = dsl.Integer()
+    page_id = dsl.Integer()
+    document_id = dsl.Integer()
 
     @classmethod
     def from_entry(cls, entry, documents):
@@ -105,13 +93,13 @@ def mapping_body(language_code):
     return {"settings": {"analysis": folding.get_analysis_definition()}, "mappings": body}
 
 
-class SiteFacetedSearch(FacetedSearch):
+class SiteFacetedSearch(dsl.FacetedSearch):
     doc_types = [SiteDocument]
     fields = ["title^3", "text"]
     facets = {
-        "kind": TermsFacet(field="kind", size=30),
-        "zone": TermsFacet(field="zones", size=20),
-        "year": TermsFacet(field="year", size=50),
+        "kind": dsl.TermsFacet(field="kind", size=30),
+        "zone": dsl.TermsFacet(field="zones", size=20),
+        "year": dsl.TermsFacet(field="year", size=50),
     }
 
     def __init__(self, query_text, language_code, filters):
@@ -121,10 +109,10 @@ class SiteFacetedSearch(FacetedSearch):
     def query(self, search, query):
         """Every word, in the page's own text or title or in one page of its PDFs, allowing a
         typo or two per word (fuzziness AUTO)."""
-        in_pages = Q(
+        in_pages = dsl.Q(
             "nested",
             path="pages",
-            query=Q(
+            query=dsl.Q(
                 "match",
                 **{"pages.text": {"query": query, "operator": "and", "fuzziness": "AUTO"}},
             ),
@@ -136,10 +124,10 @@ class SiteFacetedSearch(FacetedSearch):
                 },
             },
         )
-        in_entry = Q(
+        in_entry = dsl.Q(
             "multi_match", query=query, fields=self.fields, operator="and", fuzziness="AUTO"
         )
-        search = search.query(Q("bool", should=[in_entry, in_pages], minimum_should_match=1))
+        search = search.query(dsl.Q("bool", should=[in_entry, in_pages], minimum_should_match=1))
         return search.suggest(
             "did_you_mean", query, term={"field": "text", "suggest_mode": "missing"}
         )
@@ -246,7 +234,7 @@ def execute(faceted):
 def parse_recorded(query, raw, offset=0, limit=10):
     """Parse a recorded response body as `execute()` would."""
     faceted = build(query)[offset : offset + limit]
-    response = FacetedResponse(faceted._s, raw)
+    response = dsl.FacetedResponse(faceted._s, raw)
     response._faceted_search = faceted
     return results_from_response(query, response)
 

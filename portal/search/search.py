@@ -11,16 +11,24 @@ pages' entries are found, whatever the index still holds.
 import difflib
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchRank, TrigramSimilarity
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, When
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from portal.research.search import PostgresReportSearch, highlight, total_from_kinds
+from portal.research.search import (
+    DatabaseReportSearch,
+    FacetedQuery,
+    PostgresReportSearch,
+    chosen_search,
+    highlight,
+    in_documents,
+    title_score,
+    total_from_kinds,
+)
 from portal.research.text import excerpt, words
 from zones.models import Zone
 
@@ -33,19 +41,8 @@ KIND_LABELS = {STEP_KIND: _("Steps of the model"), DOCUMENT_KIND: _("Documents")
 
 
 @dataclass
-class SiteQuery:
-    locale: object
-    text: str = ""
-    kind: str = ""
-    zone: str = ""
-    year: int | None = None
-
-    def filters(self, without=None):
-        return {
-            name: getattr(self, name)
-            for name in FACETS
-            if name != without and getattr(self, name) not in ("", None)
-        }
+class SiteQuery(FacetedQuery):
+    facet_names = FACETS
 
     @property
     def words(self):
@@ -89,18 +86,12 @@ class DatabaseSiteSearch:
             entries = entries.filter(year=filters["year"])
         return self.match(entries, query_words)
 
-    def match(self, entries, query_words):
-        for word in query_words:
-            entries = entries.filter(search_text__contains=word)
-        return entries
+    # The same match as the reports' (each query word a substring of the folded text).
+    match = DatabaseReportSearch.match
 
     def by_relevance(self, entries, query_words):
         """Entries with more query words in the title first, then the newest."""
-        title_hits = sum(
-            Case(When(title__icontains=word, then=3), default=0, output_field=IntegerField())
-            for word in query_words
-        )
-        return entries.annotate(score=title_hits).order_by(
+        return entries.annotate(score=title_score(query_words)).order_by(
             "-score", F("date").desc(nulls_last=True), "-pk"
         )
 
@@ -232,36 +223,17 @@ def make_hits(entries, query_words, documents=None):
         if found:
             hit.excerpt = highlight(found, query_words)
         else:
-            hit.excerpt, hit.page_number, hit.document = in_documents(entry, query_words, documents)
+            hit.excerpt, hit.page_number, hit.document = in_documents(
+                entry.document_ids, query_words, documents
+            )
         hits.append(hit)
     return hits
 
 
-def in_documents(entry, query_words, documents):
-    for pk in entry.document_ids:
-        document = documents.get(pk)
-        if document is None:
-            continue
-        for number, page in enumerate(document.pages(), start=1):
-            found = excerpt(page, query_words)
-            if found:
-                return highlight(found, query_words), number, document
-    return "", None, None
-
-
 def database_site_search():
     """Full-text search on PostgreSQL, the folded text on SQLite."""
-    if connection.vendor == "postgresql":
-        return PostgresSiteSearch()
-    return DatabaseSiteSearch()
+    return PostgresSiteSearch() if connection.vendor == "postgresql" else DatabaseSiteSearch()
 
 
 def site_search():
-    """The implementation the settings choose."""
-    if settings.ELASTICSEARCH_URL:
-        # Imported only when configured: es.py loads the Elasticsearch client, which the
-        # database search (the default) does not need.
-        from .es import ElasticsearchSiteSearch
-
-        return ElasticsearchSiteSearch(fallback=database_site_search())
-    return database_site_search()
+    return chosen_search(database_site_search(), "portal.search.es.ElasticsearchSiteSearch")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from portal.core.demo_content import demo_step, read_demo_data
+from portal.core import demo_content
 
 from . import subscribing
 from .models import Subscription
@@ -13,9 +13,9 @@ from .models import Subscription
 DATA_FILE = Path(__file__).with_name("demo.yaml")
 
 
-@demo_step(order=90)
+@demo_content.demo_step(order=90)
 def create_subscriptions(demo):
-    for entry in read_demo_data(DATA_FILE)["subscriptions"]:
+    for entry in demo_content.read_demo_data(DATA_FILE)["subscriptions"]:
         if Subscription.objects.filter(email=entry["email"]).exists():
             continue  # a moderator may have changed or removed it: leave it
         subscription = Subscription(email=entry["email"], status=entry["status"])

@@ -2,14 +2,7 @@ import datetime
 
 import pytest
 
-from portal.handbook.models import (
-    HandbookPage,
-    HandbookStep,
-    SubModelIndexPage,
-    SubModelPage,
-    SuccessStoryIndexPage,
-    SuccessStoryPage,
-)
+from portal.handbook import models
 
 ATTRIBUTES = {
     "founders": "Organizacja prowadząca WTZ",
@@ -35,9 +28,9 @@ def handbook(home):
 
 def make_handbook(home):
     """The `handbook` fixture's page, for a TestCase's setUpTestData too."""
-    page = HandbookPage(title="Model", slug="model", intro="Jak działa model.")
+    page = models.HandbookPage(title="Model", slug="model", intro="Jak działa model.")
     page.steps = [
-        HandbookStep(
+        models.HandbookStep(
             title=f"Tytuł kroku {number}", body=f"<p>Opis kroku {number}</p>", sort_order=number
         )
         for number in range(1, 13)
@@ -52,11 +45,11 @@ def sub_models(handbook):
 
 def make_sub_models(handbook):
     """The sub-models' index below the model, with three sub-models A, B and C."""
-    index = publish_child(handbook, SubModelIndexPage(title="Podmodele", slug="podmodele"))
+    index = publish_child(handbook, models.SubModelIndexPage(title="Podmodele", slug="podmodele"))
     pages = [
         publish_child(
             index,
-            SubModelPage(
+            models.SubModelPage(
                 title=f"Podmodel {letter}",
                 slug=f"podmodel-{letter.lower()}",
                 summary=f"Opis podmodelu {letter}",
@@ -70,11 +63,13 @@ def make_sub_models(handbook):
 
 @pytest.fixture
 def stories(handbook):
-    return publish_child(handbook, SuccessStoryIndexPage(title="Nasze sukcesy", slug="sukcesy"))
+    return publish_child(
+        handbook, models.SuccessStoryIndexPage(title="Nasze sukcesy", slug="sukcesy")
+    )
 
 
 def make_story(index, zones, title="Chleb", founded=datetime.date(2015, 5, 1)):
-    page = SuccessStoryPage(
+    page = models.SuccessStoryPage(
         title=title,
         slug=title.lower(),
         cooperative=f"Spółdzielnia {title}",

@@ -169,7 +169,7 @@ def test_unreachable_elasticsearch_falls_back_to_the_database_with_one_warning(
 def forget_client():
     """Drop the process's Elasticsearch client, so the next search makes one (as at start)."""
     with contextlib.suppress(KeyError):
-        es.connections.remove_connection("default")
+        es.dsl.connections.remove_connection("default")
 
 
 def test_a_hanging_elasticsearch_is_left_alone_after_one_timeout(
