@@ -77,7 +77,14 @@ def page_key(host, path, language):
 
 
 def may_be_cached(request):
-    """A request the cache may answer, and whose answer it may keep: the same for everyone."""
+    """A request the cache may answer, and whose answer it may keep: the same for everyone.
+    Worked out once per request, for both middleware (nothing it reads changes on the way)."""
+    if not hasattr(request, "page_cache_allowed"):
+        request.page_cache_allowed = _may_be_cached(request)
+    return request.page_cache_allowed
+
+
+def _may_be_cached(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
