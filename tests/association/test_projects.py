@@ -133,14 +133,15 @@ def test_project_page_shows_funding_goal_partners_results_and_documents(client, 
     page.results = [("paragraph", "<p>Podręcznik dwunastu kroków.</p>")]
     page.documents = [("document", document)]
     page.save_revision().publish()
-    html = client.get(page.url).content.decode()
-    assert 'lang="pl"' in html
-    assert "Program Operacyjny Kapitał Ludzki, Priorytet I, Działanie 1.2" in html
-    assert "Cel projektu." in html
-    assert "ROPS w Poznaniu – partner" in html
-    assert "Podręcznik dwunastu kroków." in html
-    assert "Raport końcowy" in html
-    assert "PDF, 2,0" in html  # type and size of the file
+    html = parse(client.get(page.url))
+    assert one(html, "html")["lang"] == "pl"
+    main = text_of(one(html, "main"))
+    assert "Program Operacyjny Kapitał Ludzki, Priorytet I, Działanie 1.2" in main
+    assert "Cel projektu." in main
+    assert "ROPS w Poznaniu – partner" in main
+    assert "Podręcznik dwunastu kroków." in main
+    assert "Raport końcowy" in main
+    assert "PDF, 2,0" in main  # type and size of the file
 
 
 def test_english_translation_keeps_dates_and_documents_and_translates_texts(
