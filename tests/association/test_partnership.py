@@ -1,13 +1,12 @@
 """The partnership page lists the leader and partners kept in the site settings."""
 
-import re
-
 import pytest
 from wagtail_factories import ImageFactory
 
 from portal.association.models import PARTNER_LOGO, leader_and_partners
 from portal.core.models import Partner
 from tests.factories import PartnershipPageFactory
+from tests.html import links, one, select, text_of, texts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -17,17 +16,18 @@ def partnership(standard_page, office):
     return PartnershipPageFactory(parent=standard_page)
 
 
-def names(html):
-    return re.findall(r'<h2 class="partner__name">([^<]+)</h2>', html)
+def names(page):
+    return texts(page, ".partner .partner__name")
 
 
 def test_leader_comes_first_then_the_partners_with_their_roles(client, partnership, office):
-    html = client.get(partnership.url).content.decode()
+    page = client.get(partnership.url)
     # The leader is second in the settings' order but first on the page.
-    assert names(html) == ["Stowarzyszenie Na Rzecz Spółdzielni Socjalnych", "Konimpex Sp. z o.o."]
-    roles = re.findall(r'<p class="partner__role">([^<]+)</p>', html)
+    assert names(page) == ["Stowarzyszenie Na Rzecz Spółdzielni Socjalnych", "Konimpex Sp. z o.o."]
+    roles = texts(page, ".partner .partner__role")
     assert roles == [str(Partner.Role.LEADER.label), str(Partner.Role.PARTNER.label)]
-    assert '<a href="https://www.spoldzielnie.org">https://www.spoldzielnie.org</a>' in html
+    website = "https://www.spoldzielnie.org"
+    assert (website, website) in links(page, ".partner a")
 
 
 def test_a_partner_added_in_the_settings_appears_on_the_page(client, partnership, office):
@@ -35,18 +35,18 @@ def test_a_partner_added_in_the_settings_appears_on_the_page(client, partnership
         Partner(name="Regionalny Ośrodek Polityki Społecznej", role=Partner.Role.PARTNER)
     )
     office.save()
-    html = client.get(partnership.url).content.decode()
-    assert names(html)[-1] == "Regionalny Ośrodek Polityki Społecznej"
-    assert len(names(html)) == 3
+    page = client.get(partnership.url)
+    assert names(page)[-1] == "Regionalny Ośrodek Polityki Społecznej"
+    assert len(names(page)) == 3
 
 
 def test_a_logo_is_described_by_the_partners_name(client, partnership, office):
     konimpex = office.partners.get(name="Konimpex Sp. z o.o.")
     konimpex.logo = ImageFactory(title="logo")
     konimpex.save()
-    html = client.get(partnership.url).content.decode()
-    assert re.search(r'<img class="partner__logo" src="[^"]+" width="\d+" height="\d+" '
-                     r'alt="Konimpex Sp. z o.o.">', html)  # fmt: skip
+    logo = one(client.get(partnership.url), ".partner img.partner__logo")
+    assert logo["alt"] == "Konimpex Sp. z o.o."
+    assert logo["src"] and logo["width"].isdigit() and logo["height"].isdigit()
 
 
 @pytest.mark.parametrize("extra", [0, 4])
@@ -76,27 +76,23 @@ def test_partnership_page_renders_in_both_languages(
         page.save_revision().publish()
     response = client.get(page.url)
     assert response.status_code == 200
-    html = response.content.decode()
-    assert f'<html lang="{language}">' in html
-    assert "Konimpex Sp. z o.o." in html
+    assert one(response, "html")["lang"] == language
+    assert "Konimpex Sp. z o.o." in names(response)
 
 
 def test_about_page_lists_its_sections_with_their_introductions(
     client, standard_page, partnership, project_index
 ):
-    html = client.get(standard_page.url).content.decode()
-    section = html[html.index('class="section-pages"') :]
-    links = re.findall(r'<h3 class="card__title"><a href="([^"]+)">([^<]+)</a>', section)
-    assert links == [  # in the editors' order (the tree's)
-        (partnership.url, "Partnerstwo"),
-        (project_index.url, "Projekty realizowane"),
+    section = one(client.get(standard_page.url), "nav.section-pages")
+    assert links(section, ".card__title a") == [  # in the editors' order (the tree's)
+        ("Partnerstwo", partnership.url),
+        ("Projekty realizowane", project_index.url),
     ]
-    assert "Lider i partnerzy projektu." in section
+    assert "Lider i partnerzy projektu." in text_of(section)
 
 
 def test_about_page_leaves_out_drafts_and_has_no_section_list_without_children(
     client, standard_page, partnership
 ):
     partnership.unpublish()
-    html = client.get(standard_page.url).content.decode()
-    assert 'class="section-pages"' not in html
+    assert not select(client.get(standard_page.url), ".section-pages")

@@ -121,6 +121,12 @@ def test_end_before_start_is_refused_next_to_the_end_date(project_index):
     ]
 
 
+def language_and_text(client, page):
+    """The language a page declares, and the text of its main content."""
+    html = parse(client.get(page.url))
+    return one(html, "html")["lang"], text_of(one(html, "main"))
+
+
 def test_project_page_shows_funding_goal_partners_results_and_documents(client, project_index):
     document = DocumentFactory(title="Raport końcowy", file_size=2048)
     page = project(
@@ -133,14 +139,14 @@ def test_project_page_shows_funding_goal_partners_results_and_documents(client, 
     page.results = [("paragraph", "<p>Podręcznik dwunastu kroków.</p>")]
     page.documents = [("document", document)]
     page.save_revision().publish()
-    html = client.get(page.url).content.decode()
-    assert 'lang="pl"' in html
-    assert "Program Operacyjny Kapitał Ludzki, Priorytet I, Działanie 1.2" in html
-    assert "Cel projektu." in html
-    assert "ROPS w Poznaniu – partner" in html
-    assert "Podręcznik dwunastu kroków." in html
-    assert "Raport końcowy" in html
-    assert "PDF, 2,0" in html  # type and size of the file
+    language, main = language_and_text(client, page)
+    assert language == "pl"
+    assert "Program Operacyjny Kapitał Ludzki, Priorytet I, Działanie 1.2" in main
+    assert "Cel projektu." in main
+    assert "ROPS w Poznaniu – partner" in main
+    assert "Podręcznik dwunastu kroków." in main
+    assert "Raport końcowy" in main
+    assert "PDF, 2,0" in main  # type and size of the file
 
 
 def test_english_translation_keeps_dates_and_documents_and_translates_texts(
@@ -184,9 +190,8 @@ def test_english_translation_keeps_dates_and_documents_and_translates_texts(
     assert index_en.get_parent().pk == about_en.pk
     assert (english.start_date, english.end_date) == (page.start_date, page.end_date)
     assert english.documents[0].value == document
-    html = parse(client.get(english.url))
-    assert one(html, "html")["lang"] == "en"
-    main = text_of(one(html, "main"))
+    language, main = language_and_text(client, english)
+    assert language == "en"
     assert "University of Warsaw – leader" in main
     assert "Human Capital Operational Programme, Priority I, Measure 1.2" in main
     assert "1 October 2012" in main

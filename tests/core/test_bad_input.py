@@ -31,6 +31,7 @@ from tests.factories import (
     StandardPageFactory,
     warsaw,
 )
+from tests.html import select
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def assert_sites_400_page(response):
     assert response.status_code == 400
     html = response.content.decode()
     assert BAD_REQUEST in html
-    assert 'class="site-footer"' in html  # the whole site around it, not a bare error
+    assert select(html, "footer.site-footer")  # the whole site around it, not a bare error
 
 
 # --- the language switcher
@@ -295,7 +296,7 @@ def test_a_content_type_django_cannot_use_gets_the_400_page_not_a_bare_500(
 
     assert status.startswith("400 ")
     assert BAD_REQUEST in html
-    assert 'class="site-footer"' in html
+    assert select(html, "footer.site-footer")
 
 
 def test_a_usable_declared_charset_still_reads_the_query_string(home):

@@ -1,6 +1,7 @@
 """The base StreamField blocks: editors cannot publish an image without a description."""
 
 import pytest
+from pytest_django.asserts import assertInHTML
 
 from django.utils import translation
 
@@ -10,6 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from portal.core.blocks import CallToActionBlock, CaptionedImageBlock, LogoBlock
 from tests.factories import StandardPageFactory, logo_value
+from tests.html import links, one, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +45,9 @@ def test_image_without_description_is_refused_unless_decorative(image):
 def test_decorative_image_is_rendered_with_empty_alt_even_if_described(client, home, image):
     body = [("image", image_value(image, alt_text="Zbędny opis", decorative=True))]
     page = StandardPageFactory(parent=home, slug="ozdobny", body=body)
-    html = client.get(page.url).content.decode()
-    assert 'alt=""' in html
-    assert "Zbędny opis" not in html
+    response = client.get(page.url)
+    assert one(response, ".prose .figure img")["alt"] == ""
+    assert "Zbędny opis" not in response.content.decode()
 
 
 def test_logo_without_alt_text_is_refused_unless_decorative(image):
@@ -122,12 +124,12 @@ def test_standard_page_renders_every_block_type(client, home, image):
         ),
     ]
     page = StandardPageFactory(parent=home, slug="bloki", body=body)
-    html = client.get(page.url).content.decode()
-    assert "<h2>Cel projektu</h2>" in html
-    assert "<b>pogrubiony</b>" in html
-    assert 'alt="Uczestnicy przy pracy"' in html
-    assert "<figcaption>Pracownia</figcaption>" in html
-    assert "<blockquote><p>Praca daje sens.</p></blockquote>" in html
-    assert "<caption>Zatrudnienie</caption>" in html
-    assert '<div class="table-scroll" role="region" tabindex="0" aria-label="Zatrudnienie">' in html
-    assert '<a class="button" href="/pl/">Dowiedz się więcej</a>' in html
+    prose = one(client.get(page.url), ".prose")
+    assertInHTML("<h2>Cel projektu</h2>", str(prose))
+    assertInHTML("<b>pogrubiony</b>", str(prose))
+    assert one(prose, ".figure img")["alt"] == "Uczestnicy przy pracy"
+    assert text_of(one(prose, ".figure figcaption")) == "Pracownia"
+    assertInHTML("<blockquote><p>Praca daje sens.</p></blockquote>", str(prose))
+    table = one(prose, '.table-scroll[role="region"][tabindex="0"]')  # scrolls by keyboard
+    assert table["aria-label"] == text_of(one(table, "table caption")) == "Zatrudnienie"
+    assert links(prose, "a.button") == [("Dowiedz się więcej", "/pl/")]

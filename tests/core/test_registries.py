@@ -17,7 +17,7 @@ from tests.factories import (
     ZoneFactory,
     ZonePageFactory,
 )
-from tests.html import links, texts
+from tests.html import links, one, select, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +28,11 @@ def zone_page(home):
 
 
 def head_of(client, url):
-    html = client.get(url).content.decode()
-    return html[: html.index("</head>")]
+    return str(one(client.get(url), "head"))
 
 
 def menu_of(client, page):
-    html = client.get(page.url).content.decode()
-    return html[html.index('<nav class="main-nav"') : html.index("</nav>") + len("</nav>")]
+    return one(client.get(page.url), "nav.main-nav")
 
 
 def test_zones_menu_group_gathers_the_zone_pages(client, home, zone_page):
@@ -49,8 +47,8 @@ def test_without_the_zones_menu_group_zone_pages_are_plain_menu_links(
     hooks.search_for_hooks()
     monkeypatch.setitem(hooks._hooks, MENU_GROUP_HOOK, [])
     menu = menu_of(client, home)
-    assert "<summary>" not in menu
-    assertInHTML(f'<li><a href="{zone_page.url}">Strefa WTZ</a></li>', menu)
+    assert not select(menu, "summary")
+    assertInHTML(f'<li><a href="{zone_page.url}">Strefa WTZ</a></li>', str(menu))
 
 
 def test_a_registered_menu_group_gathers_pages_of_its_type(client, home):
@@ -81,7 +79,7 @@ def test_home_page_renders_without_any_home_section(client, home, zone_page, mon
     monkeypatch.setitem(hooks._hooks, HOME_SECTION_HOOK, [])
     response = client.get(home.url)
     assert response.status_code == 200
-    assert 'class="home-section"' not in response.content.decode()
+    assert not select(response, ".home-section")
 
 
 def test_news_feeds_are_head_links_of_a_page_of_another_family(client, home, standard_page):
@@ -95,8 +93,7 @@ def test_news_feeds_are_head_links_of_a_page_of_another_family(client, home, sta
 
 
 def test_no_feed_is_announced_while_there_is_no_news_index(client, standard_page):
-    html = client.get(standard_page.url).content.decode()
-    assert "application/rss+xml" not in html
+    assert not select(client.get(standard_page.url), '[type="application/rss+xml"]')
 
 
 def test_a_registered_head_link_is_in_the_head_of_every_page(client, home, standard_page):
@@ -105,10 +102,7 @@ def test_a_registered_head_link_is_in_the_head_of_every_page(client, home, stand
 
     with hooks.register_temporarily(HEAD_LINKS_HOOK, manifest):
         for page in (home, standard_page):
-            html = client.get(page.url).content.decode()
-            assertInHTML(
-                '<link rel="manifest" href="/manifest.json">', html[: html.index("</head>")]
-            )
+            assertInHTML('<link rel="manifest" href="/manifest.json">', head_of(client, page.url))
 
 
 def test_a_registered_head_link_stays_beside_the_feeds_of_the_news_pages(client, home, zone_page):

@@ -18,6 +18,7 @@ from wagtail.models import Collection
 
 from portal.core.demo_content import demo_pdf
 from tests.factories import pdf_of_pages
+from tests.html import one, text_of
 from tests.pdfs import pdf_file
 
 pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
@@ -51,10 +52,9 @@ def upload(admin_client, locales):
 
 
 def help_next_to_file_field(admin_client, document):
-    """The text the admin's edit form shows next to the file field."""
-    html = admin_client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
-    field = html[html.index('data-contentpath="file"') :]
-    return field[: field.index('name="file"')]
+    """The help the admin's edit form shows under the file field."""
+    page = admin_client.get(f"/admin/documents/edit/{document.pk}/")
+    return text_of(one(page, '[data-contentpath="file"] .w-field__help'))
 
 
 def encrypted_pdf(password):

@@ -133,7 +133,7 @@ def test_confirmation_email_has_html_text_and_a_calendar_that_parses(
     assert "Spotkanie w Poznaniu" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
-    assert 'lang="pl"' in html
+    assert one(html, "html")["lang"] == "pl"
     (name, content, attachment_type) = message.attachments[0]
     assert name.endswith(".ics")
     assert attachment_type.startswith("text/calendar")
@@ -372,12 +372,12 @@ def test_email_links_lead_to_the_site_address_whatever_host_the_booking_came_fro
         client.post(register_url(meeting), form_data(), HTTP_HOST="127.0.0.1:8000")
     (message,) = [message for message in mail.outbox if message.to == ["anna@example.org"]]
     event_url = f"{public_address}/pl/wydarzenia/spotkanie-w-poznaniu/"
-    html = message.alternatives[0][0].replace("&amp;", "&")
-    assert f'<a href="{event_url}">' in html
+    addresses = [link["href"] for link in select(message.alternatives[0][0], "a")]
+    assert event_url in addresses
     assert event_url in message.body
     cancel = re.search(r"(\S+/rezygnacja/\?t=\S+)", message.body).group(1)
     assert cancel.startswith(f"{event_url}rezygnacja/?t=")
-    assert f'<a href="{cancel}">' in html
+    assert cancel in addresses
     (ics,) = [content for _name, content, _type in message.attachments]
     (entry,) = Calendar.from_ical(ics).walk("VEVENT")
     assert str(entry["url"]) == event_url
@@ -460,7 +460,7 @@ def test_a_cancellation_is_confirmed_by_email_in_the_registrants_language(
     assert "Your registration has been cancelled." in message.body
     assert "register again on the event page" in message.body
     html, mimetype = message.alternatives[0]
-    assert mimetype == "text/html" and 'lang="en"' in html
+    assert mimetype == "text/html" and one(html, "html")["lang"] == "en"
     assert "Your registration has been cancelled." in html
     assert "rezygnacja/?t=" not in message.body and message.attachments == []  # nothing left
     registration.refresh_from_db()

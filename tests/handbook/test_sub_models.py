@@ -3,8 +3,6 @@
 The model, its twelve steps and the three sub-models are built once for the module
 (setUpTestData); each test's changes are rolled back."""
 
-import re
-
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -14,15 +12,20 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from tests.conftest import make_home, make_locales
 from tests.handbook.conftest import ATTRIBUTES, make_handbook, make_sub_models
+from tests.html import links, one, select, text_of, texts
 
 
-def table_columns(html):
-    return re.findall(r'<th scope="col"><a href="[^"]+">([^<]+)</a></th>', html)
+def table_columns(page):
+    """The comparison's column headings: one linked sub-model each."""
+    return texts(page, '.comparison th[scope="col"] > a')
 
 
-def table_row(html, label):
-    row = re.search(rf'<th scope="row">{label}</th>(.*?)</tr>', html, re.S)
-    return re.findall(r"<td>(.*?)</td>", row.group(1), re.S)
+def table_row(page, label):
+    """The values in the comparison's row headed `label`."""
+    (row,) = [
+        th.parent for th in select(page, '.comparison th[scope="row"]') if text_of(th) == label
+    ]
+    return texts(row, "td")
 
 
 def edit_form(page, **changes):
@@ -53,19 +56,19 @@ class SubModelTests(TestCase):
 
     @pytest.mark.smoke
     def test_the_comparison_has_one_column_per_sub_model(self):
-        html = self.visitor.get(self.index.url).content.decode()
-        assert table_columns(html) == ["Podmodel A", "Podmodel B", "Podmodel C"]
-        assert table_row(html, "Ryzyka") == [
+        comparison = self.visitor.get(self.index.url)
+        assert table_columns(comparison) == ["Podmodel A", "Podmodel B", "Podmodel C"]
+        assert table_row(comparison, "Ryzyka") == [
             "Ryzyko rynkowe A",
             "Ryzyko rynkowe B",
             "Ryzyko rynkowe C",
         ]
-        assert len(re.findall(r'<th scope="row">', html)) == len(ATTRIBUTES)
+        assert len(select(comparison, '.comparison th[scope="row"]')) == len(ATTRIBUTES)
 
     def test_an_unpublished_sub_model_leaves_the_table(self):
         self.pages[1].unpublish()
-        html = self.visitor.get(self.index.url).content.decode()
-        assert table_columns(html) == ["Podmodel A", "Podmodel C"]
+        comparison = self.visitor.get(self.index.url)
+        assert table_columns(comparison) == ["Podmodel A", "Podmodel C"]
 
     def test_an_attribute_edited_in_the_admin_shows_in_the_table(self):
         response = self.client.post(
@@ -73,8 +76,8 @@ class SubModelTests(TestCase):
             edit_form(self.pages[2], local_government_role="Gmina zamawia usługi"),
         )
         assert response.status_code == 302
-        html = self.visitor.get(self.index.url).content.decode()
-        assert table_row(html, "Rola samorządu") == [
+        comparison = self.visitor.get(self.index.url)
+        assert table_row(comparison, "Rola samorządu") == [
             "Partner A",
             "Partner B",
             "Gmina zamawia usługi",
@@ -89,8 +92,11 @@ class SubModelTests(TestCase):
         assert page.risks == "Ryzyko rynkowe A"
 
     def test_a_sub_model_page_lists_its_attributes_and_the_others(self):
-        html = self.visitor.get(self.pages[0].url).content.decode()
-        assert "<dt>Kto zakłada spółdzielnię</dt>" in html
-        assert "Organizacja prowadząca WTZ A" in html
-        assert 'href="/pl/model/podmodele/podmodel-b/"' in html
-        assert 'href="/pl/model/podmodele/podmodel-a/"' not in html.split("others-heading")[1]
+        sub_model = self.visitor.get(self.pages[0].url)
+        assert "Kto zakłada spółdzielnię" in texts(sub_model, ".facts dt")
+        assert "Organizacja prowadząca WTZ A" in texts(sub_model, ".facts dd")
+        others = one(sub_model, 'nav[aria-labelledby="others-heading"]')
+        assert links(others, "li a") == [
+            ("Podmodel B", "/pl/model/podmodele/podmodel-b/"),
+            ("Podmodel C", "/pl/model/podmodele/podmodel-c/"),
+        ]

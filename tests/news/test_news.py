@@ -178,8 +178,8 @@ def test_feed_links_in_head_and_in_the_feed_lead_to_the_site_address(
 ):
     page = article(news_index, "Pierwsza", datetime.date(2026, 1, 10), [zones["wtz"]])
     feed_url = f"{public_address}{news_index.url}{kind}/"
-    head = client.get(home.url, HTTP_HOST="127.0.0.1:8000").content.decode().split("</head>")[0]
-    assert f'href="{feed_url}"' in head
+    head = one(client.get(home.url, HTTP_HOST="127.0.0.1:8000"), "head")
+    assert select(head, f'link[rel="alternate"][href="{feed_url}"]')
 
     response = client.get(f"{news_index.url}{kind}/", HTTP_HOST="127.0.0.1:8000")
     feed = feedparser.parse(response.content)

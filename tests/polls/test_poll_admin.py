@@ -1,7 +1,5 @@
 """Polls in the admin: the listing shows each poll's status and its votes."""
 
-import re
-
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -10,6 +8,7 @@ from django.utils import translation
 
 from portal.polls.models import Poll
 from tests.factories import PollFactory
+from tests.html import texts
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +26,8 @@ def test_listing_shows_status_and_votes_of_both_languages(superuser_client, poll
     response = superuser_client.get(LISTING)
 
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Czy planujesz założyć spółdzielnię socjalną?" in html
-    cells = [cell.strip() for cell in re.findall(r"<td >(.*?)</td>", html, re.S)]
+    assert "Czy planujesz założyć spółdzielnię socjalną?" in response.content.decode()
+    cells = texts(response, "tbody td")
     assert cells.count("30") == 2  # the English poll shows the Polish tally
     with translation.override("pl"):  # the admin's language for a user who chose none
         assert cells.count(str(Poll.Status.OPEN.label)) == 2

@@ -15,6 +15,7 @@ from portal.polls import voting
 from portal.polls.models import Poll, PollChoice
 from tests.core.test_redis_outage import use_redis, warnings_from
 from tests.factories import PollFactory
+from tests.html import links, one, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -122,10 +123,10 @@ def test_two_answers_in_one_vote_are_refused_with_400(client, poll):
 def test_the_refusal_page_shows_the_form_again_with_the_message_in_the_answers(client, poll):
     response = client.post(vote_url(poll, "en"), {"next": "/pl/"})
 
-    html = response.content.decode()
-    assert f'<fieldset aria-describedby="poll-{poll.pk}-error">' in html
-    assert f'id="poll-{poll.pk}-error">Choose one of the answers.</p>' in html
-    assert '<a href="/pl/">' in html
+    fieldset = one(response, "section.poll form fieldset")
+    assert fieldset["aria-describedby"] == f"poll-{poll.pk}-error"
+    assert text_of(one(fieldset, f"p#poll-{poll.pk}-error")) == "Choose one of the answers."
+    assert ("Back to the page you came from", "/pl/") in links(response, "main a")
 
 
 def test_a_closed_poll_refuses_votes_with_410_and_shows_the_results(client, poll):

@@ -2,7 +2,6 @@
 change is committed; the Elasticsearch entry (when configured) follows the report."""
 
 import logging
-import re
 
 import pytest
 
@@ -14,6 +13,7 @@ from wagtail.documents import get_document_model
 from portal.core.demo_content import demo_pdf
 from portal.core.outages import forget_outages
 from tests.factories import ReportPageFactory, pdf_document
+from tests.html import texts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.indexed]
 
@@ -26,8 +26,7 @@ def publish_report(library, title, files=()):
 
 
 def found(client, library, words):
-    html = client.get(library.url, {"q": words}).content.decode()
-    return re.findall(r'class="report-item__title"><a href="[^"]*">([^<]*)</a>', html)
+    return texts(client.get(library.url, {"q": words}), ".report-item__title > a[href]")
 
 
 def test_a_pdf_whose_text_holds_a_nul_byte_finds_its_report(client, library):
