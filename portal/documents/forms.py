@@ -25,6 +25,7 @@ class DocumentForm(ZoneChoiceForm, BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "file" in self.fields:
             self.explain_text_status(self.fields["file"])
+            self.describe_file_by_its_help()
         if self.is_bound and "language" in self.fields:
             self.keep_default_language_unless_sent()
         self.limit_zones_to(user)
@@ -53,6 +54,15 @@ class DocumentForm(ZoneChoiceForm, BaseDocumentForm):
         message = text_status_message(self.instance)
         if message:
             field.help_text = f"{message} {field.help_text}".strip()
+
+    def describe_file_by_its_help(self):
+        """Point the file input at its help for screen readers. Wagtail's edit screen renders
+        this input bare (`wagtaildocs/documents/_file_field.html`), so it gets Django's
+        `aria-describedby` ("id_file_helptext"), while the help beside it carries Wagtail's
+        id ("id_file-helptext"): the input was described by nothing."""
+        field = self["file"]
+        if field.help_text and field.id_for_label:
+            field.field.widget.attrs["aria-describedby"] = f"{field.id_for_label}-helptext"
 
     def save(self, commit=True):
         """Save, leaving the files as they were if saving fails: a new file written to

@@ -52,9 +52,11 @@ def upload(admin_client, locales):
 
 
 def help_next_to_file_field(admin_client, document):
-    """The help the admin's edit form shows under the file field."""
+    """The help the admin's edit form shows under the file field, found as a screen reader
+    finds it: by the id the file input is described by."""
     page = admin_client.get(f"/admin/documents/edit/{document.pk}/")
-    return text_of(one(page, '[data-contentpath="file"] .w-field__help'))
+    described_by = one(page, 'input[type="file"][name="file"]')["aria-describedby"]
+    return text_of(one(page, f'[data-contentpath="file"] .w-field__help[id="{described_by}"]'))
 
 
 def encrypted_pdf(password):
