@@ -196,7 +196,8 @@ BAD_INPUT = [
     ({"name": "x" * 10_000}, "name", "co najwyżej 120"),
     ({"people": "0"}, "people", "Podaj liczbę od 1 do 10."),
     ({"people": "999"}, "people", "Podaj liczbę od 1 do 10."),
-    ({"people": "2"}, "companions", "Podaj imiona i nazwiska 1 pozostałych osób"),
+    ({"people": "2"}, "companions", "Podaj imię i nazwisko drugiej osoby."),  # not "1 … osób"
+    ({"people": "3"}, "companions", "Podaj imiona i nazwiska 2 pozostałych osób"),
     ({"consent": None}, "consent", "Nie możemy Cię zapisać bez tej zgody."),
     ({"institution_type": "kosmos"}, "institution_type", "Wybierz poprawną wartość."),
 ]
