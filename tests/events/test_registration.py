@@ -144,6 +144,21 @@ def test_confirmation_email_has_html_text_and_a_calendar_that_parses(
     assert registration.email not in organiser[0].body  # contact data stays in the admin
 
 
+def test_the_emails_venue_line_leaves_out_what_the_event_does_not_have(
+    meeting, django_capture_on_commit_callbacks
+):
+    """A venue without a street or postcode (a town hall known to all) reads as one clean
+    line in the plain-text e-mail, not "Sala,  Kalisz" with a stray space; the e-mails
+    print the venue line the calendar file has."""
+    meeting.street = meeting.postcode = ""
+    meeting.venue_name, meeting.city = "Sala sesyjna starostwa", "Kalisz"
+    meeting.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = booking.book_seat(meeting, **person(1))
+    (message,) = [message for message in mail.outbox if message.to == [registration.email]]
+    assert "Gdzie: Sala sesyjna starostwa, Kalisz\n" in message.body
+
+
 def test_english_registrant_gets_english_emails_with_the_join_link(
     events_index, home_en, locales, django_capture_on_commit_callbacks
 ):
