@@ -238,6 +238,12 @@ class BadInputTests(OwnMediaTestCase):
                 assert one(page, "input[name=institution]")["value"] == "WTZ w Kaliszu"  # kept
                 assert not Registration.objects.exists()
 
+    def test_the_summary_reads_a_consent_label_as_its_own_sentence(self):
+        """A label that ends with a full stop is not followed by a colon ("powyżej).:")."""
+        response = self.client.post(register_url(self.meeting), form_data(consent=None))
+        consent = text_of(one(parse(response), '#error-summary a[href="#id_consent"]'))
+        assert consent.endswith("powyżej). Nie możemy Cię zapisać bez tej zgody.")
+
     def test_honeypot_filled_by_a_bot_is_refused(self):
         data = form_data(website="http://spam.example")
         response = self.client.post(register_url(self.meeting), data)
