@@ -279,9 +279,10 @@ def view_language_links(request, links):
     """`links` (those of an address outside the page tree) leading to the same view in each
     language: the site search and the subscription pages have translated routes, so a
     visitor switching language keeps the place, with the search typed, instead of landing
-    on the home page. An address only Wagtail's page serving matches (a 404) keeps them."""
+    on the home page. An address only Wagtail's page serving matches (a 404) keeps them, and
+    so does the answer to a POST (a refused poll vote): its address may not answer a GET."""
     match = getattr(request, "resolver_match", None)
-    if match is None or match.url_name == "wagtail_serve":
+    if match is None or match.url_name == "wagtail_serve" or request.method != "GET":
         return links
     address = request.get_full_path()
     counterparts = []

@@ -4,7 +4,7 @@ import pytest
 
 from django.utils import translation
 
-from tests.factories import StandardPageFactory
+from tests.factories import PollFactory, StandardPageFactory
 from tests.html import one, parse, select, switcher_href, text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
@@ -125,3 +125,10 @@ def test_a_view_outside_the_tree_switches_to_itself_in_english(
     assert select(html, ".language-switcher .visually-hidden") == []  # no "home page" notice
     back = client.get(english, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert switcher_href(back, "pl") == polish
+
+
+def test_a_refused_poll_vote_offers_the_other_languages_home(client, home, home_en):
+    """The vote's address only takes a POST: its English form would answer 405."""
+    poll = PollFactory(choices=[("Tak", 1), ("Nie", 2)])
+    html = client.post(f"/pl/sonda/{poll.pk}/", {}).content.decode()
+    assert switcher_href(html, "en") == "/en/"
