@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Case, Q, When
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 
 from wagtail import hooks
@@ -273,6 +273,25 @@ def language_links(request, page):
     cached[cache_key] = links
     request._portal_language_links = cached
     return links
+
+
+def view_language_links(request, links):
+    """`links` (those of an address outside the page tree) leading to the same view in each
+    language: the site search and the subscription pages have translated routes, so a
+    visitor switching language keeps the place, with the search typed, instead of landing
+    on the home page. An address only Wagtail's page serving matches (a 404) keeps them, and
+    so does the answer to a POST (a refused poll vote): its address may not answer a GET."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name == "wagtail_serve" or request.method != "GET":
+        return links
+    address = request.get_full_path()
+    counterparts = []
+    for link in links:
+        if not link["is_current"]:
+            url = translate_url(address, link["code"])
+            link = {**link, "url": url, "switch_url": url, "is_translation": True}
+        counterparts.append(link)
+    return counterparts
 
 
 def specific_translation(page, row):

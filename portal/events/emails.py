@@ -73,6 +73,7 @@ def _send(registration, kind, subject, with_calendar=False, to=None, language=No
             "registration": registration,
             "event": event,
             "event_url": event.get_full_url(),
+            "place": calendar.location(event),
             "cancel_url": cancel_url(registration, event) if kind in WITH_CANCEL_LINK else "",
             "language": language,
             "show_join_link": with_calendar

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.models import Locale
 
@@ -71,7 +72,11 @@ class RegistrationDetailsForm(forms.ModelForm):
         if people and people > 1 and len(names) != people - 1:
             self.add_error(
                 "companions",
-                _("Give the names of the other %(count)s people, one per line.")
+                ngettext(
+                    "Give the name of the other person.",
+                    "Give the names of the other %(count)s people, one per line.",
+                    people - 1,
+                )
                 % {"count": people - 1},
             )
         data["companions"] = "\n".join(names)

@@ -10,6 +10,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from wagtail.models import Site
+
+from portal.core.models import Partner, ProjectSettings
+from tests.factories import EasyReadPageFactory, PartnershipPageFactory
+
 from .conftest import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,6 +28,7 @@ def test_the_frame_in_a_browser(about, behaviours):
         skip_link_moves_focus_to_main_content,
         menu_button_is_only_shown_on_small_screens,
         site_works_on_a_320px_phone,
+        long_words_and_the_larger_reader_text_fit_a_320px_phone,
     )
 
 
@@ -94,3 +100,26 @@ def menu_button_is_only_shown_on_small_screens(page, visit):
     visit(page, "/pl/")
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
     expect(page.get_by_role("link", name="O projekcie")).to_be_visible()
+
+
+def long_words_and_the_larger_reader_text_fit_a_320px_phone(phone, visit, about):
+    """Nothing scrolls sideways at 320 px: a long word beside an easy-to-read pictogram, and
+    with the reader's larger text the header's search, the footer's columns and a partner's
+    web address (each was wider than the screen)."""
+    easy = EasyReadPageFactory(
+        parent=about.get_parent(),
+        body=[("line", {"text": "Dla osób z niepełnosprawnością.", "pictogram": "people"})],
+    )
+    partners = PartnershipPageFactory(parent=about)
+    office = ProjectSettings.for_site(Site.objects.get(is_default_site=True))
+    office.partners = [
+        Partner(name="Lider", role=Partner.Role.LEADER, website="https://www.spoldzielnie.org")
+    ]
+    office.save()
+    visit(phone, easy.url)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    phone.goto(phone.url.split("/pl/")[0] + "/reader-options/?text=2&next=/pl/")
+    for page in (easy, about, partners):
+        visit(phone, page.url)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{page.url} scrolls sideways with the larger text: {width}px"

@@ -4,7 +4,7 @@ import pytest
 
 from django.utils import translation
 
-from tests.factories import StandardPageFactory
+from tests.factories import PollFactory, StandardPageFactory
 from tests.html import one, parse, select, switcher_href, text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
@@ -106,3 +106,29 @@ def test_an_address_without_a_language_still_gets_one(client, translated):
     response = client.get("/o-projekcie/")
     assert response.status_code == 302
     assert response["Location"] == "/pl/o-projekcie/"
+
+
+@pytest.mark.parametrize(
+    ("polish", "english"),
+    [
+        ("/pl/szukaj/?q=model+wtz", "/en/search/?q=model+wtz"),
+        ("/pl/subskrypcja/", "/en/subscribe/"),
+    ],
+)
+def test_a_view_outside_the_tree_switches_to_itself_in_english(
+    client, home, home_en, polish, english
+):
+    """The site search and the subscription form are not pages but have English routes: the
+    switcher keeps the visitor's place (and search) rather than offering the home page."""
+    html = client.get(polish).content.decode()
+    assert switcher_href(html, "en") == english
+    assert select(html, ".language-switcher .visually-hidden") == []  # no "home page" notice
+    back = client.get(english, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert switcher_href(back, "pl") == polish
+
+
+def test_a_refused_poll_vote_offers_the_other_languages_home(client, home, home_en):
+    """The vote's address only takes a POST: its English form would answer 405."""
+    poll = PollFactory(choices=[("Tak", 1), ("Nie", 2)])
+    html = client.post(f"/pl/sonda/{poll.pk}/", {}).content.decode()
+    assert switcher_href(html, "en") == "/en/"

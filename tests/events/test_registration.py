@@ -144,6 +144,21 @@ def test_confirmation_email_has_html_text_and_a_calendar_that_parses(
     assert registration.email not in organiser[0].body  # contact data stays in the admin
 
 
+def test_the_emails_venue_line_leaves_out_what_the_event_does_not_have(
+    meeting, django_capture_on_commit_callbacks
+):
+    """A venue without a street or postcode (a town hall known to all) reads as one clean
+    line in the plain-text e-mail, not "Sala,  Kalisz" with a stray space; the e-mails
+    print the venue line the calendar file has."""
+    meeting.street = meeting.postcode = ""
+    meeting.venue_name, meeting.city = "Sala sesyjna starostwa", "Kalisz"
+    meeting.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = booking.book_seat(meeting, **person(1))
+    (message,) = [message for message in mail.outbox if message.to == [registration.email]]
+    assert "Gdzie: Sala sesyjna starostwa, Kalisz\n" in message.body
+
+
 def test_english_registrant_gets_english_emails_with_the_join_link(
     events_index, home_en, locales, django_capture_on_commit_callbacks
 ):
@@ -196,7 +211,8 @@ BAD_INPUT = [
     ({"name": "x" * 10_000}, "name", "co najwyżej 120"),
     ({"people": "0"}, "people", "Podaj liczbę od 1 do 10."),
     ({"people": "999"}, "people", "Podaj liczbę od 1 do 10."),
-    ({"people": "2"}, "companions", "Podaj imiona i nazwiska 1 pozostałych osób"),
+    ({"people": "2"}, "companions", "Podaj imię i nazwisko drugiej osoby."),  # not "1 … osób"
+    ({"people": "3"}, "companions", "Podaj imiona i nazwiska 2 pozostałych osób"),
     ({"consent": None}, "consent", "Nie możemy Cię zapisać bez tej zgody."),
     ({"institution_type": "kosmos"}, "institution_type", "Wybierz poprawną wartość."),
 ]
@@ -221,6 +237,12 @@ class BadInputTests(OwnMediaTestCase):
                 assert one(page, "#error-summary")
                 assert one(page, "input[name=institution]")["value"] == "WTZ w Kaliszu"  # kept
                 assert not Registration.objects.exists()
+
+    def test_the_summary_reads_a_consent_label_as_its_own_sentence(self):
+        """A label that ends with a full stop is not followed by a colon ("powyżej).:")."""
+        response = self.client.post(register_url(self.meeting), form_data(consent=None))
+        consent = text_of(one(parse(response), '#error-summary a[href="#id_consent"]'))
+        assert consent.endswith("powyżej). Nie możemy Cię zapisać bez tej zgody.")
 
     def test_honeypot_filled_by_a_bot_is_refused(self):
         data = form_data(website="http://spam.example")

@@ -157,6 +157,9 @@ def test_form_errors_come_back_400_next_to_the_fields_with_what_was_typed(send, 
         "Strefy, które chcesz obserwować: Wybierz co najmniej jedną strefę.</a>",
         response.content.decode(),
     )
+    # The consent's label is a sentence: its full stop ends it, no colon follows.
+    consent = text_of(one(response, '#error-summary a[href="#id_consent"]'))
+    assert consent.endswith("powyżej). Bez tej zgody nie możemy niczego Ci wysyłać.")
     assert not Subscription.objects.exists()
     assert mail.outbox == []
 

@@ -181,13 +181,15 @@ def language_switcher(context):
 
 
 def language_links(request, page):
-    """navigation.language_links, from the fragment cache (they depend on the address)."""
-    return fragments.cached_fragment(
+    """navigation.language_links, from the fragment cache (they depend on the address); a
+    view outside the page tree links to itself in the other language, query and all."""
+    links = fragments.cached_fragment(
         request,
         "language_links",
         lambda: navigation.language_links(request, page),
         per_address=page is not None,
     )
+    return links if page is not None else navigation.view_language_links(request, links)
 
 
 @register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
