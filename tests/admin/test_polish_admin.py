@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from wagtail.models import Locale, Workflow
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.operations import TranslationCreator
 
 from portal.events.booking import book_seat
@@ -202,6 +203,28 @@ class PolishAdminTests(ZoneSiteTestCase):
 
         assert status
         assert {link["title"] for link in status} == {"Odwiedź opublikowaną stronę"}
+
+    def test_a_wrong_publishing_schedule_is_explained_in_polish(self):
+        """Wagtail's Polish called the expiry "data wykończenia" (of a finish), with a
+        masculine adjective; the project's words for an expiry in the past are kept. (The
+        admin shows these errors in its schedule dialog, which its script builds, so the
+        form's errors are read.)"""
+        self.client.force_login(self.admin)
+
+        def errors_with(go_live_at, expire_at):
+            data = {"title": self.events.title, "slug": self.events.slug, "intro": "Spotkania."}
+            data |= {"go_live_at": go_live_at, "expire_at": expire_at}
+            data["comments"] = inline_formset([])
+            edit = f"/admin/pages/{self.events.pk}/edit/"
+            form = self.client.post(edit, nested_form_data(data)).context["form"]
+            return {message for messages in form.errors.values() for message in messages}
+
+        assert errors_with("2040-02-01 10:00", "2040-01-01 10:00") == {
+            "Data i godzina publikacji muszą być wcześniejsze niż data i godzina wygaśnięcia."
+        }
+        assert errors_with("", "2001-01-01 10:00") == {
+            "Data i godzina wygaśnięcia muszą być w przyszłości."
+        }
 
     def test_the_projects_catalogue_comes_first_also_in_the_javascript_catalogues(self):
         self.client.force_login(self.admin)
