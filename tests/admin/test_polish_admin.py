@@ -16,10 +16,12 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from wagtail.models import Locale, Workflow
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.operations import TranslationCreator
 
 from portal.events.booking import book_seat
 from tests.factories import (
+    ContactPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
     NewsIndexPageFactory,
@@ -44,7 +46,8 @@ ENGLISH_WORDS = frozenset(
         snippets collection collections file files item items selected privacy public private
         locked unlocked changes version current create update new back field fields required
         error loading export download settings live in at an or owner actions language date
-        filter filters account log out dashboard explorer revisions usage
+        filter filters account log out dashboard explorer revisions usage superscript subscript
+        drop down landing
         """,
     )
 )
@@ -117,6 +120,7 @@ class PolishAdminTests(ZoneSiteTestCase):
             title="Warsztat stolarski", collection=site.zones["wtz"].collection
         )
         cls.document = site.documents["wtz"]
+        cls.contact = ContactPageFactory(parent=cls.home)
         with translation.override("pl"):
             TranslationCreator(cls.admin, [cls.english()]).create_translations(cls.meeting)
         cls.meeting_en = cls.meeting.get_translation(cls.english())
@@ -137,6 +141,7 @@ class PolishAdminTests(ZoneSiteTestCase):
             f"/admin/pages/{self.article.pk}/history/",
             f"/admin/pages/{self.meeting.pk}/edit/",
             f"/admin/pages/{self.meeting_en.pk}/edit/",  # wagtail-localize's translation editor
+            f"/admin/pages/{self.contact.pk}/edit/",  # the form builder and its preview modes
             f"/admin/localize/submit/page/{self.article.pk}/",
             "/admin/images/",
             f"/admin/images/{self.image.pk}/",
@@ -189,6 +194,37 @@ class PolishAdminTests(ZoneSiteTestCase):
 
         paths = ["/admin/", f"/admin/pages/{self.events.pk}/", translation_editor]
         assert self.english_on(editor, paths) == []
+
+    def test_the_explorers_link_to_the_live_page_is_named_whole(self):
+        """Wagtail's status tag puts the translated "Visit the live page" into a title
+        attribute unescaped: its own Polish text, with straight quotes, cut the title short."""
+        self.client.force_login(self.admin)
+        status = select(self.client.get(f"/admin/pages/{self.home.pk}/"), "a.w-status[title]")
+
+        assert status
+        assert {link["title"] for link in status} == {"Odwiedź opublikowaną stronę"}
+
+    def test_a_wrong_publishing_schedule_is_explained_in_polish(self):
+        """Wagtail's Polish called the expiry "data wykończenia" (of a finish), with a
+        masculine adjective; the project's words for an expiry in the past are kept. (The
+        admin shows these errors in its schedule dialog, which its script builds, so the
+        form's errors are read.)"""
+        self.client.force_login(self.admin)
+
+        def errors_with(go_live_at, expire_at):
+            data = {"title": self.events.title, "slug": self.events.slug, "intro": "Spotkania."}
+            data |= {"go_live_at": go_live_at, "expire_at": expire_at}
+            data["comments"] = inline_formset([])
+            edit = f"/admin/pages/{self.events.pk}/edit/"
+            form = self.client.post(edit, nested_form_data(data)).context["form"]
+            return {message for messages in form.errors.values() for message in messages}
+
+        assert errors_with("2040-02-01 10:00", "2040-01-01 10:00") == {
+            "Data i godzina publikacji muszą być wcześniejsze niż data i godzina wygaśnięcia."
+        }
+        assert errors_with("", "2001-01-01 10:00") == {
+            "Data i godzina wygaśnięcia muszą być w przyszłości."
+        }
 
     def test_the_projects_catalogue_comes_first_also_in_the_javascript_catalogues(self):
         self.client.force_login(self.admin)

@@ -56,6 +56,24 @@ def test_listing_columns_cost_a_fixed_number_of_queries(poll, poll_en, django_as
         assert len(columns()) == 3
 
 
+def test_a_poll_saved_with_errors_says_so_in_polish_that_fits_its_gender(superuser_client, poll):
+    response = superuser_client.post(
+        f"/admin/snippets/polls/poll/edit/{poll.pk}/", poll_form(["Tak", "Nie"], question="")
+    )
+
+    assert response.status_code == 200
+    assert texts(response, ".messages .error")[0].startswith(
+        "Nie można zapisać (sonda): formularz ma błędy."
+    )
+
+
+def test_deleting_a_poll_asks_in_polish_that_fits_its_gender(superuser_client, poll):
+    """Not Wagtail's "Czy na pewno chcesz usunąć ten sonda?"."""
+    response = superuser_client.get(f"/admin/snippets/polls/poll/delete/{poll.pk}/")
+
+    assert "Czy na pewno usunąć (sonda)?" in texts(response, "main p")
+
+
 def test_listing_exports_csv(superuser_client, poll):
     response = superuser_client.get(LISTING + "?export=csv")
 
@@ -64,8 +82,12 @@ def test_listing_exports_csv(superuser_client, poll):
 
 
 def add_poll(client, answers):
+    return client.post("/admin/snippets/polls/poll/add/?locale=pl", poll_form(answers))
+
+
+def poll_form(answers, question="Jedno pytanie?"):
     data = {
-        "question": "Jedno pytanie?",
+        "question": question,
         "opens_at": "",
         "closes_at": "",
         "choices-TOTAL_FORMS": str(len(answers)),
@@ -80,13 +102,18 @@ def add_poll(client, answers):
             f"choices-{index}-id": "",
             f"choices-{index}-DELETE": "",
         }
-    return client.post("/admin/snippets/polls/poll/add/?locale=pl", data)
+    return data
 
 
 def test_a_poll_needs_at_least_two_answers(superuser_client):
     response = add_poll(superuser_client, ["Tak"])
 
     assert response.status_code == 200  # the form again, with the error
+    # Wagtail's Polish ("%(model_name)s nie mógł zostać utworzony") is masculine; a poll,
+    # "sonda", is not.
+    assert texts(response, ".messages .error")[0].startswith(
+        "Nie można utworzyć (sonda): formularz ma błędy."
+    )
     assert not Poll.objects.exists()
 
     response = add_poll(superuser_client, ["Tak", "Nie"])
