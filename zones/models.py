@@ -25,7 +25,7 @@ from portal.core.translatable import PAGE_TEXT_FIELDS
 from .additions import zone_page_additions
 from .admin_forms import ZoneContentPageForm, ZonePageForm
 from .listings import listing_urls, registered_listings
-from .permissions import ZoneContentMixin
+from .permissions import SharedIndexMixin, ZoneContentMixin
 
 LATEST_ITEMS = 3
 
@@ -533,7 +533,7 @@ class ZoneTaggedMixin(ZoneContentMixin, models.Model):
         return attach_localized_zones([self], self.locale)[0].zone_list
 
 
-class ZoneTaggedIndexPage(CachedSubviewsMixin, Page):
+class ZoneTaggedIndexPage(SharedIndexMixin, CachedSubviewsMixin, Page):
     """Base of the index of a family of zone-tagged pages ("Aktualności", "Wydarzenia"):
     an introduction, and the family's pages filtered by a `ZoneFilterSet` and paginated,
     each with its zones named in the index's language, in a fixed number of queries."""

@@ -58,6 +58,20 @@ class ZonePermissionTester(PagePermissionTester):
         return False
 
 
+class SharedIndexPermissionTester(PagePermissionTester):
+    """An index shared by every zone ("Aktualności", "Wydarzenia", "Badania i analizy"): a
+    zone editor adds and edits pages below it, but not the index itself, whose title,
+    introduction and address belong to all zones. Their group's rights on the index are
+    what lets them work below it (Wagtail's page rights cover a subtree), so they are taken
+    back here for the index alone."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        moderates = user.is_superuser or "publish" in self.permissions
+        if user.is_active and not moderates and zone_keys_edited_by(user):
+            self.permissions = self.permissions - {"change"}
+
+
 def zone_keys_of(user, page):
     """The zones (translation keys) of a saved `page`, looked up with those of its siblings
     in one query and kept on the user object for the request: the admin's page listing
@@ -69,6 +83,13 @@ def zone_keys_of(user, page):
     if page.pk not in known:
         known.update(page.zone_keys_with_siblings())
     return known[page.pk]
+
+
+class SharedIndexMixin:
+    """For the page types under which zone-tagged pages live, shared by every zone."""
+
+    def permissions_for_user(self, user):
+        return SharedIndexPermissionTester(user, self)
 
 
 class ZoneContentMixin:

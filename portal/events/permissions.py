@@ -1,6 +1,6 @@
 """Who may take the events section itself off the site."""
 
-from wagtail.models import PagePermissionTester
+from zones.permissions import SharedIndexPermissionTester
 
 
 def may_change_the_section(user, index):
@@ -14,7 +14,7 @@ def may_change_the_section(user, index):
     return home is not None and home.permissions_for_user(user).can_publish()
 
 
-class EventIndexPermissionTester(PagePermissionTester):
+class EventIndexPermissionTester(SharedIndexPermissionTester):
     """Organisers run events below the events index, so their group's rights are granted on
     the index, and Wagtail applies such rights to the index itself as well: with them an
     organiser could unpublish, delete, move or password-protect the whole events section.

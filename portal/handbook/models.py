@@ -33,6 +33,7 @@ from zones.models import (
     localized_zones,
     with_zone_ids,
 )
+from zones.permissions import SharedIndexMixin
 
 from .blocks import BeneficiaryBlock
 
@@ -371,7 +372,7 @@ class SubModelPage(Page):
         return SubModelPage.objects.sibling_of(self, inclusive=False).live().public()
 
 
-class SuccessStoryIndexPage(Page):
+class SuccessStoryIndexPage(SharedIndexMixin, Page):
     """ "Nasze sukcesy": the cooperatives that started thanks to the model."""
 
     intro = models.TextField(_("introduction"), max_length=1500, blank=True)

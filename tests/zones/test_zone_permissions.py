@@ -256,6 +256,29 @@ class ZoneEditingTests(ZoneSiteTestCase, WagtailPageTestCase):
         self.client.force_login(self.zone_site.editors["wtz"])
         assert denied(self.client.get(f"/admin/pages/{page.pk}/edit/"))
 
+    def test_zone_editor_works_below_a_shared_index_but_cannot_edit_the_index(self):
+        """The news index belongs to every zone: its title and introduction are the
+        moderators' to change, though the zone editors' rights are granted on it."""
+        index, articles = make_news(self.zone_site, self.home)
+        data = nested_form_data(
+            {"title": index.title, "slug": index.slug, "intro": "Tylko nasza strefa"}
+        )
+        for mine in SLUGS:
+            with self.subTest(mine=mine):
+                self.client.force_login(self.zone_site.editors[mine])
+                assert denied(self.client.get(f"/admin/pages/{index.pk}/edit/"))
+                assert denied(self.client.post(f"/admin/pages/{index.pk}/edit/", data))
+                assert denied(self.client.post(f"/admin/pages/{index.pk}/unpublish/"))
+                url = f"/admin/pages/{articles[mine].pk}/edit/"
+                assert self.client.get(url).status_code == 200
+                add = f"/admin/pages/add/news/newspage/{index.pk}/"
+                assert self.client.get(add).status_code == 200
+        index.refresh_from_db()
+        assert index.get_latest_revision_as_object().intro != "Tylko nasza strefa"
+        assert index.live
+        self.client.force_login(self.zone_site.moderator)
+        assert self.client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200
+
     def test_zone_editor_writes_news_for_their_own_zone_only(self):
         index, _articles = make_news(self.zone_site, self.home)
         self.client.force_login(self.zone_site.editors["wtz"])
